@@ -1,0 +1,50 @@
+"""`lzzr check`: load the workspace and run every rule; the result other commands build on."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from lzzr.errors import Problem, Severity
+from lzzr.load import Workspace, load_workspace
+from lzzr.report import sorted_problems
+from lzzr.rules import run_rules
+
+
+@dataclass
+class CheckResult:
+    """The loaded workspace, every problem (sorted) and the rule settings that applied."""
+
+    workspace: Workspace
+    problems: list[Problem]
+    settings: dict[str, str]
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for p in self.problems if p.severity is Severity.ERROR)
+
+    @property
+    def warnings(self) -> int:
+        return len(self.problems) - self.errors
+
+    def failed(self, strict: bool = False) -> bool:
+        return self.errors > 0 or (strict and self.warnings > 0)
+
+    def counts(self) -> dict[str, Any]:
+        ws = self.workspace
+        return {
+            "errors": self.errors, "warnings": self.warnings, "files": len(ws.files) + 1,
+            "units": len(ws.units), "leaders": len(ws.leaders), "teams": len(ws.teams),
+            "uptasks": len(ws.uptasks), "tasks": len(ws.tasks),
+        }
+
+
+def check_workspace(root: Path) -> CheckResult:
+    """Load `root` and run the rules on whatever loaded."""
+    ws, problems = load_workspace(root)
+    settings: dict[str, str] = {}
+    if ws.config is not None:
+        found, settings = run_rules(ws)
+        problems += found
+    return CheckResult(ws, sorted_problems(problems), settings)

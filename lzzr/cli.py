@@ -1,0 +1,217 @@
+"""The command line: parse, call, print, exit. No domain logic lives here."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Sequence
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from lzzr import __version__
+from lzzr.errors import ExitCode, LzzrError
+from lzzr.i18n import lang_from, set_lang, t, tr
+from lzzr.report import format_problem, problem_dict
+
+
+class Format(str, Enum):
+    text = "text"
+    json = "json"
+
+
+def _echo(text: str = "", err: bool = False) -> None:
+    typer.echo(text, err=err)
+
+
+def _localise_help() -> None:
+    """Chinese panel titles for Typer's help screens."""
+    from typer import rich_utils
+
+    if tr("zh", "en") == "zh":
+        rich_utils.OPTIONS_PANEL_TITLE = "选项"
+        rich_utils.ARGUMENTS_PANEL_TITLE = "参数"
+        rich_utils.COMMANDS_PANEL_TITLE = "命令"
+        rich_utils.ERRORS_PANEL_TITLE = "错误"
+        rich_utils.DEFAULT_STRING = "[默认: {}]"
+        rich_utils.REQUIRED_LONG_STRING = "[必填]"
+        rich_utils.ENVVAR_STRING = "[环境变量: {}]"
+
+
+def build_app() -> typer.Typer:
+    """The Typer app, with help texts in the language chosen before it is built."""
+    _localise_help()
+    app = typer.Typer(
+        name="lzzr",
+        help=tr(
+            "lzzr：党风廉政建设责任制工具——年初责任分解、责任书与承诺书、年终考核、责任追究。",
+            "lzzr: the clean-governance responsibility system toolkit — year-start "
+            "decomposition, letters and pledges, year-end assessment, accountability.",
+        ),
+        no_args_is_help=True,
+        add_completion=False,
+        pretty_exceptions_enable=False,
+        context_settings={"help_option_names": ["-h", "--help"]},
+    )
+    _add_global(app)
+    _add_check(app)
+    _add_rules(app)
+    _add_schema(app)
+    _add_init(app)
+    return app
+
+
+def _version(value: bool) -> None:
+    if value:
+        _echo(f"lzzr {__version__}")
+        raise typer.Exit()
+
+
+def _add_global(app: typer.Typer) -> None:
+    @app.callback()
+    def main_options(
+        lang: Annotated[str, typer.Option("--lang", help=tr(
+            "提示信息语言：zh 或 en（也可设环境变量 LZZR_LANG）",
+            "message language: zh or en (or set LZZR_LANG)"))] = "zh",
+        debug: Annotated[bool, typer.Option("--debug", help=tr(
+            "出现内部错误时显示调用栈", "show the traceback of an internal error"))] = False,
+        version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                              help=tr("显示版本", "show the version"))] = False,
+    ) -> None:
+        """Options shared by every command (their values are read before parsing)."""
+
+
+WorkspaceArg = Annotated[Path, typer.Argument(
+    help=tr("工作区文件夹（含 lzzr.yaml）", "workspace folder (holding lzzr.yaml)"),
+    show_default=True)]
+FormatOpt = Annotated[Format, typer.Option("--format", "-f", help=tr("输出格式", "output format"))]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help=tr(
+    "只输出问题，不输出汇总", "print problems only, no summary"))]
+
+
+def _add_check(app: typer.Typer) -> None:
+    @app.command("check", help=tr(
+        "检查工作区：文件格式、引用、四项原则。退出码 0 无问题，1 有问题。",
+        "check a workspace: file format, references, the four principles. "
+        "Exit 0 when clean, 1 when problems were found."))
+    def check_cmd(
+        workspace: WorkspaceArg = Path("."),
+        fmt: FormatOpt = Format.text,
+        strict: Annotated[bool, typer.Option("--strict", help=tr(
+            "警告也视为失败", "fail on warnings too"))] = False,
+        quiet: QuietOpt = False,
+    ) -> None:
+        from lzzr.check import check_workspace
+
+        result = check_workspace(workspace)
+        if fmt is Format.json:
+            data = {"workspace": str(workspace), "ok": not result.failed(strict),
+                    "summary": result.counts(), "rule_settings": result.settings,
+                    "problems": [problem_dict(p) for p in result.problems]}
+            _echo(json.dumps(data, ensure_ascii=False, indent=2))
+        else:
+            for p in result.problems:
+                _echo(format_problem(p))
+            if not quiet:
+                for rule_id, setting in sorted(result.settings.items()):
+                    _echo(t("rule_setting", rule=rule_id, setting=setting))
+                _echo(t("summary", **result.counts()))
+        raise typer.Exit(ExitCode.PROBLEMS if result.failed(strict) else ExitCode.OK)
+
+
+def _add_rules(app: typer.Typer) -> None:
+    @app.command("rules", help=tr("列出规则，或解释一条规则", "list the rules, or explain one"))
+    def rules_cmd(
+        rule_id: Annotated[str | None, typer.Argument(help=tr("规则编号，如 P1.1", "rule id, e.g. P1.1"))] = None,
+        fmt: FormatOpt = Format.text,
+    ) -> None:
+        from lzzr.rules import REGISTRY
+
+        pick = 1 if tr("zh", "en") == "en" else 0
+        chosen = [REGISTRY[rule_id]] if rule_id in REGISTRY else list(REGISTRY.values())
+        if rule_id and rule_id not in REGISTRY:
+            raise LzzrError("rules.unknown", rule=rule_id, known=", ".join(sorted(REGISTRY)))
+        rows = [{"id": r.id, "severity": r.severity.value, "title": r.title[pick],
+                 "explain": r.explain[pick]} for r in sorted(chosen, key=lambda r: r.id)]
+        if fmt is Format.json:
+            _echo(json.dumps(rows, ensure_ascii=False, indent=2))
+            return
+        for row in rows:
+            _echo(f"{row['id']}\t{row['severity']}\t{row['title']}")
+            if rule_id:
+                _echo("\n" + row["explain"])
+
+
+def _add_schema(app: typer.Typer) -> None:
+    @app.command("schema", help=tr(
+        "输出 JSON Schema，供编辑器校验 YAML 文件", "print the JSON Schema for editors' YAML validation"))
+    def schema_cmd(
+        kind: Annotated[str, typer.Option("--kind", help=tr(
+            "all（默认，配置和数据文件都可校验）、config 或 data", "all (default), config or data"))] = "all",
+    ) -> None:
+        from lzzr.jsonschema import workspace_schema
+
+        if kind not in ("all", "config", "data"):
+            raise LzzrError("usage.bad_kind", value=kind)
+        _echo(json.dumps(workspace_schema(kind), ensure_ascii=False, indent=2))
+
+
+def _add_init(app: typer.Typer) -> None:
+    @app.command("init", help=tr(
+        "新建工作区：带注释的骨架，或用 --from 从上一年度结转单位、领导和班子（不含任务）",
+        "create a workspace: a commented skeleton, or with --from carry units, leaders and "
+        "teams over from last year's (not the tasks)"))
+    def init_cmd(
+        directory: Annotated[Path, typer.Argument(help=tr("新工作区文件夹", "new workspace folder"))],
+        year: Annotated[int | None, typer.Option("--year", help=tr(
+            "年度（默认：今年，或上一年度加一）", "year (default: this year, or the previous one's + 1)"))] = None,
+        previous: Annotated[Path | None, typer.Option("--from", help=tr(
+            "上一年度的工作区", "last year's workspace"))] = None,
+        quiet: QuietOpt = False,
+    ) -> None:
+        from lzzr.init import init_workspace
+
+        written, chosen_year = init_workspace(directory, year, previous)
+        if not quiet:
+            _echo(t("init.done", path=str(directory), year=chosen_year, files="、".join(written)))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point: pick the language, run the app, map every outcome to an ExitCode."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    set_lang(lang_from(args))
+    debug = "--debug" in args
+    from typer._click.exceptions import UsageError as ClickUsageError
+
+    command = typer.main.get_command(build_app())
+    try:
+        result: Any = command.main(args=args, prog_name="lzzr", standalone_mode=False)
+    except LzzrError as exc:
+        _echo(t(exc.code, **exc.args_), err=True)
+        return int(exc.exit_code)
+    except typer.Exit as exc:
+        return int(exc.exit_code)
+    except ClickUsageError as exc:
+        _echo(t("usage.error", detail=exc.format_message()), err=True)
+        return int(ExitCode.USAGE)
+    except (KeyboardInterrupt, typer.Abort):
+        _echo(t("interrupted"), err=True)
+        return int(ExitCode.INTERRUPTED)
+    except BrokenPipeError:
+        _silence_stdout()
+        return int(ExitCode.OK)
+    except Exception as exc:
+        if debug:
+            raise
+        _echo(t("internal", detail=f"{type(exc).__name__}: {exc}"), err=True)
+        return int(ExitCode.INTERNAL)
+    return int(result) if isinstance(result, int) else int(ExitCode.OK)
+
+
+def _silence_stdout() -> None:
+    """After a closed pipe (`lzzr check | head`), stop Python's final flush from failing."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())

@@ -1,0 +1,55 @@
+"""Message language: Chinese by default, English with `--lang en` or `LZZR_LANG=en`."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from typing import Any
+
+from lzzr.messages import CATALOG, KINDS
+
+LANGS = ("zh", "en")
+_state = {"lang": "zh"}
+
+
+def lang_from(argv: Sequence[str], environ: dict[str, str] | None = None) -> str:
+    """The language asked for: `--lang X` on the command line wins over LZZR_LANG."""
+    env = os.environ if environ is None else environ
+    chosen = env.get("LZZR_LANG", "zh")
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            chosen = argv[i + 1]
+        elif arg.startswith("--lang="):
+            chosen = arg.split("=", 1)[1]
+    chosen = chosen.lower().split("_")[0].split("-")[0]
+    return chosen if chosen in LANGS else "zh"
+
+
+def set_lang(lang: str) -> None:
+    _state["lang"] = lang if lang in LANGS else "zh"
+
+
+def get_lang() -> str:
+    return _state["lang"]
+
+
+def t(code: str, **args: Any) -> str:
+    """The message `code` in the current language, filled with `args`."""
+    entry = CATALOG.get(code)
+    if entry is None:
+        return f"{code} {args}" if args else code
+    text = entry[1] if get_lang() == "en" else entry[0]
+    try:
+        return text.format(**args)
+    except (KeyError, IndexError, ValueError):
+        return text
+
+
+def tr(zh: str, en: str) -> str:
+    """Pick one of two inline texts (for help strings)."""
+    return en if get_lang() == "en" else zh
+
+
+def kind_label(kind: str) -> str:
+    pair = KINDS.get(kind, (kind, kind))
+    return pair[1] if get_lang() == "en" else pair[0]

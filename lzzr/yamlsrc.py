@@ -1,0 +1,324 @@
+"""Read one YAML file into plain Python data plus a separate map of positions.
+
+The parse is event-driven: ruamel.yaml's libyaml-based C parser (pure-Python parser when
+the C extension is missing) yields events, and `_Builder` turns them into dicts, lists and
+scalars while recording where each key and value stands. Position data lives apart from
+the values, so the rest of lzzr never touches parser objects, and the parser underneath
+can be swapped without changing a single message.
+
+Deliberately safe: no Python tags, no timestamps (dates stay text and are checked by the
+model), duplicate keys are reported, alias expansion is bounded (billion laughs), files
+above `MAX_FILE_BYTES` are refused before reading.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml.error import MarkedYAMLError
+
+from lzzr.errors import Location, Problem, Severity
+
+MAX_FILE_BYTES = 20 * 1024 * 1024
+ALIAS_BUDGET = 100_000
+
+Path_ = tuple[Any, ...]
+
+_STD_TAG = "tag:yaml.org,2002:"
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_INT = re.compile(r"[-+]?[0-9]+\Z")
+_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?\Z")
+
+
+@dataclass
+class Positions:
+    """Where things stand in one file: 0-based (line, column) of values and of mapping keys."""
+
+    file: str
+    values: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+
+    def locate(self, path: Path_, *, key: bool = False) -> Location:
+        """The 1-based location of `path`, or of its nearest recorded ancestor."""
+        table = self.keys if key else self.values
+        p = tuple(path)
+        while True:
+            pos = table.get(p) or self.values.get(p)
+            if pos is not None:
+                return Location(self.file, pos[0] + 1, pos[1] + 1)
+            if not p:
+                return Location(self.file, 1, 1)
+            p = p[:-1]
+
+
+@dataclass
+class Parsed:
+    """The outcome of reading one file: data (None when unusable), positions, problems."""
+
+    data: Any
+    positions: Positions
+    problems: list[Problem]
+
+
+def read_yaml(path: Path, display: str) -> Parsed:
+    """Read `path` (shown to the user as `display`) into data and positions; never raises."""
+    positions = Positions(display)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return _fail(positions, "L002", size_mb=round(size / 1048576, 1),
+                         limit_mb=MAX_FILE_BYTES // 1048576)
+        raw = path.read_bytes()
+    except OSError as exc:
+        return _fail(positions, "L001", reason=exc.strerror or str(exc))
+    text, problems = decode(raw, display)
+    if text is None:
+        return Parsed(None, positions, problems)
+    parsed = parse_text(text, display)
+    parsed.problems[:0] = problems
+    return parsed
+
+
+def _fail(positions: Positions, code: str, **args: Any) -> Parsed:
+    return Parsed(None, positions, [Problem(code, Location(positions.file, 1, 1), args=args)])
+
+
+def decode(raw: bytes, display: str) -> tuple[str | None, list[Problem]]:
+    """Bytes to text: UTF-8 (BOM or not); GB18030/GBK loads with a warning saying how to convert."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    kind = _binary_kind(raw)
+    if kind:
+        return None, [Problem("L004", Location(display, 1, 1), args={"kind": kind})]
+    try:
+        return raw.decode("utf-8"), []
+    except UnicodeDecodeError as exc:
+        bad_line = raw.count(b"\n", 0, exc.start) + 1
+    try:
+        text = raw.decode("gb18030")
+    except UnicodeDecodeError:
+        return None, [Problem("L003", Location(display, bad_line, 1), args={"file": display})]
+    warn = Problem("L003W", Location(display, bad_line, 1), Severity.WARNING, args={"file": display})
+    return text, [warn]
+
+
+def _binary_kind(raw: bytes) -> str:
+    head = raw[:8]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "UTF-16"
+    if head.startswith(b"PK\x03\x04"):
+        return "ZIP/Office (.docx/.xlsx)"
+    if head.startswith(b"%PDF"):
+        return "PDF"
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        return "Office 97-2003 (.doc/.xls)"
+    if b"\x00" in raw[:65536]:
+        return "binary"
+    return ""
+
+
+def parse_text(text: str, display: str) -> Parsed:
+    """Parse YAML text into data and positions; syntax errors become located problems."""
+    positions = Positions(display)
+    builder = _Builder(positions)
+    try:
+        for event in _events(text):
+            builder.feed(event)
+    except MarkedYAMLError as exc:
+        builder.problems.append(_syntax_problem(exc, display))
+        return Parsed(None, positions, builder.problems)
+    except _Stop:
+        return Parsed(None, positions, builder.problems)
+    return Parsed(builder.root, positions, builder.problems)
+
+
+def _events(text: str) -> Iterator[Any]:
+    try:
+        from _ruamel_yaml import CParser  # libyaml, ~7x faster than the pure parser
+    except ImportError:  # pragma: no cover - depends on the installed wheel
+        from ruamel.yaml import YAML
+
+        yield from YAML(typ="safe", pure=True).parse(text)
+        return
+    parser = CParser(text)
+    while True:
+        event = parser.get_event()
+        yield event
+        if type(event).__name__ == "StreamEndEvent":
+            return
+
+
+_SYNTAX_HINTS = (
+    ("cannot start any token", "tab"),
+    ("found unexpected end of stream", "unclosed"),
+    ("mapping values are not allowed", "colon"),
+    ("did not find expected key", "indent"),
+    ("did not find expected '-' indicator", "dash"),
+    ("could not find expected ':'", "nocolon"),
+    ("found undefined alias", "alias"),
+    ("found duplicate anchor", "anchor"),
+)
+
+
+def _syntax_problem(exc: MarkedYAMLError, display: str) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+    problem = str(exc.problem or exc.context or "")
+    hint = next((h for pat, h in _SYNTAX_HINTS if pat in problem), "other")
+    if hint == "cannot start any token" and "\t" not in problem:
+        hint = "other"
+    ctx = exc.context_mark
+    args: dict[str, Any] = {"hint": hint, "detail": problem}
+    if ctx is not None:
+        args["from_line"], args["from_col"] = ctx.line + 1, ctx.column + 1
+    return Problem("L005", Location(display, line, col), args=args)
+
+
+class _Stop(Exception):
+    """Raised by the builder when the file cannot be read any further."""
+
+
+class _Builder:
+    """Turns parser events into plain data, recording positions and refusing what is unsafe."""
+
+    def __init__(self, positions: Positions) -> None:
+        self.pos = positions
+        self.problems: list[Problem] = []
+        self.root: Any = None
+        self.docs = 0
+        # stack entries: [container, path, pending_key, size]
+        self.stack: list[list[Any]] = []
+        self.anchors: dict[str, tuple[Any, int]] = {}
+        self.alias_size = 0
+
+    def error(self, code: str, mark: Any, **args: Any) -> None:
+        loc = Location(self.pos.file, mark.line + 1, mark.column + 1)
+        self.problems.append(Problem(code, loc, args=args))
+
+    def feed(self, ev: Any) -> None:
+        name = type(ev).__name__
+        if name == "ScalarEvent":
+            self.attach(self.scalar(ev), ev, 1)
+        elif name == "MappingStartEvent":
+            self.open({}, ev)
+        elif name == "SequenceStartEvent":
+            self.open([], ev)
+        elif name in ("MappingEndEvent", "SequenceEndEvent"):
+            self.close()
+        elif name == "AliasEvent":
+            self.alias(ev)
+        elif name == "DocumentStartEvent":
+            self.docs += 1
+            if self.docs > 1:
+                self.error("L009", ev.start_mark)
+                raise _Stop
+
+    def scalar(self, ev: Any) -> Any:
+        value: str = ev.value
+        tag = ev.tag
+        if tag is not None and tag != "!":
+            return self.tagged(value, tag, ev)
+        if tag == "!" or not ev.implicit[0]:
+            return value
+        return resolve_plain(value)
+
+    def tagged(self, value: str, tag: str, ev: Any) -> Any:
+        short = tag[len(_STD_TAG):] if tag.startswith(_STD_TAG) else None
+        if short == "str":
+            return value
+        if short in ("int", "float", "bool", "null"):
+            resolved = resolve_plain(value)
+            return resolved
+        self.error("L007", ev.start_mark, tag=tag.replace(_STD_TAG, "!!"))
+        return None
+
+    def open(self, container: Any, ev: Any) -> None:
+        tag = getattr(ev, "tag", None)
+        if tag not in (None, "!", _STD_TAG + "map", _STD_TAG + "seq"):
+            self.error("L007", ev.start_mark, tag=str(tag).replace(_STD_TAG, "!!"))
+        path = self.attach(container, ev, 0)
+        self.stack.append([container, path, _NO_KEY, 1])
+        if ev.anchor:
+            self.anchors[ev.anchor] = (container, -1)
+
+    def close(self) -> None:
+        container, _path, _key, size = self.stack.pop()
+        for name, (obj, s) in self.anchors.items():
+            if obj is container and s < 0:
+                self.anchors[name] = (obj, size)
+        if self.stack:
+            self.stack[-1][3] += size
+
+    def alias(self, ev: Any) -> None:
+        obj, size = self.anchors.get(ev.anchor, (None, 0))
+        if size < 0:
+            self.error("L008", ev.start_mark, anchor=ev.anchor)
+            raise _Stop
+        self.alias_size += size
+        if self.alias_size > ALIAS_BUDGET:
+            self.error("L008", ev.start_mark, anchor=ev.anchor)
+            raise _Stop
+        self.attach(obj, ev, size)
+
+    def attach(self, value: Any, ev: Any, size: int) -> Path_:
+        mark = ev.start_mark
+        if getattr(ev, "anchor", None) and type(ev).__name__ == "ScalarEvent":
+            self.anchors[ev.anchor] = (value, 1)
+        if not self.stack:
+            self.root = value
+            self.pos.values[()] = (mark.line, mark.column)
+            return ()
+        top = self.stack[-1]
+        container, path = top[0], top[1]
+        top[3] += size
+        if isinstance(container, list):
+            p = (*path, len(container))
+            container.append(value)
+            self.pos.values[p] = (mark.line, mark.column)
+            return p
+        if top[2] is _NO_KEY:
+            top[2] = self.key(value, ev, container, path)
+            return (*path, "?")
+        key = top[2]
+        top[2] = _NO_KEY
+        p = (*path, key)
+        if key is not _BAD_KEY:
+            container[key] = value
+            self.pos.values[p] = (mark.line, mark.column)
+        return p
+
+    def key(self, value: Any, ev: Any, container: dict[str, Any], path: Path_) -> Any:
+        if isinstance(value, (dict, list)):
+            self.error("L010", ev.start_mark)
+            return _BAD_KEY
+        key = "" if value is None else (ev.value if hasattr(ev, "value") else str(value))
+        p = (*path, key)
+        if key in container or p in self.pos.keys:
+            first = self.pos.keys[p]
+            self.error("L006", ev.start_mark, key=key, first_line=first[0] + 1)
+            return _BAD_KEY
+        self.pos.keys[p] = (ev.start_mark.line, ev.start_mark.column)
+        return key
+
+
+_NO_KEY = object()
+_BAD_KEY = object()
+
+
+def resolve_plain(value: str) -> Any:
+    """Resolve a plain scalar like YAML 1.2's core schema, except that dates stay text."""
+    if value in _NULLS:
+        return None
+    if value in _BOOLS:
+        return _BOOLS[value]
+    if value[0] in "0123456789+-.":
+        if _INT.match(value):
+            return int(value)
+        if _FLOAT.match(value) and value not in (".", "+", "-"):
+            return float(value)
+    return value
