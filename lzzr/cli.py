@@ -1,14 +1,12 @@
 """The command line: parse, call, print, exit. No domain logic lives here."""
 
-from __future__ import annotations
-
 import json
 import os
 import sys
 from collections.abc import Sequence
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Any
 
 import typer
 
@@ -28,10 +26,14 @@ def _echo(text: str = "", err: bool = False) -> None:
 
 
 def _localise_help() -> None:
-    """Chinese panel titles for Typer's help screens."""
+    """Chinese words in Typer's help screens (panel titles, 'Usage', the --help option)."""
     from typer import rich_utils
 
     if tr("zh", "en") == "zh":
+        try:
+            _patch_click_words()
+        except (ImportError, AttributeError):  # another Typer version: English words stay
+            pass
         rich_utils.OPTIONS_PANEL_TITLE = "选项"
         rich_utils.ARGUMENTS_PANEL_TITLE = "参数"
         rich_utils.COMMANDS_PANEL_TITLE = "命令"
@@ -39,6 +41,33 @@ def _localise_help() -> None:
         rich_utils.DEFAULT_STRING = "[默认: {}]"
         rich_utils.REQUIRED_LONG_STRING = "[必填]"
         rich_utils.ENVVAR_STRING = "[环境变量: {}]"
+
+
+def _patch_click_words() -> None:
+    from typer._click import decorators, formatting
+
+    original_usage = formatting.HelpFormatter.write_usage
+    if getattr(original_usage, "_lzzr", False):
+        return
+
+    def write_usage(self: Any, prog: str, args: str = "", prefix: str | None = None) -> None:
+        original_usage(self, prog, args, "用法: " if prefix is None else prefix)
+
+    write_usage._lzzr = True  # type: ignore[attr-defined]
+    formatting.HelpFormatter.write_usage = write_usage  # type: ignore[method-assign]
+    original_help = decorators.help_option
+
+    def help_option(*names: Any) -> Any:
+        decorate = original_help(*names)
+
+        def apply(f: Any) -> Any:
+            result = decorate(f)
+            f.params[-1].help = "显示此帮助并退出"
+            return result
+
+        return apply
+
+    decorators.help_option = help_option
 
 
 def build_app() -> typer.Typer:
@@ -73,23 +102,27 @@ def _version(value: bool) -> None:
 def _add_global(app: typer.Typer) -> None:
     @app.callback()
     def main_options(
-        lang: Annotated[str, typer.Option("--lang", help=tr(
+        lang: str = typer.Option("zh", "--lang", help=tr(
             "提示信息语言：zh 或 en（也可设环境变量 LZZR_LANG）",
-            "message language: zh or en (or set LZZR_LANG)"))] = "zh",
-        debug: Annotated[bool, typer.Option("--debug", help=tr(
-            "出现内部错误时显示调用栈", "show the traceback of an internal error"))] = False,
-        version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
-                                              help=tr("显示版本", "show the version"))] = False,
+            "message language: zh or en (or set LZZR_LANG)")),
+        debug: bool = typer.Option(False, "--debug", help=tr(
+            "出现内部错误时显示调用栈", "show the traceback of an internal error")),
+        version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                     help=tr("显示版本", "show the version")),
     ) -> None:
         """Options shared by every command (their values are read before parsing)."""
 
 
-WorkspaceArg = Annotated[Path, typer.Argument(
-    help=tr("工作区文件夹（含 lzzr.yaml）", "workspace folder (holding lzzr.yaml)"),
-    show_default=True)]
-FormatOpt = Annotated[Format, typer.Option("--format", "-f", help=tr("输出格式", "output format"))]
-QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help=tr(
-    "只输出问题，不输出汇总", "print problems only, no summary"))]
+def _workspace_arg() -> Any:
+    return typer.Argument(Path("."), help=tr("工作区文件夹（含 lzzr.yaml）", "workspace folder (holding lzzr.yaml)"))
+
+
+def _format_opt() -> Any:
+    return typer.Option(Format.text, "--format", "-f", help=tr("输出格式", "output format"))
+
+
+def _quiet_opt() -> Any:
+    return typer.Option(False, "--quiet", "-q", help=tr("只输出问题，不输出汇总", "print problems only, no summary"))
 
 
 def _add_check(app: typer.Typer) -> None:
@@ -98,11 +131,10 @@ def _add_check(app: typer.Typer) -> None:
         "check a workspace: file format, references, the four principles. "
         "Exit 0 when clean, 1 when problems were found."))
     def check_cmd(
-        workspace: WorkspaceArg = Path("."),
-        fmt: FormatOpt = Format.text,
-        strict: Annotated[bool, typer.Option("--strict", help=tr(
-            "警告也视为失败", "fail on warnings too"))] = False,
-        quiet: QuietOpt = False,
+        workspace: Path = _workspace_arg(),
+        fmt: Format = _format_opt(),
+        strict: bool = typer.Option(False, "--strict", help=tr("警告也视为失败", "fail on warnings too")),
+        quiet: bool = _quiet_opt(),
     ) -> None:
         from lzzr.check import check_workspace
 
@@ -125,8 +157,8 @@ def _add_check(app: typer.Typer) -> None:
 def _add_rules(app: typer.Typer) -> None:
     @app.command("rules", help=tr("列出规则，或解释一条规则", "list the rules, or explain one"))
     def rules_cmd(
-        rule_id: Annotated[str | None, typer.Argument(help=tr("规则编号，如 P1.1", "rule id, e.g. P1.1"))] = None,
-        fmt: FormatOpt = Format.text,
+        rule_id: str | None = typer.Argument(None, help=tr("规则编号，如 P1.1", "rule id, e.g. P1.1")),
+        fmt: Format = _format_opt(),
     ) -> None:
         from lzzr.rules import REGISTRY
 
@@ -149,8 +181,8 @@ def _add_schema(app: typer.Typer) -> None:
     @app.command("schema", help=tr(
         "输出 JSON Schema，供编辑器校验 YAML 文件", "print the JSON Schema for editors' YAML validation"))
     def schema_cmd(
-        kind: Annotated[str, typer.Option("--kind", help=tr(
-            "all（默认，配置和数据文件都可校验）、config 或 data", "all (default), config or data"))] = "all",
+        kind: str = typer.Option("all", "--kind", help=tr(
+            "all（默认，配置和数据文件都可校验）、config 或 data", "all (default), config or data")),
     ) -> None:
         from lzzr.jsonschema import workspace_schema
 
@@ -165,12 +197,11 @@ def _add_init(app: typer.Typer) -> None:
         "create a workspace: a commented skeleton, or with --from carry units, leaders and "
         "teams over from last year's (not the tasks)"))
     def init_cmd(
-        directory: Annotated[Path, typer.Argument(help=tr("新工作区文件夹", "new workspace folder"))],
-        year: Annotated[int | None, typer.Option("--year", help=tr(
-            "年度（默认：今年，或上一年度加一）", "year (default: this year, or the previous one's + 1)"))] = None,
-        previous: Annotated[Path | None, typer.Option("--from", help=tr(
-            "上一年度的工作区", "last year's workspace"))] = None,
-        quiet: QuietOpt = False,
+        directory: Path = typer.Argument(..., help=tr("新工作区文件夹", "new workspace folder")),
+        year: int | None = typer.Option(None, "--year", help=tr(
+            "年度（默认：今年，或上一年度加一）", "year (default: this year, or the previous one's + 1)")),
+        previous: Path | None = typer.Option(None, "--from", help=tr("上一年度的工作区", "last year's workspace")),
+        quiet: bool = _quiet_opt(),
     ) -> None:
         from lzzr.init import init_workspace
 

@@ -189,7 +189,7 @@ class Task(Frozen):
 
     def inherit(self, parent: Task) -> tuple[Task, frozenset[str]]:
         """This sub-task with the parent's values filled in where it has none."""
-        update = {f: getattr(parent, f) for f in INHERITED if not getattr(self, f)}
+        update = {f: getattr(parent, f) for f in INHERITED if not getattr(self, f) and getattr(parent, f)}
         return self.model_copy(update=update), frozenset(update)
 
 

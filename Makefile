@@ -1,0 +1,46 @@
+# lzzr — two commands: `make demo` (set up and run the year on sample-data/) and `make test`.
+PYTHON ?= $(shell command -v python3.11 2>/dev/null || command -v python3)
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+OUT    ?= out
+
+.PHONY: setup system demo test lint dist-test bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[test,lint]'
+	touch $@
+
+setup: $(STAMP)
+
+# System packages (Pango, HarfBuzz subsetting, CJK fonts, poppler): installed when we are
+# root, otherwise the apt line is printed. Never fails the build.
+system:
+	@sh scripts/system-deps.sh || true
+
+demo: system setup
+	@mkdir -p $(OUT)
+	$(BIN)/lzzr check sample-data
+
+test: setup
+	$(BIN)/python -m pytest
+
+lint: setup
+	$(BIN)/ruff check lzzr tests bench
+	$(BIN)/mypy
+
+dist-test: setup
+	rm -rf dist build/dist-venv
+	$(BIN)/python -m pip install -q build
+	$(BIN)/python -m build --wheel --outdir dist . >/dev/null
+	$(PYTHON) -m venv build/dist-venv
+	build/dist-venv/bin/python -m pip install -q dist/*.whl
+	cd /tmp && $(CURDIR)/build/dist-venv/bin/lzzr check $(CURDIR)/sample-data
+
+bench: setup
+	$(BIN)/python bench/bench_load.py
+
+clean:
+	rm -rf $(VENV) build dist $(OUT) *.egg-info
