@@ -6,7 +6,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from lzzr.model import SECTIONS, Config
+from lzzr.model import SECTIONS, SINGLETONS, Config
 
 ID_REGEX = "^[A-Za-z][A-Za-z0-9_.-]{0,31}$"
 
@@ -28,6 +28,8 @@ def workspace_schema(kind: str = "all") -> dict[str, Any]:
             "propertyNames": {"pattern": ID_REGEX},
             "additionalProperties": _model_schema(model, defs),
         }
+    for section, (_kind, model) in SINGLETONS.items():
+        sections[section] = _model_schema(model, defs)
     leader = defs["Leader"]
     defs["Leader"] = {"anyOf": [{"type": "string", "minLength": 1}, leader]}
     data = {"type": "object", "additionalProperties": False, "properties": sections,

@@ -14,7 +14,7 @@ from typing import Any
 
 from lzzr.errors import Location, Problem, Record, Severity, UsageError
 from lzzr.i18n import kind_label, t
-from lzzr.model import SECTIONS, Config, Leader, Task, Team, Unit, UpperDoc, UpperTask
+from lzzr.model import SECTIONS, SINGLETONS, Config, Leader, Plan, Task, Team, Unit, UpperDoc, UpperTask
 from lzzr.validate import describe, suggestion, validate_record
 from lzzr.yamlsrc import Path_, Positions, read_yaml
 
@@ -34,6 +34,7 @@ class Workspace:
     updocs: dict[str, UpperDoc] = field(default_factory=dict)
     uptasks: dict[str, UpperTask] = field(default_factory=dict)
     tasks: dict[str, Task] = field(default_factory=dict)
+    plan: Plan | None = None
     inherited: dict[str, frozenset[str]] = field(default_factory=dict)
     files: list[str] = field(default_factory=list)
     raw: dict[str, Any] = field(default_factory=dict)
@@ -124,12 +125,14 @@ def _load_file(ws: Workspace, path: Path) -> list[Problem]:
 
 
 def _load_section(ws: Workspace, pos: Positions, section: str, body: Any) -> list[Problem]:
+    if section in SINGLETONS:
+        return _load_singleton(ws, pos, section, body)
     if section not in SECTIONS:
         where = pos.locate((section,), key=True)
         if section in Config.model_fields or section in _config_keys():
             return [Problem("L015", where, args={"key": section})]
-        args = {"key": section, "suggest": suggestion(section, list(SECTIONS)),
-                "allowed": "、".join(SECTIONS)}
+        names = [*SECTIONS, *SINGLETONS]
+        args = {"key": section, "suggest": suggestion(section, names), "allowed": "、".join(names)}
         return [Problem("L014", where, args=args)]
     if body is None:
         return []
@@ -140,6 +143,22 @@ def _load_section(ws: Workspace, pos: Positions, section: str, body: Any) -> lis
     problems: list[Problem] = []
     for rid, raw in body.items():
         problems += _load_record(ws, pos, section, kind, model, str(rid), raw)
+    return problems
+
+
+def _load_singleton(ws: Workspace, pos: Positions, section: str, body: Any) -> list[Problem]:
+    """A section that is one record (方案), not a mapping of ids to records."""
+    kind, model = SINGLETONS[section]
+    record = Record(kind, "")
+    here = pos.locate((section,), key=True)
+    earlier = ws._where.get((kind, ""))
+    if earlier is not None:
+        return [Problem("R002", here, record=record,
+                        args={"where": str(earlier[0].locate(earlier[1], key=True))})]
+    ws._where[(kind, "")] = (pos, (section,))
+    built, problems = validate_record(model, body, pos, (section,), record)
+    if built is not None:
+        setattr(ws, kind, built)
     return problems
 
 
@@ -190,6 +209,10 @@ def _references(ws: Workspace) -> Iterator[tuple[str, str, tuple[Any, ...], str,
         yield "uptask", uid, ("文件",), "updoc", up.doc
     for tid, task in ws.tasks.items():
         yield from _task_references(tid, task)
+    if ws.plan is not None:
+        yield "plan", "", ("班子",), "team", ws.plan.team
+        yield "plan", "", ("第一责任人",), "leader", ws.plan.first
+        yield "plan", "", ("组织者",), "leader", ws.plan.organiser
 
 
 def _task_references(tid: str, task: Task) -> Iterator[tuple[str, str, tuple[Any, ...], str, str]]:
@@ -206,7 +229,8 @@ def _task_references(tid: str, task: Task) -> Iterator[tuple[str, str, tuple[Any
         yield "task", tid, ("总负责人",), "leader", task.leader
 
 
-_REF_FIELD = {"unit": "单位", "leader": "领导", "updoc": "上级文件", "uptask": "上级任务", "task": "任务"}
+_REF_FIELD = {"unit": "单位", "leader": "领导", "updoc": "上级文件", "uptask": "上级任务", "task": "任务",
+              "team": "班子"}
 
 
 def _check_references(ws: Workspace) -> list[Problem]:
@@ -222,6 +246,8 @@ def _check_references(ws: Workspace) -> list[Problem]:
         suggest = t("suggest", name=close[0]) if close else ""
         args = {"field": field_name, "ref": ref, "suggest": suggest}
         where = ws.locate(kind, rid, *path) if path else ws.locate(kind, rid)
+        if kind == "plan":
+            where = ws.locate(kind, rid, *path)
         problems.append(Problem("R001", where, record=Record(kind, rid), args=args))
     return problems
 

@@ -10,6 +10,7 @@ KINDS: dict[str, tuple[str, str]] = {
     "uptask": ("上级任务", "upper task"),
     "task": ("任务", "task"),
     "config": ("配置", "config"),
+    "plan": ("方案", "plan"),
     "section": ("节", "section"),
 }
 

@@ -193,6 +193,49 @@ class Task(Frozen):
         return self.model_copy(update=update), frozenset(update)
 
 
+DutyKind = Literal[
+    "部署分解", "廉政党课", "听取汇报", "廉政谈话", "调研督办",
+    "年中专题会议", "年终专题会议", "公开承诺", "述职述廉",
+]
+DUTY_KINDS: tuple[str, ...] = DutyKind.__args__  # type: ignore[attr-defined]
+
+
+class Duty(Frozen):
+    """One of the principal's yearly duties (五个一, 专题会议, 公开承诺, 述职述廉), planned with a date."""
+
+    kind: DutyKind = Field(alias="事项")
+    date: Date = Field(alias="日期")
+    note: str | None = Field(None, alias="备注")
+
+
+class Plan(Frozen):
+    """The decomposition plan itself: who issues it, who answers for it, the principal's duties."""
+
+    team: NonEmpty = Field(alias="班子", description="发文班子（单位编号），如 qw")
+    first: NonEmpty = Field(alias="第一责任人", description="领导编号：应为该班子正职")
+    organiser: NonEmpty = Field(alias="组织者", description="领导编号：亲自组织责任分解的领导")
+    duties: tuple[Duty, ...] = Field((), alias="一把手职责")
+    letters_by: Date | None = Field(None, alias="责任书签订时限")
+
+
+class PlanDoc(Frozen):
+    """How the plan is issued as an official document (lzzr.yaml → 发文 → 责任分解方案)."""
+
+    number: int = Field(alias="序号", ge=1, description="文号序号：示党发〔2026〕3号 的 3")
+    date: Date = Field(alias="日期", description="成文日期")
+    title: str | None = Field(None, alias="标题")
+    addressees: NonEmpty = Field(alias="主送")
+    copies: str | None = Field(None, alias="抄送")
+    printer: str | None = Field(None, alias="印发机关")
+    print_date: Date | None = Field(None, alias="印发日期")
+    organ_mark: str | None = Field(None, alias="发文机关标志", description="默认为“机关+文件”")
+    body: str | None = Field(None, alias="正文", description="正文（段落以空行分隔）；不填用模板")
+
+
+class Issuing(Frozen):
+    plan: PlanDoc | None = Field(None, alias="责任分解方案")
+
+
 class Fonts(Frozen):
     """Font faces per role, first found wins; built-in free faces come after these."""
 
@@ -213,6 +256,8 @@ class Config(Frozen):
     lang: Literal["zh", "en"] = Field("zh", alias="语言")
     fonts: Fonts = Field(default_factory=Fonts, alias="字体")
     rules: dict[str, RuleSetting] = Field(default_factory=dict, alias="规则")
+    issuing: Issuing = Field(default_factory=Issuing, alias="发文")
+    slogans: tuple[str, ...] = Field((), alias="口号词", description="补充的空泛口号词（P4 检查）")
 
     @property
     def year_start(self) -> dt.date:
@@ -230,6 +275,11 @@ SECTIONS: dict[str, tuple[str, type[Frozen]]] = {
     "上级文件": ("updoc", UpperDoc),
     "上级任务": ("uptask", UpperTask),
     "任务": ("task", Task),
+}
+
+
+SINGLETONS: dict[str, tuple[str, type[Frozen]]] = {
+    "方案": ("plan", Plan),
 }
 
 
