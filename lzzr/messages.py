@@ -142,6 +142,16 @@ CATALOG: dict[str, tuple[str, str]] = {
     "rule_setting": ("规则设置：{rule} → {setting}", "rule setting: {rule} → {setting}"),
     "rules.unknown": ("没有规则 {rule}；已有规则：{known}", "no rule {rule}; known rules: {known}"),
     "usage.bad_kind": ("--kind 应为 all、config 或 data，实为 {value}", "--kind must be all, config or data, not {value}"),
+    "render.template": ("模板 {template} 出错：{detail}", "template {template} failed: {detail}"),
+    "render.attachment": (
+        "模板 {template} 试图在 PDF 中嵌入附件（rel=attachment），已拒绝",
+        "template {template} tries to embed an attachment in the PDF (rel=attachment); refused",
+    ),
+    "fonts.none": ("找不到任何中文字体，无法生成 PDF；请安装：{hint}", "no Chinese font found, cannot render PDFs; install: {hint}"),
+    "plan.missing": (
+        "缺少印发责任分解方案所需的内容：{missing}（格式见 docs/format.md）",
+        "the workspace lacks what the plan needs: {missing} (see docs/format.md)",
+    ),
     "interrupted": ("已中断", "interrupted"),
     "summary": (
         "检查完成：{errors} 个错误，{warnings} 个警告（{files} 个文件；单位 {units}，领导 {leaders}，"

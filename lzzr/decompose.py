@@ -1,0 +1,215 @@
+"""责任分解表: the static view (per leader) and the dynamic view (per lead unit) as plain tables.
+
+From the lecture (二(三)) and DOMAIN.md "Tasks and their decomposition":
+- static 静态: by the team's division of work, each leader's units in charge, tasks and
+  leadership responsibility (主要 / 重要领导责任, decided by lzzr.responsibility);
+- dynamic 动态: per lead department, its tasks with co-units, work standard, targets,
+  deadline, safeguards and supervising body.
+
+Pure: a loaded workspace in, a `Table` of Chinese text out. Writing and printing belong to
+lzzr.tables and the CLI.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from lzzr.load import Workspace
+from lzzr.model import Post, Target, Task, cn_date
+from lzzr.responsibility import issuing_team, task_responsibility, units_in_charge
+
+STATIC_HEADERS = ["领导", "职务", "分管单位", "任务编号", "任务", "责任"]
+DYNAMIC_HEADERS = [
+    "牵头部门", "任务编号", "任务", "协办单位", "工作标准", "量化指标",
+    "完成时限", "保障措施", "监督主体", "具体负责人",
+]
+UNASSIGNED = "（未指定）"
+_NUMBER = re.compile(r"(\d+)")
+
+
+@dataclass(frozen=True)
+class Table:
+    """A titled table of text cells.
+
+    `group` is the number of leading columns that identify a group of rows (a leader, a
+    lead unit): rows of one group are adjacent and repeat those cells, so a file keeps
+    every row complete while a terminal can print them once per group. `sheet` is a short
+    name for a spreadsheet tab.
+    """
+
+    title: str
+    headers: list[str]
+    rows: list[list[str]]
+    group: int = 0
+    sheet: str = ""
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.group <= len(self.headers):
+            raise ValueError(f"group {self.group} outside 0..{len(self.headers)}")
+        for i, row in enumerate(self.rows):
+            if len(row) != len(self.headers):
+                raise ValueError(f"row {i} has {len(row)} cells, headers {len(self.headers)}")
+
+
+def natural_key(rid: str) -> tuple[tuple[str | int, ...], str]:
+    """Sort key for ids with numbers in them: T2 < T10, T01 < T01.1 < T01.2 < T01.10."""
+    parts = _NUMBER.split(rid)
+    # re.split with a group alternates text (even places) and digits (odd places),
+    # so every place holds one type and tuples compare without a TypeError.
+    key = tuple(int(p) if i % 2 else p for i, p in enumerate(parts))
+    return key, rid
+
+
+def static_view(ws: Workspace, day: dt.date | None = None) -> Table:
+    """Per leader: posts, units in charge, tasks and the leadership responsibility for each.
+
+    Leaders come in team order (the issuing team first, then the other teams as written),
+    each once, with all their posts; then anyone else named as responsible for a task.
+    A leader appears when on the issuing team, in charge of a unit, or responsible for a
+    task; one without tasks gets a single row with the task cells empty.
+
+    Args:
+        ws: the loaded workspace (sub-tasks already carry their inherited fields).
+        day: count only the posts held on this day; None counts every post of the year.
+    """
+    duties = _duties(ws, day)
+    core = _issuing_members(ws, day)
+    rows: list[list[str]] = []
+    for lid in _leader_order(ws, day, duties):
+        charge = _charge_labels(ws, lid, day)
+        if not (lid in core or charge or lid in duties):
+            continue
+        head = [_leader_name(ws, lid), _titles(_posts(ws, lid, day), dated=day is None), charge]
+        tasks = duties.get(lid, [])
+        rows += [[*head, tid, ws.tasks[tid].title, resp] for tid, resp in tasks] or [[*head, "", "", ""]]
+    suffix = f"，{cn_date(day)}" if day else ""
+    return Table(_title(ws, f"静态：按领导分工{suffix}"), list(STATIC_HEADERS), rows, group=3, sheet="静态分解")
+
+
+def dynamic_view(ws: Workspace) -> Table:
+    """Per lead unit (units in file order, unknown or missing ones last): its tasks.
+
+    Sub-tasks appear under their own lead unit with the fields they inherited.
+    """
+    order = {uid: i for i, uid in enumerate(ws.units)}
+
+    def key(tid: str) -> tuple[int, str, tuple[tuple[str | int, ...], str]]:
+        lead = ws.tasks[tid].lead or ""
+        return order.get(lead, len(order)), lead, natural_key(tid)
+
+    rows = [_dynamic_row(ws, tid, ws.tasks[tid]) for tid in sorted(ws.tasks, key=key)]
+    return Table(_title(ws, "动态：按牵头部门"), list(DYNAMIC_HEADERS), rows, group=1, sheet="动态分解")
+
+
+def format_number(value: float) -> str:
+    """2.0 → `2`, 2.5 → `2.5`, 1e-05 → `0.00001`: no trailing `.0`, no exponent."""
+    if value.is_integer():
+        return str(int(value))
+    return format(Decimal(repr(value)), "f")
+
+
+def format_targets(targets: Iterable[Target]) -> str:
+    """`专题会议 2 次; 签订率 100 %`."""
+    return "; ".join(
+        " ".join(x for x in (t.metric, format_number(t.value), t.unit or "") if x) for t in targets
+    )
+
+
+def _title(ws: Workspace, kind: str) -> str:
+    where = f"{ws.config.region}{ws.config.year}年" if ws.config else ""
+    return f"{where}党风廉政建设责任分解表（{kind}）"
+
+
+def _dynamic_row(ws: Workspace, tid: str, task: Task) -> list[str]:
+    person = f"{task.person.name}（{task.person.post}）" if task.person else ""
+    return [
+        _unit_label(ws, task.lead) if task.lead else UNASSIGNED,
+        tid,
+        task.title,
+        "、".join(_unit_label(ws, u) for u in task.co_units),
+        task.standard or "",
+        format_targets(task.targets),
+        cn_date(task.deadline) if task.deadline else "",
+        "；".join(task.safeguards),
+        _unit_label(ws, task.supervisor) if task.supervisor else "",
+        person,
+    ]
+
+
+def _duties(ws: Workspace, day: dt.date | None) -> dict[str, list[tuple[str, str]]]:
+    """Leader id → [(task id, 主要/重要领导责任)], tasks in natural id order."""
+    duties: dict[str, list[tuple[str, str]]] = {}
+    for tid in sorted(ws.tasks, key=natural_key):
+        for lid, resp in task_responsibility(ws, ws.tasks[tid], day).items():
+            duties.setdefault(lid, []).append((tid, resp))
+    return duties
+
+
+def _team_order(ws: Workspace) -> list[str]:
+    top = issuing_team(ws)
+    first = [top] if top in ws.teams else []
+    return first + [tid for tid in ws.teams if tid != top]
+
+
+def _leader_order(ws: Workspace, day: dt.date | None, duties: dict[str, list[tuple[str, str]]]) -> list[str]:
+    """Leaders as they sit on the teams, then others named in tasks (file order, then id)."""
+    seated = [post.leader for tid in _team_order(ws) for post in _active(ws.teams[tid].members, day)]
+    named = sorted(duties, key=lambda lid: (lid not in ws.leaders, list(ws.leaders).index(lid)
+                                            if lid in ws.leaders else 0, lid))
+    return list(dict.fromkeys([*seated, *named]))
+
+
+def _issuing_members(ws: Workspace, day: dt.date | None) -> set[str]:
+    top = issuing_team(ws)
+    team = ws.teams.get(top) if top else None
+    return {post.leader for post in _active(team.members, day)} if team else set()
+
+
+def _active(posts: Iterable[Post], day: dt.date | None) -> list[Post]:
+    return [p for p in posts if day is None or p.active_on(day)]
+
+
+def _posts(ws: Workspace, lid: str, day: dt.date | None) -> list[Post]:
+    return [p for tid in _team_order(ws) for p in _active(ws.teams[tid].members, day) if p.leader == lid]
+
+
+def _titles(posts: Iterable[Post], dated: bool) -> str:
+    """One leader's posts as one title: `旗委副书记、旗长` + `旗长` → `旗委副书记、旗长`.
+
+    Posts of the same period merge part by part (parts are separated by 、); a post with
+    start or end dates (shown when `dated`) keeps its own segment: `副旗长（至2026年6月30日）`.
+    """
+    segments: dict[str, list[str]] = {}
+    for post in posts:
+        parts = segments.setdefault(_period(post) if dated else "", [])
+        parts += [p for p in post.title.split("、") if p and p not in parts]
+    return "；".join("、".join(parts) + period for period, parts in segments.items())
+
+
+def _period(post: Post) -> str:
+    if post.start and post.end:
+        return f"（{cn_date(post.start)}至{cn_date(post.end)}）"
+    if post.start:
+        return f"（{cn_date(post.start)}起）"
+    if post.end:
+        return f"（至{cn_date(post.end)}）"
+    return ""
+
+
+def _charge_labels(ws: Workspace, lid: str, day: dt.date | None) -> str:
+    units = dict.fromkeys(unit for _team, unit in units_in_charge(ws, lid, day))
+    return "、".join(_unit_label(ws, u) for u in units)
+
+
+def _unit_label(ws: Workspace, uid: str) -> str:
+    unit = ws.units.get(uid)
+    return unit.label if unit else uid
+
+
+def _leader_name(ws: Workspace, lid: str) -> str:
+    leader = ws.leaders.get(lid)
+    return leader.name if leader else lid
