@@ -1,5 +1,6 @@
 """The command line: parse, call, print, exit. No domain logic lives here."""
 
+import contextlib
 import json
 import os
 import sys
@@ -30,10 +31,8 @@ def _localise_help() -> None:
     from typer import rich_utils
 
     if tr("zh", "en") == "zh":
-        try:
+        with contextlib.suppress(ImportError, AttributeError):  # another Typer: English words stay
             _patch_click_words()
-        except (ImportError, AttributeError):  # another Typer version: English words stay
-            pass
         rich_utils.OPTIONS_PANEL_TITLE = "选项"
         rich_utils.ARGUMENTS_PANEL_TITLE = "参数"
         rich_utils.COMMANDS_PANEL_TITLE = "命令"
@@ -67,7 +66,7 @@ def _patch_click_words() -> None:
 
         return apply
 
-    decorators.help_option = help_option
+    decorators.help_option = help_option  # type: ignore[assignment]
 
 
 def build_app() -> typer.Typer:

@@ -42,10 +42,11 @@ class Workspace:
     _invalid: set[tuple[str, str]] = field(default_factory=set)
 
     def collection(self, kind: str) -> dict[str, Any]:
-        return {
+        tables: dict[str, dict[str, Any]] = {
             "unit": self.units, "leader": self.leaders, "team": self.teams,
             "updoc": self.updocs, "uptask": self.uptasks, "task": self.tasks,
-        }[kind]
+        }
+        return tables[kind]
 
     def locate(self, kind: str, rid: str, *keys: Any, key: bool = False) -> Location:
         """Where record `rid` (or one of its fields, by Chinese key) is written."""
@@ -117,7 +118,7 @@ def _load_file(ws: Workspace, path: Path) -> list[Problem]:
             problems.append(Problem("L012", Location(path.name, 1, 1)))
         return problems
     if not isinstance(data, dict):
-        return problems + [Problem("L013", pos.locate(()), args={"actual": describe(data)})]
+        return [*problems, Problem("L013", pos.locate(()), args={"actual": describe(data)})]
     ws.raw[path.name] = data
     for section, body in data.items():
         problems += _load_section(ws, pos, section, body)

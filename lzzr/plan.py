@@ -55,9 +55,16 @@ def _number(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
 
+def unit_label(ws: Workspace, unit_id: str | None) -> str:
+    """A unit's short name for tables (its id when unknown, '' when absent)."""
+    if not unit_id:
+        return ""
+    unit = ws.units.get(unit_id)
+    return unit.label if unit else unit_id
+
+
 def task_row(ws: Workspace, depth: int, tid: str, task: Task) -> dict[str, Any]:
     """One row of the decomposition table, in display text."""
-    unit = ws.units.get
     targets = "；".join(f"{t.metric}{_number(t.value)}{t.unit or ''}" for t in task.targets)
     person = f"{task.person.name}（{task.person.post}）" if task.person else ""
     leader = ws.leaders.get(task.leader or "")
@@ -69,13 +76,13 @@ def task_row(ws: Workspace, depth: int, tid: str, task: Task) -> dict[str, Any]:
         "standard": task.standard or "",
         "targets": targets,
         "deliverable": task.deliverable or "",
-        "lead": unit(task.lead).label if task.lead and unit(task.lead) else (task.lead or ""),
-        "co_units": "、".join(unit(c).label if unit(c) else c for c in task.co_units),  # type: ignore[union-attr]
+        "lead": unit_label(ws, task.lead),
+        "co_units": "、".join(unit_label(ws, c) for c in task.co_units),
         "leader": leader.name if leader else "",
         "person": person,
         "deadline": cn_date(task.deadline) if task.deadline else "",
         "safeguards": "；".join(task.safeguards),
-        "supervisor": unit(task.supervisor).label if task.supervisor and unit(task.supervisor) else "",
+        "supervisor": unit_label(ws, task.supervisor),
     }
 
 

@@ -46,7 +46,7 @@ def rule(rule_id: str, severity: Severity, title: tuple[str, str],
 
 def run_rules(ws: Workspace) -> tuple[list[Problem], dict[str, str]]:
     """Run every enabled rule; return the problems and the settings that changed a rule."""
-    settings = dict(ws.config.rules) if ws.config else {}
+    settings: dict[str, str] = dict(ws.config.rules) if ws.config else {}
     problems: list[Problem] = []
     for rule_id in sorted(REGISTRY):
         r = REGISTRY[rule_id]
