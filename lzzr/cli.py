@@ -214,6 +214,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     set_lang(lang_from(args))
     debug = "--debug" in args
+    args = strip_global_options(args)
     from typer._click.exceptions import UsageError as ClickUsageError
 
     command = typer.main.get_command(build_app())
@@ -239,6 +240,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         _echo(t("internal", detail=f"{type(exc).__name__}: {exc}"), err=True)
         return int(ExitCode.INTERNAL)
     return int(result) if isinstance(result, int) else int(ExitCode.OK)
+
+
+def strip_global_options(args: list[str]) -> list[str]:
+    """--lang and --debug are read before parsing, so they may stand anywhere on the line."""
+    kept: list[str] = []
+    skip = False
+    for i, arg in enumerate(args):
+        if skip:
+            skip = False
+        elif arg == "--":
+            kept += args[i:]
+            break
+        elif arg == "--lang":
+            skip = True
+        elif not (arg.startswith("--lang=") or arg == "--debug"):
+            kept.append(arg)
+    return kept
 
 
 def _silence_stdout() -> None:

@@ -86,8 +86,8 @@ def static_view(ws: Workspace, day: dt.date | None = None) -> Table:
         head = [_leader_name(ws, lid), _titles(_posts(ws, lid, day), dated=day is None), charge]
         tasks = duties.get(lid, [])
         rows += [[*head, tid, ws.tasks[tid].title, resp] for tid, resp in tasks] or [[*head, "", "", ""]]
-    suffix = f"，{cn_date(day)}" if day else ""
-    return Table(_title(ws, f"静态：按领导分工{suffix}"), list(STATIC_HEADERS), rows, group=3, sheet="静态分解")
+    title = _title(ws, "静态：按领导分工" + (f"，{cn_date(day)}" if day else ""))
+    return Table(title, list(STATIC_HEADERS), rows, group=3, sheet="静态分解")
 
 
 def dynamic_view(ws: Workspace) -> Table:
@@ -158,8 +158,8 @@ def _team_order(ws: Workspace) -> list[str]:
 def _leader_order(ws: Workspace, day: dt.date | None, duties: dict[str, list[tuple[str, str]]]) -> list[str]:
     """Leaders as they sit on the teams, then others named in tasks (file order, then id)."""
     seated = [post.leader for tid in _team_order(ws) for post in _active(ws.teams[tid].members, day)]
-    named = sorted(duties, key=lambda lid: (lid not in ws.leaders, list(ws.leaders).index(lid)
-                                            if lid in ws.leaders else 0, lid))
+    index = {lid: i for i, lid in enumerate(ws.leaders)}
+    named = sorted(duties, key=lambda lid: (index.get(lid, len(index)), lid))
     return list(dict.fromkeys([*seated, *named]))
 
 

@@ -53,3 +53,10 @@ def tr(zh: str, en: str) -> str:
 def kind_label(kind: str) -> str:
     pair = KINDS.get(kind, (kind, kind))
     return pair[1] if get_lang() == "en" else pair[0]
+
+
+def fmt_date(day: Any) -> str:
+    """A date in the current language: `2026年7月1日` or `2026-07-01`."""
+    if get_lang() == "en":
+        return str(day.isoformat())
+    return f"{day.year}年{day.month}月{day.day}日"

@@ -40,6 +40,11 @@ class Workspace:
     raw: dict[str, Any] = field(default_factory=dict)
     _where: dict[tuple[str, str], tuple[Positions, Path_]] = field(default_factory=dict)
     _invalid: set[tuple[str, str]] = field(default_factory=set)
+    _tainted: set[Path_] = field(default_factory=set)
+
+    def tainted(self, path: Path_) -> bool:
+        """Whether a refused value (a forbidden tag, already reported) lies under `path`."""
+        return any(t[: len(path)] == path for t in self._tainted)
 
     def collection(self, kind: str) -> dict[str, Any]:
         tables: dict[str, dict[str, Any]] = {
@@ -88,7 +93,7 @@ def load_workspace(root: Path) -> tuple[Workspace, list[Problem]]:
 def data_files(root: Path) -> list[Path]:
     """The workspace's data files: top-level *.yaml / *.yml other than lzzr.yaml, by name."""
     found = [p for p in root.iterdir()
-             if p.suffix.lower() in DATA_SUFFIXES and p.name != CONFIG_FILE
+             if p.suffix.lower() in DATA_SUFFIXES and p.name not in (CONFIG_FILE, "lzzr.yml")
              and not p.name.startswith((".", "~$")) and p.is_file()]
     return sorted(found, key=lambda p: p.name)
 
@@ -96,13 +101,15 @@ def data_files(root: Path) -> list[Path]:
 def _load_config(ws: Workspace) -> list[Problem]:
     path = ws.root / CONFIG_FILE
     if not path.is_file():
+        if (ws.root / "lzzr.yml").is_file():
+            return [Problem("L011", Location("lzzr.yml", 1, 1), msg="L011.yml")]
         return [Problem("L011", Location(CONFIG_FILE))]
     parsed = read_yaml(path, CONFIG_FILE)
     problems = parsed.problems
-    if parsed.data is None and not problems:
-        return [Problem("L012", Location(CONFIG_FILE, 1, 1))]
-    if parsed.data is None:
+    if parsed.data is None and problems:
         return problems
+    if parsed.data is None:
+        parsed.data = {}
     ws._where[("config", "")] = (parsed.positions, ())
     record = Record("config", "")
     ws.config, found = validate_record(Config, parsed.data, parsed.positions, (), record)
@@ -120,6 +127,7 @@ def _load_file(ws: Workspace, path: Path) -> list[Problem]:
     if not isinstance(data, dict):
         return [*problems, Problem("L013", pos.locate(()), args={"actual": describe(data)})]
     ws.raw[path.name] = data
+    ws._tainted.update(parsed.tainted)
     for section, body in data.items():
         problems += _load_section(ws, pos, section, body)
     return problems
@@ -180,13 +188,24 @@ def _load_record(ws: Workspace, pos: Positions, section: str, kind: str,
     problems: list[Problem] = []
     if not _valid_id(rid):
         problems.append(Problem("S006", here, record=record, args={"id": rid}))
+    if ws.tainted(path):
+        ws._invalid.add((kind, rid))
+        return problems
     built, found = validate_record(model, raw, pos, path, record)
+    if isinstance(built, Team):
+        found += _check_post_dates(pos, path, record, built)
     problems += found
     if built is None or problems:
         ws._invalid.add((kind, rid))
     else:
         ws.collection(kind)[rid] = built
     return problems
+
+
+def _check_post_dates(pos: Positions, path: Path_, record: Record, team: Team) -> list[Problem]:
+    return [Problem("S011", pos.locate((*path, "成员", i, "止")), record=record, args={"start": str(post.start)})
+            for i, post in enumerate(team.members)
+            if post.start and post.end and post.end < post.start]
 
 
 def _valid_id(rid: str) -> bool:
@@ -242,7 +261,7 @@ def _check_references(ws: Workspace) -> list[Problem]:
         field_name = next((p for p in reversed(path) if isinstance(p, str)), _REF_FIELD[target])
         if kind == "team" and not path:
             field_name = kind_label("unit")
-        pool = list(ws.collection(target))
+        pool = [x for x in ws.collection(target) if not (target == kind and x == rid)]
         close = difflib.get_close_matches(ref, pool, n=1, cutoff=0.6)
         suggest = t("suggest", name=close[0]) if close else ""
         args = {"field": field_name, "ref": ref, "suggest": suggest}
@@ -293,7 +312,7 @@ def _resolve_tasks(ws: Workspace) -> list[Problem]:
     problems = []
     for tid in ws.tasks:
         task = resolve(tid, frozenset())
-        if not task.lead and (task.parent is None or task.parent in ws.tasks):
+        if not task.lead and task.parent is None:
             where = ws.locate("task", tid)
             problems.append(Problem("S001", where, record=Record("task", tid), args={"field": "牵头部门"}))
     ws.tasks = resolved

@@ -28,8 +28,8 @@ CATALOG: dict[str, tuple[str, str]] = {
         "unknown text encoding; save the file as UTF-8",
     ),
     "L003W": (
-        "文件似乎是 GBK/GB18030 编码，已按 GB18030 读取；建议转换为 UTF-8："
-        "iconv -f GB18030 -t UTF-8 {file} -o {file}.utf8 && mv {file}.utf8 {file}",
+        "文件似乎是 GBK/GB18030 编码，已按 GB18030 读取；建议转换为 UTF-8（WPS/记事本：另存为 → 编码选 UTF-8；"
+        "命令行：iconv -f GB18030 -t UTF-8 {file} -o {file}.utf8 && mv {file}.utf8 {file}）",
         "the file seems to be GBK/GB18030-encoded and was read as GB18030; convert it to UTF-8: "
         "iconv -f GB18030 -t UTF-8 {file} -o {file}.utf8 && mv {file}.utf8 {file}",
     ),
@@ -58,6 +58,7 @@ CATALOG: dict[str, tuple[str, str]] = {
         "缺少配置文件 lzzr.yaml（可用 lzzr init 生成）",
         "missing config file lzzr.yaml (lzzr init creates one)",
     ),
+    "L011.yml": ("配置文件应命名为 lzzr.yaml；请把 lzzr.yml 改名", "the config file must be named lzzr.yaml; rename lzzr.yml"),
     "L012": (
         "文件为空；若不需要请删除，否则至少写一节，如“任务:”",
         "the file is empty; delete it, or write at least one section such as '任务:'",
@@ -77,6 +78,7 @@ CATALOG: dict[str, tuple[str, str]] = {
         "引号未闭合（引号从第 {from_line} 行第 {from_col} 列开始）",
         "unclosed quote (opened at line {from_line}, column {from_col})",
     ),
+    "filekind.binary": ("二进制", "binary"),
     "hint.colon": (
         "此处不能出现“: ”；值中含冒号时请加引号",
         "': ' is not allowed here; quote a value that contains a colon",
@@ -84,7 +86,13 @@ CATALOG: dict[str, tuple[str, str]] = {
     "hint.indent": ("缩进不一致，找不到应有的键", "inconsistent indentation: expected a key"),
     "hint.dash": ("列表项缩进不一致，缺少“- ”", "inconsistent list indentation: expected '- '"),
     "hint.nocolon": ("缺少“:”", "expected ':'"),
-    "hint.alias": ("引用了未定义的锚点", "alias to an undefined anchor"),
+    "hint.alias": ("引用了未定义的锚点 *{detail}", "alias to an undefined anchor *{detail}"),
+    "hint.reserved": ("值不能以“@”或“`”开头；请给这个值加引号", "a value cannot start with '@' or '`'; quote it"),
+    "hint.fullwidth_colon": ("“：”是全角冒号，请改为半角冒号加空格“: ”", "'：' is a full-width colon; use ': ' (ASCII colon and a space)"),
+    "hint.nospace": ("冒号“:”后面要加一个空格", "put a space after the colon ':'"),
+    "hint.fullwidth_comma": ("“，”是全角逗号，请改为半角逗号“,”", "'，' is a full-width comma; use ','"),
+    "hint.brace": ("花括号“{{”未闭合，请在这一行末尾补上“}}”", "unclosed '{{': add '}}' at the end of the line"),
+    "hint.bracket": ("方括号“[”未闭合，请在这一行末尾补上“]”", "unclosed '[': add ']' at the end of the line"),
     "hint.anchor": ("锚点重复定义", "duplicate anchor"),
     "hint.other": ("{detail}", "{detail}"),
     # schema
@@ -99,6 +107,9 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "S007": ("「{field}」{detail}", "'{field}': {detail}"),
     "S008": ("「{field}」不能为空", "'{field}' must not be empty"),
+    "S010": ("记录应为映射（键: 值），实为{actual}", "a record must be a mapping (key: value), found {actual}"),
+    "S011": ("任职终止日期（止）早于起始日期（起 {start}）", "the post ends (止) before it starts (起 {start})"),
+    "item": ("{field}第 {n} 项", "item {n} of {field}"),
     "S009": ("「{field}」应在 {low} 到 {high} 之间，实为 {value}", "'{field}' must be between {low} and {high}, found {value}"),
     "date.format": ("应写作 2026-06-30 或 2026年6月30日", "write it as 2026-06-30 or 2026年6月30日"),
     "date.month": ("月份应为 1–12", "the month must be 1-12"),
@@ -130,6 +141,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{when}the team has {n} principals ({names}); there must be exactly one",
     ),
     "when": ("自{date}起，", "from {date}, "),
+    "P1.1.gap": (
+        "自{date}起班子没有正职（一把手）；请补充继任者的任职记录（角色: 正职，起: {date_iso}）",
+        "from {date} the team has no principal; add the successor's post (角色: 正职, 起: {date_iso})",
+    ),
     # command-level
     "usage.no_workspace": ("工作区不存在：{path}", "workspace not found: {path}"),
     "usage.not_dir": ("不是文件夹：{path}", "not a folder: {path}"),

@@ -149,11 +149,18 @@ class UpperTask(Frozen):
     category: str | None = Field(None, alias="类别")
 
 
+def _no_bool(value: Any) -> Any:
+    """`目标: true` is a slip, not the number 1."""
+    if isinstance(value, bool):
+        raise PydanticCustomError("float_type", "not a number")
+    return value
+
+
 class Target(Frozen):
     """A quantified target: metric, value, unit (`对新任职干部廉政谈话覆盖率 100 %`)."""
 
     metric: NonEmpty = Field(alias="指标")
-    value: float = Field(alias="目标")
+    value: Annotated[float, BeforeValidator(_no_bool)] = Field(alias="目标")
     unit: str | None = Field(None, alias="单位")
 
 
@@ -239,11 +246,11 @@ class Issuing(Frozen):
 class Fonts(Frozen):
     """Font faces per role, first found wins; built-in free faces come after these."""
 
-    song: tuple[str, ...] = Field((), alias="宋体")
-    fangsong: tuple[str, ...] = Field((), alias="仿宋")
-    hei: tuple[str, ...] = Field((), alias="黑体")
-    kai: tuple[str, ...] = Field((), alias="楷体")
-    title: tuple[str, ...] = Field((), alias="小标宋")
+    song: Texts = Field((), alias="宋体")
+    fangsong: Texts = Field((), alias="仿宋")
+    hei: Texts = Field((), alias="黑体")
+    kai: Texts = Field((), alias="楷体")
+    title: Texts = Field((), alias="小标宋")
 
 
 class Config(Frozen):

@@ -15,6 +15,8 @@ def message(p: Problem) -> str:
     args = dict(p.args)
     if p.code == "L005":
         args["hint_text"] = t("hint." + args.get("hint", "other"), **args)
+    if p.code == "L004" and args.get("kind") == "binary":
+        args["kind"] = t("filekind.binary")
     text = t(p.msg or p.code, **args)
     if p.record is None:
         return text

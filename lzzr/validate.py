@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 import types
 import typing
 from typing import Any
@@ -10,7 +11,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from lzzr.errors import Location, Problem, Record
-from lzzr.i18n import t
+from lzzr.i18n import get_lang, t
 from lzzr.model import aliases, english_names
 from lzzr.yamlsrc import Path_, Positions
 
@@ -56,6 +57,8 @@ def _problem(model: type[BaseModel], err: Any, pos: Positions, path: Path_, rec:
         args = {"key": loc[-1], "suggest": suggest}
         return Problem("S002", pos.locate(full, key=True), record=rec, args=args)
     code, args = _value_problem(kind, err, field)
+    if code == "S003" and not loc:
+        code, args = "S010", {"actual": args["actual"]}
     return Problem(code, pos.locate(full), record=rec, args=args)
 
 
@@ -66,7 +69,9 @@ def _value_problem(kind: str, err: Any, field: str) -> tuple[str, dict[str, Any]
         why = t("date." + ctx.get("why", "format"), month=ctx.get("month", ""))
         return "S005", {"field": field, "value": value, "why": why}
     if kind == "literal_error":
-        return "S004", {"field": field, "expected": ctx.get("expected", ""), "value": value}
+        choices = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
+        sep = ", " if get_lang() == "en" else "、"
+        return "S004", {"field": field, "expected": sep.join(choices), "value": value}
     if kind == "string_too_short":
         return "S008", {"field": field}
     if kind in ("greater_than_equal", "less_than_equal"):
@@ -78,9 +83,14 @@ def _value_problem(kind: str, err: Any, field: str) -> tuple[str, dict[str, Any]
 
 
 def _field_name(loc: tuple[Any, ...]) -> str:
-    """The innermost named key of a pydantic location (`量化指标[0].目标` → 目标)."""
+    """The innermost named key of a pydantic location (`量化指标[0].目标` → 目标;
+    `成员[1]` → 成员第 2 项)."""
     names = [str(p) for p in loc if isinstance(p, str)]
-    return names[-1] if names else ""
+    if not names:
+        return ""
+    if loc and isinstance(loc[-1], int):
+        return t("item", field=names[-1], n=loc[-1] + 1)
+    return names[-1]
 
 
 def _model_at(model: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel]:

@@ -63,6 +63,7 @@ class Parsed:
     data: Any
     positions: Positions
     problems: list[Problem]
+    tainted: list[Path_] = field(default_factory=list)  # paths holding refused (tagged) values
 
 
 def read_yaml(path: Path, display: str) -> Parsed:
@@ -130,11 +131,11 @@ def parse_text(text: str, display: str) -> Parsed:
         for event in _events(text):
             builder.feed(event)
     except MarkedYAMLError as exc:
-        builder.problems.append(_syntax_problem(exc, display))
+        builder.problems.append(_syntax_problem(exc, display, text))
         return Parsed(None, positions, builder.problems)
     except _Stop:
         return Parsed(None, positions, builder.problems)
-    return Parsed(builder.root, positions, builder.problems)
+    return Parsed(builder.root, positions, builder.problems, builder.tainted)
 
 
 def _events(text: str) -> Iterator[Any]:
@@ -154,29 +155,78 @@ def _events(text: str) -> Iterator[Any]:
 
 
 _SYNTAX_HINTS = (
-    ("cannot start any token", "tab"),
     ("found unexpected end of stream", "unclosed"),
     ("mapping values are not allowed", "colon"),
     ("did not find expected key", "indent"),
     ("did not find expected '-' indicator", "dash"),
     ("could not find expected ':'", "nocolon"),
+    ("did not find expected ',' or '}'", "brace"),
+    ("did not find expected ',' or ']'", "bracket"),
     ("found undefined alias", "alias"),
     ("found duplicate anchor", "anchor"),
 )
+_QUOTE_OPEN = re.compile(r"""(?:^\s*-\s+|:\s+|[\[{,]\s*)(["'])""")
 
 
-def _syntax_problem(exc: MarkedYAMLError, display: str) -> Problem:
+def _syntax_problem(exc: MarkedYAMLError, display: str, text: str) -> Problem:
+    """A located, explained syntax error; typing slips are found on the line where they are."""
     mark = exc.problem_mark or exc.context_mark
-    line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+    line, col = (mark.line, mark.column) if mark else (0, 0)
     problem = str(exc.problem or exc.context or "")
-    hint = next((h for pat, h in _SYNTAX_HINTS if pat in problem), "other")
-    if hint == "cannot start any token" and "\t" not in problem:
-        hint = "other"
-    ctx = exc.context_mark
+    lines = text.splitlines()
+    found = _typing_slip(lines, line)
+    if found is not None:
+        hint, line, col = found
+    else:
+        hint = next((h for pat, h in _SYNTAX_HINTS if pat in problem), "other")
+        if "cannot start any token" in problem:
+            hint = _bad_start(lines, line, col)
+        if hint in ("brace", "bracket", "unclosed") and exc.context_mark is not None:
+            line, col = exc.context_mark.line, exc.context_mark.column
     args: dict[str, Any] = {"hint": hint, "detail": problem}
-    if ctx is not None:
-        args["from_line"], args["from_col"] = ctx.line + 1, ctx.column + 1
-    return Problem("L005", Location(display, line, col), args=args)
+    args["from_line"], args["from_col"] = line + 1, col + 1
+    return Problem("L005", Location(display, line + 1, col + 1), args=args)
+
+
+def _bad_start(lines: list[str], line: int, col: int) -> str:
+    char = lines[line][col] if line < len(lines) and col < len(lines[line]) else ""
+    return {"\t": "tab", "@": "reserved", "`": "reserved"}.get(char, "other")
+
+
+def _typing_slip(lines: list[str], error_line: int) -> tuple[str, int, int] | None:
+    """Slips an input method makes (full-width colon or comma, no space after ':', an unclosed
+    quote), searched from the error line back to the previous lines that hold content."""
+    for n in range(min(error_line, len(lines) - 1), max(error_line - 40, -1), -1):
+        raw = lines[n]
+        body = raw.split(" #", 1)[0]
+        stripped = body.strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        if "{" in body or "[" in body:
+            if "，" in body:
+                return "fullwidth_comma", n, body.index("，")
+        if "：" in body and ": " not in body and not body.rstrip().endswith(":"):
+            return "fullwidth_colon", n, body.index("：")
+        m = re.search(r"^\s*(?:-\s+)?[^\s:#'\"{}\[\],]+:(?=[^\s/])", body)
+        if m and "://" not in body and ": " not in body:
+            return "nospace", n, m.end() - 1
+        quote = _unclosed_quote(body)
+        if quote is not None:
+            return "unclosed", n, quote
+    return None
+
+
+def _unclosed_quote(body: str) -> int | None:
+    """The column of a quote that opens a value on this line and is not closed on it."""
+    m = _QUOTE_OPEN.search(body)
+    if m is None:
+        return None
+    q, start = m.group(1), m.end(1)
+    rest = body[start:]
+    if q == '"':
+        rest = re.sub(r"\\.", "", rest)
+        return None if '"' in rest else start - 1
+    return None if "'" in rest else start - 1
 
 
 class _Stop(Exception):
@@ -195,6 +245,8 @@ class _Builder:
         self.stack: list[list[Any]] = []
         self.anchors: dict[str, tuple[Any, int]] = {}
         self.alias_size = 0
+        self.tainted: list[Path_] = []
+        self._taint_next = False
 
     def error(self, code: str, mark: Any, **args: Any) -> None:
         loc = Location(self.pos.file, mark.line + 1, mark.column + 1)
@@ -203,7 +255,11 @@ class _Builder:
     def feed(self, ev: Any) -> None:
         name = type(ev).__name__
         if name == "ScalarEvent":
-            self.attach(self.scalar(ev), ev, 1)
+            value = self.scalar(ev)
+            path = self.attach(value, ev, 1)
+            if self._taint_next:
+                self._taint_next = False
+                self.tainted.append(path)
         elif name == "MappingStartEvent":
             self.open({}, ev)
         elif name == "SequenceStartEvent":
@@ -235,13 +291,15 @@ class _Builder:
             resolved = resolve_plain(value)
             return resolved
         self.error("L007", ev.start_mark, tag=tag.replace(_STD_TAG, "!!"))
+        self._taint_next = True
         return None
 
     def open(self, container: Any, ev: Any) -> None:
         tag = getattr(ev, "tag", None)
+        path = self.attach(container, ev, 0)
         if tag not in (None, "!", _STD_TAG + "map", _STD_TAG + "seq"):
             self.error("L007", ev.start_mark, tag=str(tag).replace(_STD_TAG, "!!"))
-        path = self.attach(container, ev, 0)
+            self.tainted.append(path)
         self.stack.append([container, path, _NO_KEY, 1])
         if ev.anchor:
             self.anchors[ev.anchor] = (container, -1)
@@ -255,7 +313,12 @@ class _Builder:
             self.stack[-1][3] += size
 
     def alias(self, ev: Any) -> None:
-        obj, size = self.anchors.get(ev.anchor, (None, 0))
+        if ev.anchor not in self.anchors:
+            mark = ev.start_mark
+            loc = Location(self.pos.file, mark.line + 1, mark.column + 1)
+            self.problems.append(Problem("L005", loc, args={"hint": "alias", "detail": ev.anchor}))
+            raise _Stop
+        obj, size = self.anchors[ev.anchor]
         if size < 0:
             self.error("L008", ev.start_mark, anchor=ev.anchor)
             raise _Stop
@@ -287,7 +350,7 @@ class _Builder:
         key = top[2]
         top[2] = _NO_KEY
         p = (*path, key)
-        if key is not _BAD_KEY:
+        if not isinstance(key, _BadKey):
             container[key] = value
             self.pos.values[p] = (mark.line, mark.column)
         return p
@@ -295,19 +358,22 @@ class _Builder:
     def key(self, value: Any, ev: Any, container: dict[str, Any], path: Path_) -> Any:
         if isinstance(value, (dict, list)):
             self.error("L010", ev.start_mark)
-            return _BAD_KEY
+            return _BadKey()
         key = "" if value is None else (ev.value if hasattr(ev, "value") else str(value))
         p = (*path, key)
-        if key in container or p in self.pos.keys:
+        if key in container:
             first = self.pos.keys[p]
             self.error("L006", ev.start_mark, key=key, first_line=first[0] + 1)
-            return _BAD_KEY
+            return _BadKey()
         self.pos.keys[p] = (ev.start_mark.line, ev.start_mark.column)
         return key
 
 
 _NO_KEY = object()
-_BAD_KEY = object()
+
+
+class _BadKey:
+    """A refused key (duplicate or complex): each one distinct, so its value's paths are too."""
 
 
 def resolve_plain(value: str) -> Any:

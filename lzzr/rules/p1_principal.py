@@ -6,9 +6,9 @@ import datetime as dt
 from collections.abc import Iterator
 
 from lzzr.errors import Problem, Record, Severity
-from lzzr.i18n import t
+from lzzr.i18n import fmt_date, t
 from lzzr.load import Workspace
-from lzzr.model import Post, Team, cn_date
+from lzzr.model import Post, Team
 from lzzr.rules import rule
 
 
@@ -49,7 +49,10 @@ def check_one_principal(ws: Workspace) -> Iterator[Problem]:
 def _principal_problem(ws: Workspace, tid: str, team: Team, principals: list[Post], day: dt.date) -> Problem:
     record = Record("team", tid)
     assert ws.config is not None
-    when = "" if day == ws.config.year_start else t("when", date=cn_date(day))
+    when = "" if day == ws.config.year_start else t("when", date=fmt_date(day))
+    if not principals and when:
+        args = {"date": fmt_date(day), "date_iso": day.isoformat()}
+        return Problem("P1.1", ws.locate("team", tid), record=record, msg="P1.1.gap", args=args)
     if not principals:
         return Problem("P1.1", ws.locate("team", tid), record=record, msg="P1.1.none", args={"when": when})
     names = "、".join(ws.leaders[p.leader].name if p.leader in ws.leaders else p.leader for p in principals)
