@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 OUT    ?= out
 
-.PHONY: setup system demo test lint dist-test bench clean
+.PHONY: setup system fonts demo test lint dist-test bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,9 +20,14 @@ setup: $(STAMP)
 system:
 	@sh scripts/system-deps.sh || true
 
-demo: system setup
+# Free FangSong and Kai faces for the user (FandolFang, FandolKai); never fails the build.
+fonts:
+	@sh scripts/fonts.sh || true
+
+demo: system fonts setup
 	@mkdir -p $(OUT)
 	$(BIN)/lzzr check sample-data
+	$(BIN)/lzzr decompose sample-data --out $(OUT)
 
 test: setup
 	$(BIN)/python -m pytest
@@ -38,6 +43,8 @@ dist-test: setup
 	$(PYTHON) -m venv build/dist-venv
 	build/dist-venv/bin/python -m pip install -q dist/*.whl
 	cd /tmp && $(CURDIR)/build/dist-venv/bin/lzzr check $(CURDIR)/sample-data
+	cd /tmp && $(CURDIR)/build/dist-venv/bin/lzzr decompose $(CURDIR)/sample-data --out $(CURDIR)/build/dist-out --quiet
+	test -s build/dist-out/2026-责任分解方案.pdf
 
 bench: setup
 	$(BIN)/python bench/bench_load.py

@@ -22,6 +22,17 @@ class Format(str, Enum):
     json = "json"
 
 
+class ViewFormat(str, Enum):
+    text = "text"
+    json = "json"
+    csv = "csv"
+
+
+class View(str, Enum):
+    leader = "leader"
+    unit = "unit"
+
+
 def _echo(text: str = "", err: bool = False) -> None:
     typer.echo(text, err=err)
 
@@ -86,6 +97,7 @@ def build_app() -> typer.Typer:
     )
     _add_global(app)
     _add_check(app)
+    _add_decompose(app)
     _add_rules(app)
     _add_schema(app)
     _add_init(app)
@@ -151,6 +163,86 @@ def _add_check(app: typer.Typer) -> None:
                     _echo(t("rule_setting", rule=rule_id, setting=setting))
                 _echo(t("summary", **result.counts()))
         raise typer.Exit(ExitCode.PROBLEMS if result.failed(strict) else ExitCode.OK)
+
+
+def _print_problems(problems: list[Any], err: bool = False) -> None:
+    for p in problems:
+        _echo(format_problem(p), err=err)
+
+
+def _add_decompose(app: typer.Typer) -> None:
+    @app.command("decompose", help=tr(
+        "年初责任分解：按四项原则检查；无错误时印发《责任分解方案》PDF，并导出分解表（CSV、xlsx、JSON）到 --out。"
+        "有错误时列出问题，退出码 1，不生成任何文件。",
+        "year-start decomposition: check the four principles; when clean, issue the plan PDF and "
+        "export the tables (CSV, xlsx, JSON) to --out. With errors: list them, exit 1, write nothing."))
+    def decompose_cmd(
+        workspace: Path = _workspace_arg(),
+        by: View | None = typer.Option(None, "--by", help=tr(
+            "在终端显示分解表：leader 静态（按领导），unit 动态（按牵头部门）",
+            "show a view: leader (static, by leader) or unit (dynamic, by lead unit)")),
+        fmt: ViewFormat = typer.Option(ViewFormat.text, "--format", "-f", help=tr(
+            "输出格式：text 表格，json 数据，csv（配合 --by）", "output: text tables, json data, csv (with --by)")),
+        out: Path = typer.Option(Path("out"), "--out", "-o", help=tr("输出文件夹", "output folder")),
+        no_pdf: bool = typer.Option(False, "--no-pdf", help=tr("不生成 PDF", "skip the PDF")),
+        strict: bool = typer.Option(False, "--strict", help=tr("警告也视为失败", "fail on warnings too")),
+        quiet: bool = _quiet_opt(),
+    ) -> None:
+        from lzzr.check import check_workspace
+
+        result = check_workspace(workspace)
+        data_on_stdout = fmt is not ViewFormat.text
+        if result.failed(strict):
+            if fmt is ViewFormat.json:
+                _echo(json.dumps({"ok": False, "files": [], "summary": result.counts(),
+                                  "problems": [problem_dict(p) for p in result.problems]},
+                                 ensure_ascii=False, indent=2))
+            else:
+                _print_problems(result.problems, err=data_on_stdout)
+                _echo(t("decompose.refused", **result.counts()), err=True)
+            raise typer.Exit(ExitCode.PROBLEMS)
+        if fmt is ViewFormat.csv and by is None:
+            raise LzzrError("usage.csv_needs_by")
+        files = _issue_decomposition(result.workspace, out, no_pdf)
+        view = _view_text(result.workspace, by, fmt) if by else None
+        if fmt is ViewFormat.json:
+            payload: dict[str, Any] = {"ok": True, "files": [str(f) for f in files], "summary": result.counts(),
+                                       "problems": [problem_dict(p) for p in result.problems]}
+            if view is not None:
+                payload["view"] = json.loads(view)
+            _echo(json.dumps(payload, ensure_ascii=False, indent=2))
+            return
+        _print_problems(result.problems, err=data_on_stdout)
+        if view is not None:
+            _echo(view.rstrip("\n"))
+        if not quiet:
+            _echo(t("decompose.done", files="、".join(str(f) for f in files)), err=data_on_stdout)
+
+
+def _issue_decomposition(ws: Any, out: Path, no_pdf: bool) -> list[Path]:
+    from lzzr.publish import issue_plan, plan_missing, table_files
+
+    missing = plan_missing(ws)
+    if missing and not no_pdf:
+        raise LzzrError("plan.missing", missing="、".join(missing))
+    files = table_files(ws, out)
+    if not no_pdf:
+        files.insert(0, issue_plan(ws, out))
+    return files
+
+
+def _view_text(ws: Any, by: View, fmt: ViewFormat) -> str:
+    import shutil
+
+    from lzzr.decompose import dynamic_view, static_view
+    from lzzr.tables import to_csv, to_json, to_text
+
+    table = static_view(ws) if by is View.leader else dynamic_view(ws)
+    if fmt is ViewFormat.csv:
+        return to_csv(table).decode("utf-8-sig")
+    if fmt is ViewFormat.json:
+        return to_json(table)
+    return to_text(table, shutil.get_terminal_size((120, 24)).columns)
 
 
 def _add_rules(app: typer.Typer) -> None:

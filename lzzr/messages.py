@@ -154,6 +154,12 @@ CATALOG: dict[str, tuple[str, str]] = {
         "internal error: {detail} (rerun with --debug for details, and please report it)",
     ),
     "C001": ("规则设置中的 {rule} 不是已有规则（已有：{known}），已忽略", "rule setting {rule} names no known rule ({known}); ignored"),
+    "decompose.refused": (
+        "未印发：{errors} 个错误，{warnings} 个警告；请先改正后再运行 lzzr decompose",
+        "nothing issued: {errors} errors, {warnings} warnings; fix them and run lzzr decompose again",
+    ),
+    "decompose.done": ("已生成：{files}", "written: {files}"),
+    "usage.csv_needs_by": ("--format csv 需要同时指定 --by leader 或 --by unit", "--format csv needs --by leader or --by unit"),
     "rule_setting": ("规则设置：{rule} → {setting}", "rule setting: {rule} → {setting}"),
     "rules.unknown": ("没有规则 {rule}；已有规则：{known}", "no rule {rule}; known rules: {known}"),
     "usage.bad_kind": ("--kind 应为 all、config 或 data，实为 {value}", "--kind must be all, config or data, not {value}"),

@@ -34,7 +34,13 @@ def mark_size(mark: str) -> float:
 
 
 def task_order(ws: Workspace) -> list[tuple[int, str, Task]]:
-    """(depth, id, task) in tree order: each task followed by its sub-tasks."""
+    """(depth, id, task) in tree order: each task followed by its sub-tasks; top-level tasks
+    in the order of their lead units in the unit file (so 苏木镇 come after departments)."""
+    unit_rank = {uid: i for i, uid in enumerate(ws.units)}
+
+    def top_key(tid: str) -> tuple[Any, ...]:
+        return (unit_rank.get(ws.tasks[tid].lead or "", len(unit_rank)), natural_key(tid))
+
     children: dict[str | None, list[str]] = {}
     for tid, task in ws.tasks.items():
         parent = task.parent if task.parent in ws.tasks else None
@@ -42,7 +48,7 @@ def task_order(ws: Workspace) -> list[tuple[int, str, Task]]:
     ordered: list[tuple[int, str, Task]] = []
 
     def walk(parent: str | None, depth: int, seen: frozenset[str]) -> None:
-        for tid in sorted(children.get(parent, []), key=natural_key):
+        for tid in sorted(children.get(parent, []), key=natural_key if parent else top_key):
             if tid not in seen:
                 ordered.append((depth, tid, ws.tasks[tid]))
                 walk(tid, depth + 1, seen | {tid})
@@ -81,7 +87,7 @@ def task_row(ws: Workspace, depth: int, tid: str, task: Task) -> dict[str, Any]:
         "leader": leader.name if leader else "",
         "person": person,
         "deadline": cn_date(task.deadline) if task.deadline else "",
-        "safeguards": "；".join(task.safeguards),
+        "safeguards": "同上" if "safeguards" in ws.inherited.get(tid, ()) else "；".join(task.safeguards),
         "supervisor": unit_label(ws, task.supervisor),
     }
 

@@ -76,18 +76,34 @@ def issuing_team(ws: Workspace) -> str | None:
     return roots[0] if len(roots) == 1 else None
 
 
+def principals_of(ws: Workspace, unit_id: str | None, day: dt.date | None = None) -> list[str]:
+    """Every principal of the unit's team on `day` (over the whole year when `day` is None)."""
+    team = ws.teams.get(unit_id or "")
+    return list(dict.fromkeys(p.leader for p in team.principals(day))) if team else []
+
+
 def task_responsibility(ws: Workspace, task: Task, day: dt.date | None = None) -> dict[str, str]:
-    """Leader id → 主要领导责任 / 重要领导责任 for one task."""
+    """Leader id → 主要领导责任 / 重要领导责任 for one task.
+
+    主要: the 总负责人 (or, when none is named, the member in charge of the lead unit).
+    重要: the member in charge of the lead unit when someone else is 总负责人, the principal
+    of that member's team (党政齐抓共管: the 旗长 for a 副旗长's department), the members in
+    charge of the co-operating units, and the issuing team's principal.
+    """
     result: dict[str, str] = {}
-    if task.leader:
-        result[task.leader] = MAIN
-    top = issuing_team(ws)
-    principal = principal_of(ws, top, day) if top else None
+    lead_charges = in_charge_of(ws, task.lead, day) if task.lead else []
+    main = task.leader or (lead_charges[0].post.leader if lead_charges else None)
+    if main:
+        result[main] = MAIN
+    for charge in lead_charges:
+        result.setdefault(charge.post.leader, IMPORTANT)
+        for leader in principals_of(ws, charge.team, day):
+            result.setdefault(leader, IMPORTANT)
     for co in task.co_units:
         for charge in in_charge_of(ws, co, day):
             result.setdefault(charge.post.leader, IMPORTANT)
-    if principal:
-        result.setdefault(principal, IMPORTANT)
+    for leader in principals_of(ws, issuing_team(ws), day):
+        result.setdefault(leader, IMPORTANT)
     return result
 
 
@@ -98,3 +114,72 @@ def units_in_charge(ws: Workspace, leader_id: str, day: dt.date | None = None) -
             for post in team.members
             if post.leader == leader_id and (day is None or post.active_on(day))
             for unit in post.in_charge]
+
+
+def plan_teams(ws: Workspace) -> list[str]:
+    """The teams whose members the plan assigns tasks to: the issuing team, and the
+    government team(s) directly under it (党政齐抓共管: the party committee and the
+    government are two teams of one level)."""
+    top = issuing_team(ws)
+    if top is None or top not in ws.teams:
+        return []
+    gov = sorted(uid for uid, unit in ws.units.items()
+                 if unit.parent == top and unit.kind == "政府" and uid in ws.teams)
+    return [top, *gov]
+
+
+def units_under(ws: Workspace, team_id: str) -> list[str]:
+    """The units whose nearest team above is `team_id`: the remit its members divide among
+    themselves (分管), sorted by id."""
+    return sorted(uid for uid in ws.units if upper_team(ws, uid) == team_id)
+
+
+def overall_leaders(ws: Workspace, unit_id: str) -> list[str]:
+    """Who may be 总负责人 of a task led by `unit_id`, at any time of the year: the members
+    in charge of the unit, then the principal(s) of the team above it and of the issuing
+    team (一把手负总责). Leader ids, without repeats."""
+    found = [c.post.leader for c in in_charge_of(ws, unit_id)]
+    found += principals_of(ws, upper_team(ws, unit_id)) + principals_of(ws, issuing_team(ws))
+    return list(dict.fromkeys(found))
+
+
+def responsibility_chain(ws: Workspace, leader_id: str, day: dt.date) -> list[str]:
+    """Leader ids from `leader_id` up to the issuing team's principal, as of `day`.
+
+    The chain of 一把手负总责 (lecture 三): a member of team X answers to X's principal;
+    X's principal answers to the member of the team above who is in charge of X (when
+    there is exactly one), who answers to that team's principal; and so on up to the
+    issuing team. The chain starts from the leader's post on the highest team under the
+    issuing team held on `day`. It stops early where it breaks: the leader holds no such
+    post, or a team on the way has no single principal on `day`. Repeats are left out
+    (a principal in charge of his own unit appears once).
+    """
+    chain = [leader_id]
+    top = issuing_team(ws)
+    if top is None or top not in ws.teams:
+        return chain
+    teams = [tid for tid, team in ws.teams.items() if in_subtree(ws, tid, top)
+             and any(p.leader == leader_id and p.active_on(day) for p in team.members)]
+    if not teams:
+        return chain
+    team: str | None = min(teams, key=lambda tid: (len(ancestors(ws, tid)), tid))
+    seen: set[str] = set()
+    while team is not None and team not in seen:
+        seen.add(team)
+        principal = principal_of(ws, team, day)
+        if principal is None:
+            break
+        _extend(chain, principal)
+        if team == top:
+            break
+        upper = upper_team(ws, team)
+        charges = sorted({c.post.leader for c in in_charge_of(ws, team, day) if c.team == upper})
+        if len(charges) == 1:
+            _extend(chain, charges[0])
+        team = upper
+    return chain
+
+
+def _extend(chain: list[str], leader_id: str) -> None:
+    if chain[-1] != leader_id:
+        chain.append(leader_id)

@@ -100,14 +100,16 @@ def to_json(table: Table) -> str:
     return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
 
 
-def to_xlsx(table: Table) -> bytes:
-    """An xlsx workbook: bold filled header row, frozen, filterable; wrapped, fitted columns."""
+def to_xlsx(table: Table, *more: Table) -> bytes:
+    """An xlsx workbook, one sheet per table: bold filled header row, frozen, filterable;
+    wrapped, fitted columns."""
     book = Workbook()
-    sheet = book.active
-    sheet.title = sheet_title(table.sheet or table.title)
-    for row in [table.headers, *table.rows]:
-        sheet.append([ILLEGAL_CHARACTERS_RE.sub("", cell) for cell in row])
-    _style_sheet(sheet, table)
+    book.remove(book.active)
+    for one in (table, *more):
+        sheet = book.create_sheet(sheet_title(one.sheet or one.title))
+        for row in [one.headers, *one.rows]:
+            sheet.append([ILLEGAL_CHARACTERS_RE.sub("", cell) for cell in row])
+        _style_sheet(sheet, one)
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
