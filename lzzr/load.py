@@ -35,6 +35,8 @@ class Workspace:
     uptasks: dict[str, UpperTask] = field(default_factory=dict)
     tasks: dict[str, Task] = field(default_factory=dict)
     plan: Plan | None = None
+    extra: dict[str, dict[str, Any]] = field(default_factory=dict)
+    singletons: dict[str, Any] = field(default_factory=dict)
     inherited: dict[str, frozenset[str]] = field(default_factory=dict)
     files: list[str] = field(default_factory=list)
     raw: dict[str, Any] = field(default_factory=dict)
@@ -47,11 +49,16 @@ class Workspace:
         return any(t[: len(path)] == path for t in self._tainted)
 
     def collection(self, kind: str) -> dict[str, Any]:
+        """The records of one kind (section), by id; kinds beyond the core ones live in `extra`."""
         tables: dict[str, dict[str, Any]] = {
             "unit": self.units, "leader": self.leaders, "team": self.teams,
             "updoc": self.updocs, "uptask": self.uptasks, "task": self.tasks,
         }
-        return tables[kind]
+        return tables[kind] if kind in tables else self.extra.setdefault(kind, {})
+
+    def singleton(self, kind: str) -> Any:
+        """A one-record section (方案, 考核方案 …), or None when the workspace has none."""
+        return self.plan if kind == "plan" else self.singletons.get(kind)
 
     def locate(self, kind: str, rid: str, *keys: Any, key: bool = False) -> Location:
         """Where record `rid` (or one of its fields, by Chinese key) is written."""
@@ -166,8 +173,10 @@ def _load_singleton(ws: Workspace, pos: Positions, section: str, body: Any) -> l
                         args={"where": str(earlier[0].locate(earlier[1], key=True))})]
     ws._where[(kind, "")] = (pos, (section,))
     built, problems = validate_record(model, body, pos, (section,), record)
-    if built is not None:
-        setattr(ws, kind, built)
+    if built is not None and kind == "plan":
+        ws.plan = built
+    elif built is not None:
+        ws.singletons[kind] = built
     return problems
 
 
