@@ -253,6 +253,18 @@ class Fonts(Frozen):
     title: Texts = Field((), alias="小标宋")
 
 
+PLEDGE_ITEMS: tuple[str, ...] = (
+    "严格遵守党章党规党纪，严守政治纪律和政治规矩，坚决贯彻落实党风廉政建设责任制。",
+    "严格执行中央八项规定及其实施细则精神，不违规收送礼品礼金、不违规公款吃喝、不违规配备使用公车。",
+    "不利用职权和职务影响为本人或者特定关系人谋取利益，不违规经商办企业、不违规兼职取酬。",
+    "严格执行民主集中制和“三重一大”集体决策制度，不搞“一言堂”。",
+    "严格执行干部选拔任用规定，不跑官要官、不买官卖官、不任人唯亲。",
+    "严格执行工程建设项目招投标和政府采购规定，不插手、不干预。",
+    "按规定如实报告个人有关事项，自觉接受组织和群众监督。",
+    "严格教育管理配偶、子女和身边工作人员，不允许其利用本人职权和影响谋取私利。",
+)
+
+
 class Config(Frozen):
     """`lzzr.yaml`: who issues, for which year, and how."""
 
@@ -265,6 +277,8 @@ class Config(Frozen):
     rules: dict[str, RuleSetting] = Field(default_factory=dict, alias="规则")
     issuing: Issuing = Field(default_factory=Issuing, alias="发文")
     slogans: tuple[str, ...] = Field((), alias="口号词", description="补充的空泛口号词（P4 检查）")
+    pledge_items: Texts = Field(PLEDGE_ITEMS, alias="承诺事项", description="承诺书的承诺条目")
+    letter_copies: int = Field(3, alias="责任书份数", ge=1, le=9)
 
     @property
     def year_start(self) -> dt.date:
