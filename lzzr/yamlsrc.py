@@ -202,9 +202,8 @@ def _typing_slip(lines: list[str], error_line: int) -> tuple[str, int, int] | No
         stripped = body.strip()
         if not stripped or stripped.startswith("#"):
             continue
-        if "{" in body or "[" in body:
-            if "，" in body:
-                return "fullwidth_comma", n, body.index("，")
+        if ("{" in body or "[" in body) and "，" in body:
+            return "fullwidth_comma", n, body.index("，")
         if "：" in body and ": " not in body and not body.rstrip().endswith(":"):
             return "fullwidth_colon", n, body.index("：")
         m = re.search(r"^\s*(?:-\s+)?[^\s:#'\"{}\[\],]+:(?=[^\s/])", body)

@@ -56,6 +56,47 @@ MINI = {
 }
 
 
+# MINI passes the loader; MINI_CLEAN also passes every rule (P1–P4), for tests of clean output.
+MINI_CLEAN: dict[str, str] = {
+    **MINI,
+    "leaders.yaml": MINI["leaders.yaml"] + "  sl: 孙立\n",
+    "teams.yaml": MINI["teams.yaml"] + (
+        "  jw:\n"
+        "    成员:\n"
+        "      - {领导: zhm, 职务: 旗纪委书记, 角色: 正职}\n"
+        "  czj:\n"
+        "    成员:\n"
+        "      - {领导: sl, 职务: 局长, 角色: 正职}\n"
+    ),
+    "tasks.yaml": MINI["tasks.yaml"].replace(
+        "    监督主体: qw\n", "    监督主体: qw\n    保障措施: 纳入年度目标考核\n"
+    ) + (
+        "    工作标准: 3月底前签订率100%\n"
+        "  T02:\n"
+        "    名称: 规范财政资金管理\n"
+        "    来源: S01\n"
+        "    牵头部门: czj\n"
+        "    总负责人: lzq\n"
+        "    具体负责人: {姓名: 孙立, 职务: 局长}\n"
+        "    工作标准: 每季度开展1次资金专项检查\n"
+        "    完成时限: 2026-12-31\n"
+        "    保障措施: 纳入年度目标考核\n"
+        "    监督主体: jw\n"
+    ),
+    "plan.yaml": (
+        "方案:\n"
+        "  班子: qw\n"
+        "  第一责任人: wjg\n"
+        "  组织者: wjg\n"
+        "  一把手职责:\n"
+        + "".join(f"    - {{事项: {kind}, 日期: {day}}}\n" for kind, day in (
+            ("部署分解", "2026-02-20"), ("公开承诺", "2026-02-20"), ("廉政党课", "2026-05-15"),
+            ("廉政谈话", "2026-04-10"), ("调研督办", "2026-06-18"), ("听取汇报", "2026-09-22"),
+            ("年中专题会议", "2026-07-14"), ("年终专题会议", "2026-12-18"), ("述职述廉", "2026-12-28")))
+    ),
+}
+
+
 def build_tree(root: Path, files: dict[str, str | bytes]) -> Path:
     """Write `files` ({relative path: text or bytes}) below `root` and return `root`."""
     root.mkdir(parents=True, exist_ok=True)
@@ -69,9 +110,10 @@ def build_tree(root: Path, files: dict[str, str | bytes]) -> Path:
     return root
 
 
-def mini_workspace(root: Path, **changes: str | bytes | None) -> Path:
-    """The small valid workspace, with files replaced (or removed when None)."""
-    files: dict[str, str | bytes] = dict(MINI)
+def mini_workspace(root: Path, clean: bool = False, **changes: str | bytes | None) -> Path:
+    """The small valid workspace (`clean`: one that passes every rule too), with files
+    replaced (or removed when None)."""
+    files: dict[str, str | bytes] = dict(MINI_CLEAN if clean else MINI)
     for name, content in changes.items():
         key = name.replace("_yaml", ".yaml")
         if content is None:

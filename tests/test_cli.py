@@ -9,13 +9,14 @@ import pytest
 
 from lzzr.errors import ExitCode
 
-from .helpers import MINI, mini_workspace, run
+from .helpers import MINI_CLEAN as MINI
+from .helpers import mini_workspace, run
 
 
 def test_clean_workspace_exits_0_with_summary(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, err = run(capsys, "check", str(mini_workspace(tmp_path)))
+    code, out, err = run(capsys, "check", str(mini_workspace(tmp_path, clean=True)))
     assert code == ExitCode.OK
-    assert out == "检查完成：0 个错误，0 个警告（6 个文件；单位 4，领导 3，班子 2，上级任务 1，任务 2）\n"
+    assert out == "检查完成：0 个错误，0 个警告（7 个文件；单位 4，领导 4，班子 4，上级任务 1，任务 3）\n"
     assert err == ""
 
 
@@ -23,14 +24,14 @@ def test_problems_exit_1_and_quiet_prints_only_problems(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     tasks = MINI["tasks.yaml"].replace("总负责人: zhm", "总负责人: nobody")
-    code, out, _ = run(capsys, "check", "--quiet", str(mini_workspace(tmp_path, tasks_yaml=tasks)))
+    code, out, _ = run(capsys, "check", "--quiet", str(mini_workspace(tmp_path, clean=True, tasks_yaml=tasks)))
     assert code == ExitCode.PROBLEMS
     assert out == "tasks.yaml:6:11: error[R001] 任务 T01: 总负责人 'nobody' 不存在\n"
 
 
 def test_json_output(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     tasks = MINI["tasks.yaml"].replace("总负责人: zhm", "总负责人: nobody")
-    code, out, _ = run(capsys, "check", "-f", "json", str(mini_workspace(tmp_path, tasks_yaml=tasks)))
+    code, out, _ = run(capsys, "check", "-f", "json", str(mini_workspace(tmp_path, clean=True, tasks_yaml=tasks)))
     data = json.loads(out)
     assert code == 1 and data["ok"] is False
     assert data["summary"]["errors"] == 1
@@ -42,7 +43,7 @@ def test_json_output(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None
 
 def test_strict_fails_on_warnings(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     config = MINI["lzzr.yaml"] + "规则:\n  P9.9: 关闭\n"
-    root = mini_workspace(tmp_path, lzzr_yaml=config)
+    root = mini_workspace(tmp_path, clean=True, lzzr_yaml=config)
     code, out, _ = run(capsys, "check", str(root))
     assert code == ExitCode.OK
     assert out.startswith("lzzr.yaml:6:3: warning[C001] 配置: 规则设置中的 P9.9 不是已有规则")
@@ -53,7 +54,7 @@ def test_strict_fails_on_warnings(tmp_path: Path, capsys: pytest.CaptureFixture[
 def test_rule_switched_off_is_said(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     teams = MINI["teams.yaml"].replace("职务: 旗长, 角色: 正职", "职务: 旗长")
     config = MINI["lzzr.yaml"] + "规则:\n  P1.1: 关闭\n"
-    code, out, _ = run(capsys, "check", str(mini_workspace(tmp_path, teams_yaml=teams, lzzr_yaml=config)))
+    code, out, _ = run(capsys, "check", str(mini_workspace(tmp_path, clean=True, teams_yaml=teams, lzzr_yaml=config)))
     assert code == ExitCode.OK
     assert out.splitlines()[0] == "规则设置：P1.1 → 关闭"
 
@@ -61,7 +62,7 @@ def test_rule_switched_off_is_said(tmp_path: Path, capsys: pytest.CaptureFixture
 def test_rule_severity_can_be_lowered(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     teams = MINI["teams.yaml"].replace("职务: 旗长, 角色: 正职", "职务: 旗长")
     config = MINI["lzzr.yaml"] + "规则:\n  P1.1: 警告\n"
-    code, out, _ = run(capsys, "check", str(mini_workspace(tmp_path, teams_yaml=teams, lzzr_yaml=config)))
+    code, out, _ = run(capsys, "check", str(mini_workspace(tmp_path, clean=True, teams_yaml=teams, lzzr_yaml=config)))
     assert code == ExitCode.OK
     assert out.splitlines()[0] == (
         "teams.yaml:7:3: warning[P1.1] 班子 qzf: 班子没有正职（一把手）；请在成员中标注“角色: 正职”"
@@ -110,7 +111,7 @@ def test_internal_error_is_one_line_without_traceback(
         raise RuntimeError("kaputt")
 
     monkeypatch.setattr("lzzr.check.check_workspace", boom)
-    code, out, err = run(capsys, "check", str(mini_workspace(tmp_path)))
+    code, out, err = run(capsys, "check", str(mini_workspace(tmp_path, clean=True)))
     assert code == ExitCode.INTERNAL
     assert err == "内部错误：RuntimeError: kaputt（加 --debug 重新运行可查看详细信息，并请报告此问题）\n"
     assert "Traceback" not in out + err

@@ -114,6 +114,16 @@ def test_json_and_csv_to_stdout(tmp_path: Path, capsys: pytest.CaptureFixture[st
 def test_missing_plan_section_is_explained(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     ws = copy_sample(tmp_path / "ws")
     (ws / "plan.yaml").unlink()
+    code, out, _ = run(capsys, "decompose", str(ws), "--out", str(tmp_path / "out"))
+    assert code == 1
+    assert "error[P1.2] 方案: 已有任务，但没有“方案”节" in out
+    assert not (tmp_path / "out").exists()
+
+
+def test_missing_issuing_config_is_explained(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    ws = copy_sample(tmp_path / "ws")
+    config = (ws / "lzzr.yaml").read_text(encoding="utf-8")
+    (ws / "lzzr.yaml").write_text(config.split("# 公文印发参数")[0], encoding="utf-8")
     code, _, err = run(capsys, "decompose", str(ws), "--out", str(tmp_path / "out"))
     assert code == 1
-    assert err.startswith("缺少印发责任分解方案所需的内容：方案")
+    assert err == "缺少印发责任分解方案所需的内容：lzzr.yaml → 发文 → 责任分解方案（格式见 docs/format.md）\n"

@@ -42,7 +42,7 @@ SAMPLE_UNITS = ("qw", "qzf", "jw", "czj")  # the only sample-data ids the cases 
 CASE_IDS = ("zzunit", "zzleader", "zzT")  # the ids the cases define (prefixes)
 TIME_LIMIT = 10.0  # seconds per run; the 50 MB file must be refused, not parsed
 
-UNIT = "单位:\n  zzunit1: {名称: 示例旗测试局, 简称: 测试局, 类别: 部门, 上级: qzf}\n"
+UNIT = "单位:\n  zzunit1: {名称: 示例旗测试局, 简称: 测试局, 类别: 部门, 上级: czj}\n"
 
 
 # ---------------------------------------------------------------- generated files
@@ -71,7 +71,7 @@ def _utf8_bom(ws: Path) -> None:
 
 def _utf8_bom_located(ws: Path) -> None:
     """A BOM must not shift the columns of the first line."""
-    text = "单位: {zzunit1: {名称: 示例旗测试局, 类别: 部门, 上机: qzf}}\n"
+    text = "单位: {zzunit1: {名称: 示例旗测试局, 类别: 部门, 上机: czj}}\n"
     (ws / "zz-case.yaml").write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
 
 
@@ -102,7 +102,7 @@ def _undecodable(ws: Path) -> None:
 
 def _crlf(ws: Path) -> None:
     """Windows line ends (CRLF): lines and columns as the editor shows them."""
-    text = "# 用例：Windows 换行（CRLF）\n单位:\n  zzunit1:\n    名称: 示例旗测试局\n    类型: 部门\n    上级: qzf\n"
+    text = "# 用例：Windows 换行（CRLF）\n单位:\n  zzunit1:\n    名称: 示例旗测试局\n    类型: 部门\n    上级: czj\n"
     (ws / "zz-case.yaml").write_bytes(text.replace("\n", "\r\n").encode())
 
 

@@ -65,7 +65,7 @@ def run_rules(ws: Workspace) -> tuple[list[Problem], dict[str, str]]:
 
 
 def _load_builtin() -> None:
-    from lzzr.rules import p1_principal  # noqa: F401  (registers on import)
+    from lzzr.rules import p1_principal, p2_members, p3_layers, p4_operability  # noqa: F401  (registers on import)
 
 
 _load_builtin()

@@ -1,0 +1,1 @@
+"""Data files shipped with lzzr (word lists the rules read)."""

@@ -1,0 +1,136 @@
+"""What the rules share: names for messages, where a field is written, records that did not load.
+
+Pure helpers over a loaded workspace; no rule lives here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from lzzr.errors import Location
+from lzzr.i18n import get_lang
+from lzzr.load import Workspace
+from lzzr.model import SECTIONS
+from lzzr.responsibility import issuing_team
+
+Field = str | tuple[Any, ...]
+_NUMBER = re.compile(r"(\d+)")
+
+
+def natural_key(rid: str) -> tuple[Any, ...]:
+    """Sort ids as people do: T2 before T10, T01.2 before T01.10."""
+    return tuple(int(p) if i % 2 else p for i, p in enumerate(_NUMBER.split(rid)))
+
+
+def _named(name: str, rid: str) -> str:
+    return f"{name} ({rid})" if get_lang() == "en" else f"{name}（{rid}）"
+
+
+def leader_name(ws: Workspace, leader_id: str) -> str:
+    """`王建国（wjg）` (`王建国 (wjg)` in English), or the bare id of an unknown leader."""
+    leader = ws.leaders.get(leader_id)
+    return _named(leader.name, leader_id) if leader else leader_id
+
+
+def unit_name(ws: Workspace, unit_id: str) -> str:
+    """`财政局（czj）` (`财政局 (czj)` in English), or the bare id of an unknown unit."""
+    unit = ws.units.get(unit_id)
+    return _named(unit.label, unit_id) if unit else unit_id
+
+
+def leader_names(ws: Workspace, leader_ids: Iterable[str]) -> str:
+    """Several leaders' names joined with 、 (ids only where the name is unknown)."""
+    return "、".join(ws.leaders[i].name if i in ws.leaders else i for i in leader_ids)
+
+
+def id_list(ids: Iterable[str], limit: int = 5) -> str:
+    """`T01、T02、T03` in natural order, cut to `limit` with a count of the rest."""
+    ordered = sorted(set(ids), key=natural_key)
+    shown = "、".join(ordered[:limit])
+    return shown + (f" 等{len(ordered)}项" if len(ordered) > limit else "")
+
+
+def where(ws: Workspace, kind: str, rid: str, *fields: Field, key: bool = False) -> Location:
+    """The place of the first of `fields` that is written in the record, else the record.
+
+    A field is a Chinese key or a path of keys and list indexes (`("成员", 2, "分管")`).
+    """
+    record = ws.locate(kind, rid)
+    for f in fields:
+        path = f if isinstance(f, tuple) else (f,)
+        found = ws.locate(kind, rid, *path, key=key)
+        if found != record:
+            return found
+    return record
+
+
+def in_year(ws: Workspace, day: dt.date) -> bool:
+    return ws.config is not None and ws.config.year_start <= day <= ws.config.year_end
+
+
+def unloaded(ws: Workspace, kind: str) -> Iterator[tuple[str, Any]]:
+    """(id, raw data) of every record of `kind` written in the workspace that did not load.
+
+    Rules use them to stay quiet where a record they cannot see might settle the question
+    (a sub-task that failed to load still makes its parent a non-leaf).
+    """
+    section = next(name for name, (k, _) in SECTIONS.items() if k == kind)
+    loaded = ws.collection(kind)
+    for file in sorted(ws.raw):
+        body = ws.raw[file].get(section) if isinstance(ws.raw[file], dict) else None
+        if not isinstance(body, dict):
+            continue
+        for rid, raw in body.items():
+            if str(rid) not in loaded:
+                yield str(rid), raw
+
+
+def raw_ids(raw: Any, key: str) -> list[str]:
+    """The id or ids written under `key` in a raw record (`x` or `[x, y]`), as text."""
+    value = raw.get(key) if isinstance(raw, dict) else None
+    if isinstance(value, (str, int)):
+        return [str(value)]
+    if isinstance(value, list):
+        return [str(v) for v in value if isinstance(v, (str, int))]
+    return []
+
+
+def unloaded_posts(ws: Workspace) -> list[dict[str, Any]]:
+    """The raw posts (`成员` items) of teams that did not load."""
+    posts: list[dict[str, Any]] = []
+    for _, raw in unloaded(ws, "team"):
+        members = raw.get("成员") if isinstance(raw, dict) else None
+        posts += [p for p in members if isinstance(p, dict)] if isinstance(members, list) else []
+    return posts
+
+
+def maybe_unseen_post(ws: Workspace, leader_id: str) -> bool:
+    """Whether the leader is named on a team that did not load (so a post may be unseen)."""
+    return any(leader_id in raw_ids(post, "领导") for post in unloaded_posts(ws))
+
+
+def sound_tasks(ws: Workspace) -> list[str]:
+    """The ids of tasks whose 所属任务 chain ends at a top-level task, sorted.
+
+    A task in (or under) a parent cycle has already been reported (R003/R004) and what it
+    inherits is arbitrary, so the rules leave it alone.
+    """
+    sound: list[str] = []
+    for tid in sorted(ws.tasks):
+        seen = {tid}
+        parent = ws.tasks[tid].parent
+        while parent in ws.tasks and parent not in seen:
+            seen.add(parent)
+            parent = ws.tasks[parent].parent
+        if parent not in seen:
+            sound.append(tid)
+    return sound
+
+
+def top_team(ws: Workspace) -> str | None:
+    """The issuing team when it is known and loaded (rules that need its principal skip otherwise)."""
+    top = issuing_team(ws)
+    return top if top in ws.teams else None
