@@ -25,9 +25,14 @@ fonts:
 	@sh scripts/fonts.sh || true
 
 demo: system fonts setup
-	@mkdir -p $(OUT)
-	$(BIN)/lzzr check sample-data
-	$(BIN)/lzzr decompose sample-data --out $(OUT)
+	@rm -rf $(OUT) && mkdir -p $(OUT) && cp -r sample-data $(OUT)/workspace
+	@echo "== 示例旗 2026：工作区副本 $(OUT)/workspace（登记簿和廉政档案写在这里，不改动 sample-data/）"
+	$(BIN)/lzzr check $(OUT)/workspace
+	$(BIN)/lzzr decompose $(OUT)/workspace --out $(OUT)
+	$(BIN)/lzzr letters $(OUT)/workspace --out $(OUT)/责任书 --combine
+	$(BIN)/lzzr pledges $(OUT)/workspace --out $(OUT)/承诺书
+	$(BIN)/lzzr pledges $(OUT)/workspace --out $(OUT)/承诺书-公开栏 --public
+	$(BIN)/lzzr letters $(OUT)/workspace --status --quiet || true
 
 test: setup
 	$(BIN)/python -m pytest
@@ -48,6 +53,7 @@ dist-test: setup
 
 bench: setup
 	$(BIN)/python bench/bench_load.py
+	$(BIN)/python bench/bench_letters.py
 
 clean:
 	rm -rf $(VENV) build dist $(OUT) *.egg-info

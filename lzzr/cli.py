@@ -101,6 +101,9 @@ def build_app() -> typer.Typer:
     _add_rules(app)
     _add_schema(app)
     _add_init(app)
+    from lzzr.cli_docs import register_commands
+
+    register_commands(app, _workspace_arg)
     return app
 
 

@@ -202,7 +202,7 @@ def pledge_context(ws: Workspace, leader_id: str, posts: list[tuple[str, Post]],
     pledge_day = next((d.date for d in ws.plan.duties if d.kind == "公开承诺"), None) if ws.plan else None
     titles = "、".join(dict.fromkeys(p.title for _, p in posts))
     return {
-        "doc_id": f"{ws.config.year}-承诺-{leader_id}",
+        "doc_id": f"{ws.config.year}-pledge-{leader_id}" + ("-public" if public else ""),
         "year": ws.config.year,
         "organ": ws.config.organ,
         "region": ws.config.region,

@@ -91,3 +91,16 @@ def signed_by_all(entry: dict[str, Any]) -> bool:
     parties = {p["leader"] for p in entry.get("parties", [])}
     signers = {s["leader"] for s in entry.get("signatures", [])}
     return bool(parties) and parties <= signers
+
+
+def sign_entry(entry: dict[str, Any], by: str, day: dt.date) -> str:
+    """Record that party `by` (leader id or name) signed on `day`; return the signer's name."""
+    parties = entry.get("parties", [])
+    party = next((p for p in parties if by in (p["leader"], p["name"])), None)
+    if party is None:
+        names = "、".join(f"{p['name']}（{p['leader']}）" for p in parties)
+        raise LzzrError("sign.not_party", who=by, parties=names)
+    signatures = [s for s in entry.get("signatures", []) if s["leader"] != party["leader"]]
+    signatures.append({"leader": party["leader"], "name": party["name"], "date": day.isoformat()})
+    entry["signatures"] = signatures
+    return str(party["name"])

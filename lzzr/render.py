@@ -86,7 +86,11 @@ class Renderer:
     def write_pdf(self, template: str, context: dict[str, Any], target: Path,
                   variant: str | None = None) -> bytes:
         """Render and write atomically; return the PDF bytes."""
-        data = self.pdf_bytes(self.html(template, context), variant)
+        return self.write_pdf_html(self.html(template, context), target, variant)
+
+    def write_pdf_html(self, html: str, target: Path, variant: str | None = None) -> bytes:
+        """Lay out ready HTML and write it atomically; return the PDF bytes."""
+        data = self.pdf_bytes(html, variant)
         write_atomic(target, data)
         return data
 
