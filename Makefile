@@ -33,6 +33,8 @@ demo: system fonts setup
 	$(BIN)/lzzr pledges $(OUT)/workspace --out $(OUT)/承诺书
 	$(BIN)/lzzr pledges $(OUT)/workspace --out $(OUT)/承诺书-公开栏 --public
 	$(BIN)/lzzr letters $(OUT)/workspace --status --quiet || true
+	$(BIN)/lzzr assess $(OUT)/workspace --out $(OUT) --quiet
+	$(BIN)/lzzr assess $(OUT)/workspace --explain altsm
 
 test: setup
 	$(BIN)/python -m pytest

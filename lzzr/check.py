@@ -45,6 +45,9 @@ def check_workspace(root: Path) -> CheckResult:
     ws, problems = load_workspace(root)
     settings: dict[str, str] = {}
     if ws.config is not None:
+        from lzzr.records import check_records
+
         found, settings = run_rules(ws)
         problems += found
+        problems += [p for p in check_records(ws) if p not in problems]
     return CheckResult(ws, sorted_problems(problems), settings)

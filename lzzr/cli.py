@@ -101,9 +101,10 @@ def build_app() -> typer.Typer:
     _add_rules(app)
     _add_schema(app)
     _add_init(app)
-    from lzzr.cli_docs import register_commands
+    from lzzr import cli_assess, cli_docs
 
-    register_commands(app, _workspace_arg)
+    cli_docs.register_commands(app, _workspace_arg)
+    cli_assess.register_commands(app, _workspace_arg)
     return app
 
 

@@ -20,8 +20,8 @@ from lzzr.report import format_problem, problem_dict
 
 
 class Kind(str, Enum):
-    lower = "lower"
-    member = "member"
+    LOWER = "lower"  # (upper-case names: `lower` would shadow str.lower)
+    MEMBER = "member"
 
 
 class OutFormat(str, Enum):
@@ -59,7 +59,8 @@ def register_commands(app: typer.Typer, workspace_arg: Any) -> None:
         workspace: Path = workspace_arg(),
         kind: Kind | None = typer.Option(None, "--kind", help=tr("只生成一类：lower 上下级，member 班子成员",
                                                                  "one kind only: lower or member")),
-        unit: str | None = typer.Option(None, "--unit", help=tr("只生成涉及该单位的责任书", "only letters of this unit")),
+        unit: str | None = typer.Option(None, "--unit", help=tr(
+            "只生成涉及该单位的责任书", "only letters of this unit")),
         leader: str | None = typer.Option(None, "--leader", help=tr("只生成该领导签订的责任书",
                                                                     "only letters this leader signs")),
         status: bool = typer.Option(False, "--status", help=tr("查看签订率和未签人员，不生成文件",

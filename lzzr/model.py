@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictInt, WithJsonSchema, model_validator
 from pydantic_core import PydanticCustomError
 
 ID_PATTERN = re.compile(r"[A-Za-z][A-Za-z0-9_.-]{0,31}\Z")
@@ -228,7 +228,7 @@ class Plan(Frozen):
 class PlanDoc(Frozen):
     """How the plan is issued as an official document (lzzr.yaml → 发文 → 责任分解方案)."""
 
-    number: int = Field(alias="序号", ge=1, description="文号序号：示党发〔2026〕3号 的 3")
+    number: StrictInt = Field(alias="序号", ge=1, description="文号序号：示党发〔2026〕3号 的 3")
     date: Date = Field(alias="日期", description="成文日期")
     title: str | None = Field(None, alias="标题")
     addressees: NonEmpty = Field(alias="主送")
@@ -270,7 +270,7 @@ class Config(Frozen):
 
     organ: NonEmpty = Field(alias="机关", description="发文机关全称，如：中共示例旗委员会")
     region: NonEmpty = Field(alias="地区", description="如：示例旗")
-    year: int = Field(alias="年度", ge=2000, le=2100)
+    year: StrictInt = Field(alias="年度", ge=2000, le=2100)
     doc_prefix: NonEmpty = Field(alias="文号前缀", description="如：示党发 → 示党发〔2026〕1号")
     lang: Literal["zh", "en"] = Field("zh", alias="语言")
     fonts: Fonts = Field(default_factory=Fonts, alias="字体")
@@ -278,7 +278,7 @@ class Config(Frozen):
     issuing: Issuing = Field(default_factory=Issuing, alias="发文")
     slogans: tuple[str, ...] = Field((), alias="口号词", description="补充的空泛口号词（P4 检查）")
     pledge_items: Texts = Field(PLEDGE_ITEMS, alias="承诺事项", description="承诺书的承诺条目")
-    letter_copies: int = Field(3, alias="责任书份数", ge=1, le=9)
+    letter_copies: StrictInt = Field(3, alias="责任书份数", ge=1, le=9)
 
     @property
     def year_start(self) -> dt.date:
@@ -320,3 +320,11 @@ def english_names(model: type[BaseModel]) -> dict[str, str]:
 
 def flatten(items: Iterable[tuple[str, ...]]) -> list[str]:
     return [x for item in items for x in item]
+
+
+# ── year-end assessment: the record sections (lzzr/records.py: 任务进展, 履职记录, 配套制度,
+# 民主测评, 问责事件, 考核评定) and the scheme (lzzr/scheme.py: 考核方案). Those modules build
+# on the models above, so they cannot be imported before this point; they add their entries
+# to SECTIONS / SINGLETONS themselves, and this import makes sure they are registered
+# wherever the model is loaded.
+import lzzr.records  # noqa: E402,F401

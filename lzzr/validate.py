@@ -74,8 +74,10 @@ def _value_problem(kind: str, err: Any, field: str) -> tuple[str, dict[str, Any]
         return "S004", {"field": field, "expected": sep.join(choices), "value": value}
     if kind == "string_too_short":
         return "S008", {"field": field}
-    if kind in ("greater_than_equal", "less_than_equal"):
-        return "S009", {"field": field, "low": 2000, "high": 2100, "value": value}
+    if kind == "greater_than_equal":
+        return "S012", {"field": field, "bound": ctx.get("ge", ""), "value": value}
+    if kind == "less_than_equal":
+        return "S013", {"field": field, "bound": ctx.get("le", ""), "value": value}
     if kind in _TYPE_WORDS:
         args = {"field": field, "expected": t(_TYPE_WORDS[kind]), "actual": describe(value)}
         return "S003", args
@@ -136,7 +138,7 @@ def describe(value: Any) -> str:
     if value is None:
         return t("type.null")
     if isinstance(value, bool):
-        return f"{t('type.bool')} {value}"
+        return str(value).lower()
     if isinstance(value, int):
         return f"{t('type.int')} {value}"
     if isinstance(value, float):

@@ -18,6 +18,7 @@ def verify_file(register: Register, path: Path) -> dict[str, Any]:
     except OSError as exc:
         return _result(path, "unreadable", None, [], t("verify.unreadable", reason=exc.strerror or str(exc)))
     found = register.by_sha(sha256_bytes(data))
+    doc_id: str | None
     if found is not None:
         state, doc_id = "registered", found[0]
     else:

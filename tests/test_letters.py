@@ -67,7 +67,7 @@ def issued(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
 
 @needs_poppler
 def test_letter_pdfs_hold_parties_tasks_and_the_six_situations(issued: tuple[Path, Path], sample_ws) -> None:  # type: ignore[no-untyped-def]
-    ws, out = issued
+    _, out = issued
     files = sorted(out.glob("2026-*-责任书-*.pdf"))
     assert [f.name for f in files] == ["2026-hdz-fwj-责任书-高振宇-范文杰.pdf", "2026-qw-lcy-责任书-高振宇-刘春燕.pdf"]
     for f in files:
