@@ -12,7 +12,7 @@ from pathlib import Path
 
 from lzzr.assess import Assessment, assess
 from lzzr.check import check_workspace
-from lzzr.errors import LzzrError, Problem, Severity
+from lzzr.errors import LzzrError, Problem, ProblemCounts, Severity
 from lzzr.load import Workspace
 from lzzr.records import check_records
 from lzzr.report import sorted_problems
@@ -20,24 +20,13 @@ from lzzr.scheme import Locate, Scheme, load_scheme_source, scheme_of
 
 
 @dataclass
-class AssessRun:
+class AssessRun(ProblemCounts):
     """The workspace, every problem (check, records, scheme; sorted) and, when there are no
     errors, the assessment."""
 
     workspace: Workspace
     problems: list[Problem]
     assessment: Assessment | None
-
-    @property
-    def errors(self) -> int:
-        return sum(1 for p in self.problems if p.severity is Severity.ERROR)
-
-    @property
-    def warnings(self) -> int:
-        return len(self.problems) - self.errors
-
-    def failed(self, strict: bool = False) -> bool:
-        return self.errors > 0 or (strict and self.warnings > 0)
 
 
 def assess_workspace(root: Path, scheme_file: Path | None = None) -> AssessRun:

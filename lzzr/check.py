@@ -6,30 +6,19 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from lzzr.errors import Problem, Severity
+from lzzr.errors import Problem, ProblemCounts
 from lzzr.load import Workspace, load_workspace
 from lzzr.report import sorted_problems
 from lzzr.rules import run_rules
 
 
 @dataclass
-class CheckResult:
+class CheckResult(ProblemCounts):
     """The loaded workspace, every problem (sorted) and the rule settings that applied."""
 
     workspace: Workspace
     problems: list[Problem]
     settings: dict[str, str]
-
-    @property
-    def errors(self) -> int:
-        return sum(1 for p in self.problems if p.severity is Severity.ERROR)
-
-    @property
-    def warnings(self) -> int:
-        return len(self.problems) - self.errors
-
-    def failed(self, strict: bool = False) -> bool:
-        return self.errors > 0 or (strict and self.warnings > 0)
 
     def counts(self) -> dict[str, Any]:
         ws = self.workspace

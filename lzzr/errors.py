@@ -62,6 +62,24 @@ class Problem:
         return (self.location.file, self.location.line, self.location.column, self.code)
 
 
+class ProblemCounts:
+    """Counting the errors and warnings of an outcome that has a `problems` list."""
+
+    problems: list[Problem]
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for p in self.problems if p.severity is Severity.ERROR)
+
+    @property
+    def warnings(self) -> int:
+        return len(self.problems) - self.errors
+
+    def failed(self, strict: bool = False) -> bool:
+        """Errors fail; with `strict`, warnings too."""
+        return self.errors > 0 or (strict and self.warnings > 0)
+
+
 class LzzrError(Exception):
     """An error the user can act on; `cli.py` prints it on one line and exits with `exit_code`."""
 
