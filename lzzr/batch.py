@@ -36,6 +36,7 @@ from typing import IO
 from lzzr.errors import LzzrError
 from lzzr.fsutil import write_atomic
 from lzzr.i18n import t
+from lzzr.register import sha256_file
 from lzzr.render import make_fetcher
 
 Progress = Callable[[int, int], None]
@@ -142,18 +143,10 @@ def _unchanged(job: Job, previous: Mapping[str, tuple[str, str]]) -> str | None:
     if entry is None or entry[0] != job.key:
         return None
     try:
-        sha = _sha256_file(job.target)
+        sha = sha256_file(job.target)
     except OSError:
         return None
     return sha if sha == entry[1] else None
-
-
-def _sha256_file(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 class _Ticker:
@@ -358,13 +351,22 @@ body.combined > section.doc { page: lzzr-doc; break-before: page; }
 body.combined > section.doc:first-child { break-before: auto; }
 @page :nth(1 of lzzr-doc) { counter-reset: page 1; }
 """
+# For two-sided printing each document starts on a right-hand page; the blank page this may
+# need carries no page number.
+DUPLEX_CSS = """
+body.combined > section.doc { break-before: right; }
+body.combined > section.doc:first-child { break-before: auto; }
+@page :blank { @top-left { content: none; } @top-center { content: none; } @top-right { content: none; }
+  @bottom-left { content: none; } @bottom-center { content: none; } @bottom-right { content: none; } }
+"""
 
 
-def combine(htmls: Sequence[str]) -> str:
+def combine(htmls: Sequence[str], *, duplex: bool = False) -> str:
     """One print-ready HTML document from complete documents of the same template family.
 
     The first document's head is kept (its title and stylesheets serve all); each body
-    becomes a `<section class="doc">` starting on a new page, with page numbers restarting
+    becomes a `<section class="doc">` starting on a new page (a right-hand one with
+    `duplex`, after an unnumbered blank page when needed), with page numbers restarting
     at 1. `counter(pages)` still counts the whole file.
     """
     if not htmls:
@@ -378,7 +380,7 @@ def combine(htmls: Sequence[str]) -> str:
         classes = " ".join(["doc", *_classes(attrs)])
         sections.append(f'<section class="{classes}">\n{body}\n</section>')
     return (f"<!DOCTYPE html>\n{html_open.group(0) if html_open else '<html>'}\n<head>{head}"
-            f"<style>{COMBINE_CSS}</style></head>\n<body class=\"combined\">\n" + "\n".join(sections)
+            f"<style>{COMBINE_CSS}{DUPLEX_CSS if duplex else ''}</style></head>\n<body class=\"combined\">\n" + "\n".join(sections)
             + "\n</body>\n</html>\n")
 
 
