@@ -8,7 +8,8 @@ Not a test: prints times and whether the goals of the issue are met.
 The letters are letter-like HTML (about two pages of Chinese text and a table, the GB/T 9704
 page of gongwen.css, the project's fonts), made from a small Jinja template here, for a
 sample-sized set (60) and a generated one (500). Memory is measured in a fresh subprocess per
-size: the peak of the summed RSS of the process tree, sampled every 50 ms.
+size: the peak of the summed RSS of the process tree, sampled every 50 ms. Sets under 200
+letters are timed 3 times, keeping the best.
 
     .venv/bin/python bench/bench_letters.py [--jobs 2] [--sizes 60,500]
 """
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import random
 import resource
@@ -186,16 +188,21 @@ def _high_water_kb() -> int:
 
 
 def speed(sizes: list[int], jobs: int, css: str) -> list[dict[str, float]]:
+    """Serial loop and pool on the same letters; small sets run 3 times and keep the best of
+    each (the machine may be shared: a single 8-second sample is easily disturbed)."""
     rows = []
     for count in sizes:
         docs = letters(count)
-        serial = bare_serial([html for _, html in docs], builtin_templates(), css)
-        with tempfile.TemporaryDirectory() as tmp:
-            full, previous, _ = pooled(docs, Path(tmp), css, jobs)
-            rerun, _, rendered = pooled(docs, Path(tmp), css, jobs, previous)
-            pages = _pages(Path(tmp) / docs[0][0])
-        assert rendered == 0, "the re-run rendered documents"
-        rows.append({"count": count, "serial": serial, "pool": full, "rerun": rerun, "pages": pages})
+        best = {"serial": math.inf, "pool": math.inf, "rerun": math.inf}
+        for _ in range(3 if count < 200 else 1):
+            best["serial"] = min(best["serial"], bare_serial([html for _, html in docs], builtin_templates(), css))
+            with tempfile.TemporaryDirectory() as tmp:
+                full, previous, _ = pooled(docs, Path(tmp), css, jobs)
+                rerun, _, rendered = pooled(docs, Path(tmp), css, jobs, previous)
+                pages = _pages(Path(tmp) / docs[0][0])
+            assert rendered == 0, "the re-run rendered documents"
+            best["pool"], best["rerun"] = min(best["pool"], full), min(best["rerun"], rerun)
+        rows.append({"count": count, "pages": pages, **best})
     return rows
 
 

@@ -2,4 +2,5 @@
 
 from lzzr.cli import main
 
-raise SystemExit(main())
+if __name__ == "__main__":  # worker processes import this module too; only the CLI runs main
+    raise SystemExit(main())

@@ -37,7 +37,7 @@ from lzzr.errors import LzzrError
 from lzzr.fsutil import write_atomic
 from lzzr.i18n import t
 from lzzr.register import sha256_file
-from lzzr.render import make_fetcher
+from lzzr.render import Printer
 
 Progress = Callable[[int, int], None]
 # (target, html) out; ("ok", sha256) or ("error", detail) back.
@@ -118,8 +118,7 @@ def render_many(jobs: Sequence[Job], *, template_dirs: Sequence[Path], font_css:
         else:
             results[index] = Done(job.target, sha, rendered=False)
     ticker = _Ticker(progress, len(jobs), len(results))
-    allowed = [*template_dirs, *extra_allowed]
-    setup = ([str(p) for p in allowed], str(Path(template_dirs[-1])), font_css, variant)
+    setup = ([str(p) for p in template_dirs], [str(p) for p in extra_allowed], font_css, variant)
     count = min(workers if workers >= 1 else (os.cpu_count() or 1), len(todo))
     if count <= 1 or len(todo) == 1:
         _render_here([jobs[i] for i in todo], setup, results, todo, ticker)
@@ -165,7 +164,7 @@ class _Ticker:
 
 # --- rendering in this process -------------------------------------------------------------
 
-def _render_here(todo_jobs: Sequence[Job], setup: tuple[list[str], str, str, str | None],
+def _render_here(todo_jobs: Sequence[Job], setup: tuple[list[str], list[str], str, str | None],
                  results: dict[int, Done], indexes: Sequence[int], ticker: _Ticker) -> None:
     if not todo_jobs:
         return
@@ -185,7 +184,7 @@ def _render_here(todo_jobs: Sequence[Job], setup: tuple[list[str], str, str, str
 
 # --- rendering in a pool -------------------------------------------------------------------
 
-def _render_pool(jobs: Sequence[Job], todo: Sequence[int], setup: tuple[list[str], str, str, str | None],
+def _render_pool(jobs: Sequence[Job], todo: Sequence[int], setup: tuple[list[str], list[str], str, str | None],
                  count: int, results: dict[int, Done], ticker: _Ticker) -> None:
     size = max(1, min(MAX_CHUNK, len(todo) // (count * 8)))
     chunks = [list(todo[i:i + size]) for i in range(0, len(todo), size)]
@@ -258,28 +257,8 @@ def _sigint_ignored() -> Iterator[None]:
 
 # --- the worker side -----------------------------------------------------------------------
 
-class _Printer:
-    """WeasyPrint, set up once per process: fetcher, base URL, font stylesheet, font configuration."""
-
-    def __init__(self, allowed: list[str], base_dir: str, font_css: str, variant: str | None) -> None:
-        from weasyprint import CSS
-        from weasyprint.text.fonts import FontConfiguration
-
-        self.blocked: list[str] = []
-        self.fetcher = make_fetcher([Path(p) for p in allowed], self.blocked)
-        self.base = Path(base_dir).resolve().as_uri() + "/"
-        self.font_config = FontConfiguration()
-        self.sheets = [CSS(string=font_css, url_fetcher=self.fetcher, base_url=self.base,
-                           font_config=self.font_config)] if font_css else []
-        self.variant = variant
-
-    def pdf(self, html: str) -> bytes:
-        from weasyprint import HTML
-
-        document = HTML(string=html, base_url=self.base, url_fetcher=self.fetcher)
-        data: bytes = document.write_pdf(stylesheets=self.sheets, pdf_variant=self.variant, attachments=[],
-                                         font_config=self.font_config, uncompressed_pdf=False)
-        return data
+class _Printer(Printer):
+    """The worker's printer: lays out and writes one document at a time."""
 
     def render_to(self, target: str, html: str) -> _Result:
         """Render and write one document; ("ok", sha256) or ("error", what went wrong)."""
@@ -295,21 +274,21 @@ _printer: list[_Printer] = []  # the worker's one printer
 _startup: list[str] = []  # or why it could not be made
 
 
-def _init_worker(allowed: list[str], base_dir: str, font_css: str, variant: str | None) -> None:
+def _init_worker(template_dirs: list[str], extra: list[str], font_css: str, variant: str | None) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     logger = logging.getLogger("weasyprint")
     logger.handlers = [logging.NullHandler()]
     logger.propagate = False
     try:
-        _printer.append(_start_printer(allowed, base_dir, font_css, variant))
+        _printer.append(_start_printer(template_dirs, extra, font_css, variant))
     except Exception as exc:  # reported per job: an initializer error would only break the pool
         _startup.append(f"{type(exc).__name__}: {exc}")
 
 
-def _start_printer(allowed: list[str], base_dir: str, font_css: str, variant: str | None) -> _Printer:
+def _start_printer(template_dirs: list[str], extra: list[str], font_css: str, variant: str | None) -> _Printer:
     # WeasyPrint prints a help banner to stdout when a system library is missing.
     with contextlib.redirect_stdout(io.StringIO()):
-        return _Printer(allowed, base_dir, font_css, variant)
+        return _Printer([Path(p) for p in template_dirs], font_css, variant, [Path(p) for p in extra])
 
 
 def _render_chunk(tasks: list[_Task]) -> list[_Result]:
@@ -379,8 +358,9 @@ def combine(htmls: Sequence[str], *, duplex: bool = False) -> str:
         attrs, body = _body(html)
         classes = " ".join(["doc", *_classes(attrs)])
         sections.append(f'<section class="{classes}">\n{body}\n</section>')
+    style = COMBINE_CSS + (DUPLEX_CSS if duplex else "")
     return (f"<!DOCTYPE html>\n{html_open.group(0) if html_open else '<html>'}\n<head>{head}"
-            f"<style>{COMBINE_CSS}{DUPLEX_CSS if duplex else ''}</style></head>\n<body class=\"combined\">\n" + "\n".join(sections)
+            f"<style>{style}</style></head>\n<body class=\"combined\">\n" + "\n".join(sections)
             + "\n</body>\n</html>\n")
 
 

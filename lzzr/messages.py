@@ -489,6 +489,8 @@ CATALOG: dict[str, tuple[str, str]] = {
     "verify.unknown": ("登记簿中没有这份文件", "not in the register"),
     "verify.unreadable": ("无法读取：{reason}", "cannot read: {reason}"),
     "verify.sep": ("；", "; "),
+    "verify.sig_unreadable": ("数字签名无法读取（文件已损坏）", "the signature cannot be read (damaged file)"),
+    "S014": ("字体名“{value}”含有不允许的字符（引号、反斜杠、分号、花括号、尖括号）", "font name '{value}' contains characters that are not allowed (quotes, backslash, semicolon, braces, angle brackets)"),
     "assess.xlsx": ("考核结果：{path}", "results: {path}"),
     "rule_setting": ("规则设置：{rule} → {setting}", "rule setting: {rule} → {setting}"),
     "rules.unknown": ("没有规则 {rule}；已有规则：{known}", "no rule {rule}; known rules: {known}"),

@@ -243,14 +243,28 @@ class Issuing(Frozen):
     plan: PlanDoc | None = Field(None, alias="责任分解方案")
 
 
+_FONT_NAME_BAD = re.compile(r"""["'\\;{}<>\n]""")
+
+
+def _font_names(value: Any) -> Any:
+    """Font names go into CSS: refuse characters that could leave the font stack."""
+    for name in _as_tuple(value):
+        if isinstance(name, str) and _FONT_NAME_BAD.search(name):
+            raise PydanticCustomError("lzzr_font", "bad font name", {"value": name})
+    return value
+
+
+FontNames = Annotated[Texts, BeforeValidator(_font_names)]
+
+
 class Fonts(Frozen):
     """Font faces per role, first found wins; built-in free faces come after these."""
 
-    song: Texts = Field((), alias="宋体")
-    fangsong: Texts = Field((), alias="仿宋")
-    hei: Texts = Field((), alias="黑体")
-    kai: Texts = Field((), alias="楷体")
-    title: Texts = Field((), alias="小标宋")
+    song: FontNames = Field((), alias="宋体")
+    fangsong: FontNames = Field((), alias="仿宋")
+    hei: FontNames = Field((), alias="黑体")
+    kai: FontNames = Field((), alias="楷体")
+    title: FontNames = Field((), alias="小标宋")
 
 
 PLEDGE_ITEMS: tuple[str, ...] = (

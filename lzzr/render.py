@@ -44,6 +44,7 @@ class Renderer:
     extra_allowed: Sequence[Path] = ()
     filters: dict[str, Any] = field(default_factory=dict)
     blocked: list[str] = field(default_factory=list)
+    _printers: dict[str | None, Printer] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self.env = SandboxedEnvironment(
@@ -71,17 +72,10 @@ class Renderer:
 
     def pdf_bytes(self, html: str, variant: str | None = None) -> bytes:
         """Lay out `html` (relative links resolve in the template folders) into PDF bytes."""
-        from weasyprint import CSS, HTML
-
-        fetcher = make_fetcher(self.allowed, self.blocked)
-        base = self.template_dirs[-1].resolve().as_uri() + "/"
-        document = HTML(string=html, base_url=base, url_fetcher=fetcher)
-        sheets = [CSS(string=self.font_css, url_fetcher=fetcher, base_url=base)] if self.font_css else []
-        buf = io.BytesIO()
-        with _quiet_weasyprint():
-            document.write_pdf(buf, stylesheets=sheets, pdf_variant=variant, attachments=[],
-                               uncompressed_pdf=False)
-        return buf.getvalue()
+        if variant not in self._printers:
+            self._printers[variant] = Printer(self.template_dirs, self.font_css, variant,
+                                              self.extra_allowed, self.blocked)
+        return self._printers[variant].pdf(html)
 
     def write_pdf(self, template: str, context: dict[str, Any], target: Path,
                   variant: str | None = None) -> bytes:
@@ -95,17 +89,59 @@ class Renderer:
         return data
 
 
-def make_fetcher(allowed: Iterable[Path], blocked: list[str]) -> Any:
-    """A WeasyPrint URL fetcher that serves only files below `allowed` (and data: URLs)."""
+class Printer:
+    """WeasyPrint set up once (fetcher, base URL, font stylesheet, font configuration) to lay out
+    many documents: one font configuration serves them all, which keeps memory flat."""
+
+    def __init__(self, template_dirs: Sequence[Path], font_css: str, variant: str | None,
+                 extra_allowed: Sequence[Path] = (), blocked: list[str] | None = None) -> None:
+        from weasyprint import CSS
+        from weasyprint.text.fonts import FontConfiguration
+
+        dirs = [Path(d).resolve() for d in template_dirs]
+        self.blocked = blocked if blocked is not None else []
+        self.fetcher = make_fetcher([*dirs, *extra_allowed], self.blocked, search=dirs)
+        self.base = dirs[-1].as_uri() + "/"
+        self.font_config = FontConfiguration()
+        self.sheets = [CSS(string=font_css, url_fetcher=self.fetcher, base_url=self.base,
+                           font_config=self.font_config)] if font_css else []
+        self.variant = variant
+
+    def pdf(self, html: str) -> bytes:
+        from weasyprint import HTML
+
+        document = HTML(string=html, base_url=self.base, url_fetcher=self.fetcher)
+        buf = io.BytesIO()
+        with _quiet_weasyprint():
+            document.write_pdf(buf, stylesheets=self.sheets, pdf_variant=self.variant, attachments=[],
+                               font_config=self.font_config, uncompressed_pdf=False)
+        return buf.getvalue()
+
+
+def make_fetcher(allowed: Iterable[Path], blocked: list[str], search: Sequence[Path] = ()) -> Any:
+    """A WeasyPrint URL fetcher that serves only files below `allowed` (and data: URLs).
+
+    Relative links resolve in the last of `search` (the built-in templates); the fetcher
+    then serves the first folder of `search` that has the same file, so a stylesheet copied
+    into the workspace's templates/ overrides the built-in one like a template does.
+    """
     from weasyprint.urls import URLFetcher, URLFetcherResponse
 
     roots = [p.resolve() for p in allowed]
+    folders = [p.resolve() for p in search]
+
+    def overridden(path: Path) -> Path:
+        if not folders or folders[-1] not in path.parents:
+            return path
+        rel = path.relative_to(folders[-1])
+        return next((f / rel for f in folders if (f / rel).is_file()), path)
 
     class SafeFetcher(URLFetcher):  # type: ignore[misc]
         def fetch(self, url: str, headers: Any = None) -> Any:
             if url.startswith("data:"):
                 return super().fetch(url, headers)
             path = local_path(url)
+            path = overridden(path) if path is not None else None
             if path is None or not any(path == r or r in path.parents for r in roots) or not path.is_file():
                 blocked.append(url)
                 raise ValueError(f"lzzr: blocked {url}")

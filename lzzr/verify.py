@@ -63,10 +63,14 @@ def _keywords(data: bytes) -> str:
 def _signatures(data: bytes) -> list[dict[str, Any]]:
     if b"/ByteRange" not in data:
         return []
+    from lzzr.errors import LzzrError
     from lzzr.signing import describe, signature_status
 
-    return [{"field": s.field, "verdict": s.verdict, "signer": s.signer, "text": describe(s)}
-            for s in signature_status(data)]
+    try:
+        statuses = signature_status(data)
+    except LzzrError:  # a damaged file: its signatures cannot be read, so none can be valid
+        return [{"field": "", "verdict": "altered", "signer": "", "text": t("verify.sig_unreadable")}]
+    return [{"field": s.field, "verdict": s.verdict, "signer": s.signer, "text": describe(s)} for s in statuses]
 
 
 def _result(path: Path, state: str, doc_id: str | None, sigs: list[dict[str, Any]], text: str) -> dict[str, Any]:

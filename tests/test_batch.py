@@ -158,6 +158,20 @@ def test_combined_documents_keep_their_pages_and_restart_numbers(tmp_path: Path,
     assert numbers == expected
 
 
+@needs_poppler
+def test_duplex_starts_each_document_on_a_right_hand_page(tmp_path: Path, templates: Path) -> None:
+    htmls = [page("甲", 2), page("乙", 30), page("丙", 2)]
+    singles = render([Job(tmp_path / f"s{i}.pdf", h, "k") for i, h in enumerate(htmls)], templates)
+    counts = [int(pdf_info(d.target)["Pages"]) for d in singles]
+    assert counts[0] % 2 == 1 and counts[1] % 2 == 1  # so that blank pages are needed
+    render([Job(tmp_path / "all.pdf", combine(htmls, duplex=True), "k")], templates)
+    pages = [text.strip() for text in pdf_text(tmp_path / "all.pdf").split("\f")][:-1]
+    numbers = [p.splitlines()[-1] if p else "" for p in pages]
+    expected: list[str] = []
+    for i, count in enumerate(counts):
+        expected += [f"第{n}页" for n in range(1, count + 1)] + ([""] if count % 2 and i < len(counts) - 1 else [])
+    assert numbers == expected
+
 def test_progress_bar_only_on_a_terminal() -> None:
     assert progress_printer(io.StringIO()) is None
 

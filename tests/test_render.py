@@ -103,3 +103,19 @@ def test_local_path_only_for_file_urls() -> None:
     assert local_path("http://example.invalid/x") is None
     assert local_path("file://otherhost/etc/hostname") is None
     assert local_path("file:///tmp/a/../b") == Path("/tmp/b").resolve()
+
+
+@needs_poppler
+def test_user_stylesheet_overrides_the_builtin_one(tmp_path: Path) -> None:
+    user, builtin = tmp_path / "user", tmp_path / "builtin"
+    user.mkdir()
+    builtin.mkdir()
+    (builtin / "t.html").write_text('<html><head><link rel="stylesheet" href="s.css"></head><body><p>x</p></body></html>',
+                                    encoding="utf-8")
+    (builtin / "s.css").write_text('p::after { content: "BUILTIN-CSS"; }', encoding="utf-8")
+    target = tmp_path / "out.pdf"
+    Renderer([user, builtin]).write_pdf("t.html", {}, target)
+    assert "BUILTIN-CSS" in pdf_text(target)
+    (user / "s.css").write_text('p::after { content: "USER-CSS"; }', encoding="utf-8")
+    Renderer([user, builtin]).write_pdf("t.html", {}, target)
+    assert "USER-CSS" in pdf_text(target) and "BUILTIN-CSS" not in pdf_text(target)
