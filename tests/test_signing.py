@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -169,3 +170,28 @@ def test_expired_message_names_the_dates(keys: Keys) -> None:
         load_signer(keys.key_pem, keys.expired_cert_pem, PASS)
     assert err.value.args_["name"] == OFFICE
     assert err.value.args_["end"] == (NOW - dt.timedelta(days=35)).date().isoformat()
+
+
+def test_letters_signed_from_the_command_line_verify(keys: Keys, tmp_path: Path,
+                                                    capsys: pytest.CaptureFixture[str],
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    from .helpers import copy_sample, run
+
+    ws = copy_sample(tmp_path / "ws")
+    out = tmp_path / "out"
+    monkeypatch.setenv("OFFICE_PASS", PASS.decode())
+    code, _, err = run(capsys, "letters", str(ws), "--leader", "jwd", "--out", str(out), "-q",
+                       "--sign-key", str(keys.p12), "--sign-pass-env", "OFFICE_PASS")
+    assert code == 0, err
+    (letter,) = out.glob("*.pdf")
+    code, stdout, _ = run(capsys, "verify", str(letter), "-w", str(ws), "-f", "json")
+    (result,) = json.loads(stdout)
+    assert code == 0 and result["state"] == "registered"
+    assert [s["verdict"] for s in result["signatures"]] == ["untrusted"]  # self-signed office certificate
+    data = bytearray(letter.read_bytes())
+    data[len(data) // 3] ^= 0x01
+    letter.write_bytes(bytes(data))
+    code, stdout, _ = run(capsys, "verify", str(letter), "-w", str(ws), "-f", "json")
+    (result,) = json.loads(stdout)
+    assert code == 1 and result["state"] == "altered"
+    assert [s["verdict"] for s in result["signatures"]] != ["untrusted"]
