@@ -1,6 +1,7 @@
 """Benchmark: `lzzr check` on a generated province-sized workspace (10,000 tasks).
 
-Not a test: prints times. Goal (issue 2): a few seconds for 10,000 tasks.
+Not a test: prints times. Goal (issue 2): a few seconds for 10,000 tasks, loader and every
+rule included. The generated sub-tasks inherit their parents' deadlines, so the run is clean.
 """
 
 from __future__ import annotations
@@ -27,7 +28,6 @@ TASK = """\
     量化指标:
       - {{指标: 专项检查, 目标: 4, 单位: 次}}
       - {{指标: 整改率, 目标: 100, 单位: "%"}}
-    完成时限: 2026-11-30
     保障措施: [纳入年度目标考核, 每季度通报进展]
 """
 
@@ -51,10 +51,11 @@ def main() -> None:
         root = Path(tmp) / "ws"
         make_workspace(root, count)
         size = (root / "tasks-generated.yaml").stat().st_size
-        tracemalloc.start()
         start = time.perf_counter()
         result = check_workspace(root)
         elapsed = time.perf_counter() - start
+        tracemalloc.start()  # a second run for memory: tracing slows Python down several times
+        check_workspace(root)
         peak = tracemalloc.get_traced_memory()[1]
         print(f"check: {len(result.workspace.tasks)} tasks ({size / 1e6:.1f} MB generated) in "
               f"{elapsed:.2f} s, peak {peak / 1e6:.0f} MB (tracemalloc), "
