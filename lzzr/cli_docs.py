@@ -218,9 +218,9 @@ def _issue(ws: Any, docs: list[Any], out: Path, jobs: int, variant: str | None, 
     if variant not in (None, "pdf/a-1b", "pdf/a-2b", "pdf/a-3b", "pdf/ua-1"):
         raise UsageError("usage.bad_variant", value=variant)
     problems = d.glyph_problems(ws, docs)
-    if problems:
-        for p in problems:
-            _echo(format_problem(p))
+    for p in problems:
+        _echo(format_problem(p), err=fmt is OutFormat.json)
+    if any(p.severity.value == "error" for p in problems):
         raise typer.Exit(ExitCode.PROBLEMS)
     progress = None if (quiet or fmt is OutFormat.json) else progress_printer(sys.stderr)
     options = d.Options(out=out, workers=jobs, variant=variant, combine=combine, signer=signer, progress=progress)

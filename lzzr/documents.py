@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from lzzr.errors import Problem, Record, UsageError
+from lzzr.errors import Problem, Record, Severity, UsageError
 from lzzr.fonts import ROLES, choose, installed_families
 from lzzr.letters import (
     LetterSpec,
@@ -152,23 +152,27 @@ def _config_texts(ws: Workspace) -> Iterator[tuple[tuple[str, str, tuple[Any, ..
 
 
 def glyph_problems(ws: Workspace, docs: Sequence[Doc]) -> list[Problem]:
-    """Every character of the documents' data that none of the chosen fonts can draw."""
+    """Errors for characters of the documents' data that none of the chosen fonts can draw;
+    warnings for those the body face (仿宋) lacks, which print in a fallback face."""
     from lzzr.glyphs import char_label, coverage, find_missing
 
     assert ws.config is not None
     choices = choose(ws.config.fonts, installed_families())
     stack = tuple(dict.fromkeys(name for role in ROLES for name in choices[role].stack))
-    covered = coverage(stack)
-    seen: set[tuple[tuple[str, str, tuple[Any, ...]], str]] = set()
-    problems = []
-    for (where, char) in find_missing(_unique(t for d in docs for t in d.texts), covered):
-        if (where, char) in seen:
-            continue
-        seen.add((where, char))
-        kind, rid, keys = where
-        problems.append(Problem("G001", ws.locate(kind, rid, *keys), record=Record(kind, rid),
-                                args={"char": char_label(char)}))
+    texts = _unique(t for d in docs for t in d.texts)
+    problems = [_glyph(ws, "G001", where, char_label(char), Severity.ERROR)
+                for where, char in _unique(find_missing(texts, coverage(stack)))]
+    body = choices["fangsong"].face
+    if body and not problems:
+        problems += [_glyph(ws, "G002", where, char_label(char), Severity.WARNING, face=body)
+                     for where, char in _unique(find_missing(texts, coverage((body,))))]
     return problems
+
+
+def _glyph(ws: Workspace, code: str, where: tuple[str, str, tuple[Any, ...]], char: str,
+           severity: Severity, **args: str) -> Problem:
+    kind, rid, keys = where
+    return Problem(code, ws.locate(kind, rid, *keys), severity, Record(kind, rid), {"char": char, **args})
 
 
 def _unique(items: Iterable[tuple[Any, str]]) -> list[tuple[Any, str]]:

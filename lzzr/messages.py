@@ -472,6 +472,11 @@ CATALOG: dict[str, tuple[str, str]] = {
         "character {char} is in none of the chosen fonts and would print as a box; add a font that has it "
         "to 字体 in lzzr.yaml (see lzzr doctor)",
     ),
+    "G002": (
+        "字符 {char} 不在正文字体 {face} 中，将以后备字体印出，字形与上下文不一致；可在 lzzr.yaml 的“字体 → 仿宋”中换用字库更全的字体",
+        "character {char} is not in the body face {face}; it prints in a fallback face that does not match; "
+        "choose a fuller face under 字体 → 仿宋 in lzzr.yaml",
+    ),
     "usage.unknown_ref": ("没有编号为 {ref} 的{kind}{suggest}", "no {kind} with id {ref}{suggest}"),
     "issue.refused": ("未生成：有 {errors} 个错误，请先改正（lzzr check）", "nothing issued: {errors} errors (see lzzr check)"),
     "issue.letters": ("责任书 {count} 份（新生成 {rendered} 份，未变 {unchanged} 份）→ {out}", "{count} letters ({rendered} rendered, {unchanged} unchanged) → {out}"),
