@@ -15,7 +15,7 @@ from lzzr.load import CONFIG_FILE, data_files, load_workspace
 from lzzr.model import parse_date
 from lzzr.yamlsrc import decode
 
-CARRIED = ("单位", "领导", "班子")
+CARRIED = ("单位", "领导", "班子", "考核方案")  # the year's tasks, plan and records start afresh
 
 SKELETON = {
     CONFIG_FILE: """\
@@ -104,6 +104,7 @@ def carry_over(previous: Path, year: int | None) -> tuple[dict[str, str], int]:
     yaml.width = 4096
     config = yaml.load(_read_text(previous / CONFIG_FILE))
     config["年度"] = chosen
+    config.pop("发文", None)  # last year's document number and dates must not be reissued
     files = {CONFIG_FILE: _dump(yaml, config)}
     for path in data_files(previous):
         doc = yaml.load(_read_text(path))

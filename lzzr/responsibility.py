@@ -85,12 +85,14 @@ def principals_of(ws: Workspace, unit_id: str | None, day: dt.date | None = None
 def task_responsibility(ws: Workspace, task: Task, day: dt.date | None = None) -> dict[str, str]:
     """Leader id → 主要领导责任 / 重要领导责任 for one task.
 
+    Posts are taken as held on `day`, by default the task's deadline.
     主要: the 总负责人 (or, when none is named, the member in charge of the lead unit).
     重要: the member in charge of the lead unit when someone else is 总负责人, the principal
     of that member's team (党政齐抓共管: the 旗长 for a 副旗长's department), the members in
     charge of the co-operating units, and the issuing team's principal.
     """
     result: dict[str, str] = {}
+    day = day or task.deadline  # who was in charge when the task fell due (mid-year changes)
     lead_charges = in_charge_of(ws, task.lead, day) if task.lead else []
     main = task.leader or (lead_charges[0].post.leader if lead_charges else None)
     if main:

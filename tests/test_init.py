@@ -47,6 +47,20 @@ def test_from_previous_carries_people_not_tasks(tmp_path: Path, capsys: pytest.C
     assert ws.tasks == {} and ws.uptasks == {}
 
 
+def test_from_the_sample_carries_the_scheme_not_the_issue_numbers(tmp_path: Path,
+                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    from .helpers import SAMPLE
+
+    new = tmp_path / "2027"
+    assert run(capsys, "init", str(new), "--from", str(SAMPLE))[0] == 0
+    assert sorted(p.name for p in new.iterdir()) == [
+        "leaders.yaml", "lzzr.yaml", "scheme.yaml", "teams.yaml", "units.yaml"]
+    ws, problems = load_workspace(new)
+    assert problems == [] and ws.config is not None
+    assert ws.config.issuing.plan is None and ws.singleton("scheme") is not None
+    assert not any(p.leader == "djp" for t in ws.teams.values() for p in t.members)  # left 2026-06-30
+
+
 def test_from_a_broken_workspace_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     old = mini_workspace(tmp_path / "old", units_yaml="单位:\n  qw: {名称: x}\n")
     code, _, err = run(capsys, "init", str(tmp_path / "new"), "--from", str(old))
