@@ -200,30 +200,45 @@ def issue(ws: Workspace, docs: Sequence[Doc], options: Options, combined_name: s
     for doc, job, outcome in zip(docs, jobs, done, strict=True):
         sha = outcome.sha256
         if outcome.rendered and options.signer is not None:
-            sha = _sign(job.target, options.signer)
+            sha = _sign(job.target, options.signer, SIGN_REASONS.get(doc.entry["kind"], "党风廉政建设责任制文件"))
         register.record(doc.id, {**doc.entry, "file": str(job.target), "key": job.key,
                                  "pades": options.signer is not None}, sha, options.today)
         result.append({"id": doc.id, "file": str(job.target), "rendered": outcome.rendered, "sha256": sha})
+    combined = None
+    if options.combine and htmls:
+        combined = _combine(renderer, register, htmls, options, combined_name, templates)
     register.save()
-    combined = _combine(renderer, htmls, options, combined_name) if options.combine and htmls else None
     return Issued(result, combined)
 
 
-def _sign(target: Path, signer: Any) -> str:
+SIGN_REASONS = {"letter-lower": "党风廉政建设责任书", "letter-member": "党风廉政建设责任书",
+                "pledge": "廉洁自律承诺书", "pledge-public": "廉洁自律承诺书"}
+
+
+def _sign(target: Path, signer: Any, reason: str) -> str:
     from lzzr.fsutil import write_atomic
     from lzzr.register import sha256_bytes
     from lzzr.signing import sign_pdf
 
-    signed = sign_pdf(target.read_bytes(), signer, reason="党风廉政建设责任书", location="")
+    signed = sign_pdf(target.read_bytes(), signer, reason=reason, location="")
     write_atomic(target, signed)
     return sha256_bytes(signed)
 
 
-def _combine(renderer: Renderer, htmls: list[str], options: Options, name: str) -> Path:
-    from lzzr.batch import combine
+def _combine(renderer: Renderer, register: Register, htmls: list[str], options: Options, name: str,
+             templates: str) -> Path:
+    """The print-ready file of all documents; registered, and not rendered again when unchanged."""
+    from lzzr.batch import Job, combine, content_key, render_many
 
+    html = combine(htmls)
     target = options.out / name
-    renderer.write_pdf_html(combine(htmls), target, options.variant)
+    key = content_key(html, renderer.font_css, templates, options.variant or "")
+    (done,) = render_many([Job(target, html, key)], template_dirs=renderer.template_dirs,
+                          font_css=renderer.font_css, variant=options.variant, workers=1,
+                          previous=register.previous())
+    entry = {"kind": "combined", "year": options.today.year, "parties": [], "file": str(target), "key": key,
+             "pades": False}
+    register.record(f"combined:{name}", entry, done.sha256, options.today)
     return target
 
 
