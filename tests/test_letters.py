@@ -91,7 +91,7 @@ def test_combined_pdf_has_every_page(issued: tuple[Path, Path]) -> None:
 def test_register_and_unchanged_rerun(issued: tuple[Path, Path], capsys: pytest.CaptureFixture[str]) -> None:
     ws, out = issued
     register = json.loads((ws / "lzzr-register.json").read_text(encoding="utf-8"))["documents"]
-    assert set(register) == {"2026-hdz-fwj", "2026-qw-lcy"}
+    assert set(register) == {"2026-hdz-fwj", "2026-qw-lcy", "combined:2026-责任书-合订.pdf"}
     entry = register["2026-hdz-fwj"]
     assert entry["kind"] == "letter-lower" and [p["leader"] for p in entry["parties"]] == ["gzy", "fwj"]
     assert len(entry["pdf_sha256"]) == 64 and entry["signatures"] == []
