@@ -141,7 +141,8 @@ def _quiet_opt() -> Any:
 
 
 def _add_check(app: typer.Typer) -> None:
-    @app.command("check", help=tr(
+    @app.command("check", short_help=tr(
+        "检查工作区：格式、引用、四项原则", "check a workspace: format, references, the four principles"), help=tr(
         "检查工作区：文件格式、引用、四项原则。退出码 0 无问题，1 有问题。",
         "check a workspace: file format, references, the four principles. "
         "Exit 0 when clean, 1 when problems were found."))
@@ -175,7 +176,8 @@ def _print_problems(problems: list[Any], err: bool = False) -> None:
 
 
 def _add_decompose(app: typer.Typer) -> None:
-    @app.command("decompose", help=tr(
+    @app.command("decompose", short_help=tr(
+        "年初责任分解：检查并印发方案，导出分解表", "year start: check, issue the plan, export the tables"), help=tr(
         "年初责任分解：按四项原则检查；无错误时印发《责任分解方案》PDF，并导出分解表（CSV、xlsx、JSON）到 --out。"
         "有错误时列出问题，退出码 1，不生成任何文件。",
         "year-start decomposition: check the four principles; when clean, issue the plan PDF and "
@@ -250,7 +252,9 @@ def _view_text(ws: Any, by: View, fmt: ViewFormat) -> str:
 
 
 def _add_rules(app: typer.Typer) -> None:
-    @app.command("rules", help=tr("列出规则，或解释一条规则", "list the rules, or explain one"))
+    @app.command("rules", short_help=tr(
+        "列出规则，或解释一条规则", "list the rules, or explain one"),
+        help=tr("列出规则，或解释一条规则", "list the rules, or explain one"))
     def rules_cmd(
         rule_id: str | None = typer.Argument(None, help=tr("规则编号，如 P1.1", "rule id, e.g. P1.1")),
         fmt: Format = _format_opt(),
@@ -273,7 +277,8 @@ def _add_rules(app: typer.Typer) -> None:
 
 
 def _add_schema(app: typer.Typer) -> None:
-    @app.command("schema", help=tr(
+    @app.command("schema", short_help=tr(
+        "输出供编辑器使用的 JSON Schema", "print the JSON Schema for editors"), help=tr(
         "输出 JSON Schema，供编辑器校验 YAML 文件", "print the JSON Schema for editors' YAML validation"))
     def schema_cmd(
         kind: str = typer.Option("all", "--kind", help=tr(
@@ -287,7 +292,8 @@ def _add_schema(app: typer.Typer) -> None:
 
 
 def _add_init(app: typer.Typer) -> None:
-    @app.command("init", help=tr(
+    @app.command("init", short_help=tr(
+        "新建工作区，或从上一年度结转", "create a workspace, or carry last year's over"), help=tr(
         "新建工作区：带注释的骨架，或用 --from 从上一年度结转单位、领导和班子（不含任务）",
         "create a workspace: a commented skeleton, or with --from carry units, leaders and "
         "teams over from last year's (not the tasks)"))

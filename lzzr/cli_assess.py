@@ -27,7 +27,8 @@ def _echo(text: str = "", err: bool = False) -> None:
 def register_commands(app: typer.Typer, workspace_arg: Any) -> None:
     """Add `assess` to `app`."""
 
-    @app.command("assess", help=tr(
+    @app.command("assess", short_help=tr(
+        "年终责任考核：得分、等次、报告、廉政档案", "year end: scores, grades, report, 廉政档案"), help=tr(
         "年终责任考核：按考核方案计算每个对象的指标得分、标准小计、总分、一票否决、等次和排名；"
         "生成考核报告 PDF，写入廉政档案。--explain 逐项说明一个对象的得分。",
         "year-end assessment: indicator scores, subtotals, totals, vetoes, grades and ranks per the "

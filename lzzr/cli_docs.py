@@ -51,7 +51,8 @@ def register_commands(app: typer.Typer, workspace_arg: Any) -> None:
     """Add the document commands to `app`."""
     o = _common()
 
-    @app.command("letters", help=tr(
+    @app.command("letters", short_help=tr(
+        "生成责任书；--status 查看签订率", "issue letters; --status shows the signing rate"), help=tr(
         "生成党风廉政建设责任书（上下级、一把手与班子成员），每份一个 PDF；--status 查看签订率。",
         "issue responsibility letters (upper↔lower principal, principal↔member), one PDF each; "
         "--status shows the signing rate."))
@@ -88,7 +89,8 @@ def register_commands(app: typer.Typer, workspace_arg: Any) -> None:
         name = f"{ws.config.year}-责任书-合订.pdf" if ws.config else "责任书-合订.pdf"
         _issue(ws, docs, out, jobs, variant, combine, signer, fmt, quiet, name, "letters")
 
-    @app.command("pledges", help=tr(
+    @app.command("pledges", short_help=tr(
+        "生成廉洁自律承诺书", "issue the pledges"), help=tr(
         "生成领导干部廉洁自律承诺书，每人一个 PDF；--public 生成公开栏版（不含个人信息）。",
         "issue the leaders' pledges, one PDF each; --public for the notice board (no private fields)."))
     def pledges_cmd(
@@ -109,7 +111,8 @@ def register_commands(app: typer.Typer, workspace_arg: Any) -> None:
         name = f"{ws.config.year}-承诺书{suffix}-合订.pdf" if ws.config else "承诺书-合订.pdf"
         _issue(ws, docs, out, jobs, variant, combine, None, fmt, quiet, name, "pledges")
 
-    @app.command("sign", help=tr(
+    @app.command("sign", short_help=tr(
+        "登记责任书的签字", "record a signature on a letter"), help=tr(
         "登记责任书的签字：lzzr sign 责任书编号或文件 --by 领导编号 --date 日期",
         "record a signature on a letter: lzzr sign LETTER --by LEADER --date DATE"))
     def sign_cmd(
@@ -126,7 +129,8 @@ def register_commands(app: typer.Typer, workspace_arg: Any) -> None:
         register.save()
         _echo(t("sign.done", doc=doc_id, who=who, date=date))
 
-    @app.command("verify", help=tr(
+    @app.command("verify", short_help=tr(
+        "核验 PDF：原件、改动、数字签名", "verify PDFs: original, altered, signatures"), help=tr(
         "核验 PDF：是否为登记在册的原件、是否被改动、数字签名是否有效。全部完好时退出码 0。",
         "verify PDFs: registered and intact, altered, signature valid; exit 0 when all are intact."))
     def verify_cmd(
@@ -147,7 +151,8 @@ def register_commands(app: typer.Typer, workspace_arg: Any) -> None:
         bad = any(not r["ok"] for r in results)
         raise typer.Exit(ExitCode.PROBLEMS if bad else ExitCode.OK)
 
-    @app.command("doctor", help=tr(
+    @app.command("doctor", short_help=tr(
+        "检查字体和系统组件", "check fonts and system libraries"), help=tr(
         "检查运行环境：字体（各角色找到的字体）、Pango、libharfbuzz-subset0，并给出安装命令。",
         "check the machine: fonts per role, Pango, libharfbuzz-subset0, and the command that fixes them."))
     def doctor_cmd(workspace: Path | None = typer.Argument(None, help=tr(
