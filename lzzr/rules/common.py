@@ -13,7 +13,7 @@ from typing import Any
 from lzzr.errors import Location
 from lzzr.i18n import get_lang
 from lzzr.load import Workspace
-from lzzr.model import SECTIONS
+from lzzr.model import SECTIONS, Task
 from lzzr.responsibility import issuing_team
 
 Field = str | tuple[Any, ...]
@@ -134,3 +134,12 @@ def top_team(ws: Workspace) -> str | None:
     """The issuing team when it is known and loaded (rules that need its principal skip otherwise)."""
     top = issuing_team(ws)
     return top if top in ws.teams else None
+
+
+def own_sub_tasks(ws: Workspace, field: str) -> Iterator[tuple[str, Task, Task]]:
+    """(id, sub-task, parent) for each sound sub-task that sets `field` itself (not inherited)."""
+    for tid in sound_tasks(ws):
+        task = ws.tasks[tid]
+        parent = ws.tasks.get(task.parent or "")
+        if parent is not None and field not in ws.inherited.get(tid, frozenset()):
+            yield tid, task, parent

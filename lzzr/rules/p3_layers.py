@@ -9,7 +9,7 @@ from lzzr.i18n import fmt_date
 from lzzr.load import Workspace
 from lzzr.responsibility import ancestors, in_subtree, upper_team
 from lzzr.rules import rule
-from lzzr.rules.common import id_list, raw_ids, sound_tasks, top_team, unit_name, unloaded
+from lzzr.rules.common import id_list, own_sub_tasks, raw_ids, sound_tasks, top_team, unit_name, unloaded
 
 
 @rule(
@@ -64,11 +64,7 @@ def check_leaf_person(ws: Workspace) -> Iterator[Problem]:
     ),
 )
 def check_sub_remit(ws: Workspace) -> Iterator[Problem]:
-    for tid in sound_tasks(ws):
-        task = ws.tasks[tid]
-        parent = ws.tasks.get(task.parent or "")
-        if parent is None or "lead" in ws.inherited.get(tid, frozenset()):
-            continue
+    for tid, task, parent in own_sub_tasks(ws, "lead"):
         if not task.lead or not parent.lead or task.lead not in ws.units or parent.lead not in ws.units:
             continue
         if not in_subtree(ws, task.lead, parent.lead):
@@ -88,11 +84,7 @@ def check_sub_remit(ws: Workspace) -> Iterator[Problem]:
     ),
 )
 def check_sub_deadline(ws: Workspace) -> Iterator[Problem]:
-    for tid in sound_tasks(ws):
-        task = ws.tasks[tid]
-        parent = ws.tasks.get(task.parent or "")
-        if parent is None or "deadline" in ws.inherited.get(tid, frozenset()):
-            continue
+    for tid, task, parent in own_sub_tasks(ws, "deadline"):
         if task.deadline and parent.deadline and task.deadline > parent.deadline:
             args = {"date": fmt_date(task.deadline), "parent": task.parent, "parent_date": fmt_date(parent.deadline)}
             yield Problem("P3.4", ws.locate("task", tid, "完成时限"), record=Record("task", tid), msg="P3.4",
