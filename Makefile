@@ -49,9 +49,12 @@ dist-test: setup
 	$(BIN)/python -m build --wheel --outdir dist . >/dev/null
 	$(PYTHON) -m venv build/dist-venv
 	build/dist-venv/bin/python -m pip install -q dist/*.whl
-	cd /tmp && $(CURDIR)/build/dist-venv/bin/lzzr check $(CURDIR)/sample-data
-	cd /tmp && $(CURDIR)/build/dist-venv/bin/lzzr decompose $(CURDIR)/sample-data --out $(CURDIR)/build/dist-out --quiet
-	test -s build/dist-out/2026-责任分解方案.pdf
+	rm -rf build/dist-ws build/dist-out && cp -r sample-data build/dist-ws
+	cd /tmp && $(CURDIR)/build/dist-venv/bin/lzzr check $(CURDIR)/build/dist-ws
+	cd /tmp && $(CURDIR)/build/dist-venv/bin/lzzr decompose $(CURDIR)/build/dist-ws --out $(CURDIR)/build/dist-out --quiet
+	cd /tmp && $(CURDIR)/build/dist-venv/bin/lzzr letters $(CURDIR)/build/dist-ws --unit hdz --out $(CURDIR)/build/dist-out --quiet
+	cd /tmp && $(CURDIR)/build/dist-venv/bin/lzzr assess $(CURDIR)/build/dist-ws --out $(CURDIR)/build/dist-out --quiet
+	test -s build/dist-out/2026-责任分解方案.pdf && test -s build/dist-out/2026-责任制考核报告.pdf
 
 bench: setup
 	$(BIN)/python bench/bench_load.py
