@@ -72,6 +72,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "配置项「{key}」应写在 lzzr.yaml 中",
         "config key '{key}' belongs in lzzr.yaml",
     ),
+    "L016": (
+        "不支持合并键“<<”；请把要共用的字段直接写在每条记录里",
+        "merge keys ('<<') are not supported; write the shared fields in each record",
+    ),
     # syntax hints
     "hint.tab": ("不能用制表符（Tab）缩进，请改用空格", "tab characters cannot indent YAML; use spaces"),
     "hint.unclosed": (

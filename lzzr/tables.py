@@ -86,12 +86,20 @@ def to_text(table: Table, width: int) -> str:
 
 
 def to_csv(table: Table) -> bytes:
-    """CSV in UTF-8 with a BOM (so Excel and WPS read the Chinese right), CRLF line ends."""
+    """CSV in UTF-8 with a BOM (so Excel and WPS read the Chinese right), CRLF line ends.
+
+    A cell that Excel would take for a formula (=, +, -, @ first) gets a leading apostrophe,
+    which Excel and WPS show as text: data typed by a user must never run in a cadre's sheet.
+    """
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(table.headers)
-    writer.writerows(table.rows)
+    writer.writerows([[csv_safe(cell) for cell in row] for row in table.rows])
     return buffer.getvalue().encode("utf-8-sig")
+
+
+def csv_safe(cell: str) -> str:
+    return "'" + cell if cell[:1] in ("=", "+", "-", "@", "\t", "\r") else cell
 
 
 def to_json(table: Table) -> str:

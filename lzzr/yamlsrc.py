@@ -359,6 +359,9 @@ class _Builder:
             self.error("L010", ev.start_mark)
             return _BadKey()
         key = "" if value is None else (ev.value if hasattr(ev, "value") else str(value))
+        if key == "<<" and getattr(ev, "implicit", (False,))[0]:
+            self.error("L016", ev.start_mark)  # YAML 1.1 merge keys: not supported, say so
+            return _BadKey()
         p = (*path, key)
         if key in container:
             first = self.pos.keys[p]

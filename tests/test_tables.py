@@ -248,3 +248,12 @@ def test_write_table_dispatches_by_format(tmp_path: Path) -> None:
     assert openpyxl.load_workbook(tmp_path / "t.xlsx").active["A2"].value == "赵慧敏"
     with pytest.raises(ValueError, match="unknown table format 'pdf'"):
         write_table(SMALL, tmp_path / "t.pdf", "pdf")  # type: ignore[arg-type]
+
+
+def test_csv_cells_never_become_formulas() -> None:
+    from lzzr.decompose import Table
+    from lzzr.tables import to_csv
+
+    table = Table("t", ["a", "b"], [["=HYPERLINK(\"http://x\")", "@SUM(1)"], ["+1", "正常"]])
+    rows = list(csv.reader(io.StringIO(to_csv(table).decode("utf-8-sig"))))
+    assert rows[1] == ["'=HYPERLINK(\"http://x\")", "'@SUM(1)"] and rows[2] == ["'+1", "正常"]

@@ -95,3 +95,9 @@ def test_second_document_is_an_error() -> None:
     parsed = parse_text("a: 1\n---\nb: 2\n", "x.yaml")
     assert [p.code for p in parsed.problems] == ["L009"]
     assert str(parsed.problems[0].location) == "x.yaml:2:1"
+
+
+def test_merge_key_is_refused_with_its_own_message() -> None:
+    parsed = parse_text("base: &b {类别: 部门}\nczj:\n  <<: *b\n  名称: 财政局\n", "u.yaml")
+    assert [(p.code, str(p.location)) for p in parsed.problems] == [("L016", "u.yaml:3:3")]
+    assert parsed.data == {"base": {"类别": "部门"}, "czj": {"名称": "财政局"}}
