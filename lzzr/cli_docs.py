@@ -77,9 +77,7 @@ def register_commands(app: typer.Typer, workspace_arg: Any) -> None:
     ) -> None:
         from lzzr import documents as d
 
-        ws = _checked(workspace, fmt)
-        d.require_known(ws, "unit", unit)
-        d.require_known(ws, "leader", leader)
+        ws = _checked(workspace, fmt, unit, leader)
         specs = d.select_letters(ws, kind.value if kind else None, unit, leader)
         if status:
             _print_status(ws, specs, fmt, quiet)
@@ -103,9 +101,7 @@ def register_commands(app: typer.Typer, workspace_arg: Any) -> None:
     ) -> None:
         from lzzr import documents as d
 
-        ws = _checked(workspace, fmt)
-        d.require_known(ws, "unit", unit)
-        d.require_known(ws, "leader", leader)
+        ws = _checked(workspace, fmt, unit, leader)
         docs = d.pledge_docs(ws, unit, leader, public)
         suffix = "-公开" if public else ""
         name = f"{ws.config.year}-承诺书{suffix}-合订.pdf" if ws.config else "承诺书-合订.pdf"
@@ -187,9 +183,11 @@ def _date(text: str) -> dt.date:
         raise UsageError("usage.bad_date", value=text) from None
 
 
-def _checked(workspace: Path, fmt: OutFormat) -> Any:
-    """Load and check; print the problems and stop (exit 1) when there are errors."""
+def _checked(workspace: Path, fmt: OutFormat, unit: str | None, leader: str | None) -> Any:
+    """Load and check; print the problems and stop (exit 1) when there are errors; a --unit or
+    --leader filter must name a record that exists (exit 2)."""
     from lzzr.check import check_workspace
+    from lzzr.documents import require_known
 
     result = check_workspace(workspace)
     if result.failed():
@@ -201,6 +199,8 @@ def _checked(workspace: Path, fmt: OutFormat) -> Any:
                 _echo(format_problem(p))
             _echo(t("issue.refused", errors=result.errors), err=True)
         raise typer.Exit(ExitCode.PROBLEMS)
+    require_known(result.workspace, "unit", unit)
+    require_known(result.workspace, "leader", leader)
     return result.workspace
 
 

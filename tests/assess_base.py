@@ -13,7 +13,7 @@ from lzzr.assess import Assessment, assess
 from lzzr.load import Workspace, load_workspace
 from lzzr.scheme import scheme_of
 
-from .helpers import build_tree
+from .helpers import build_changed
 
 TINY: dict[str, str] = {
     "lzzr.yaml": "机关: 中共示例旗委员会\n地区: 示例旗\n年度: 2026\n文号前缀: 示党发\n",
@@ -196,14 +196,7 @@ TINY: dict[str, str] = {
 
 def tiny(root: Path, **changes: str | None) -> Path:
     """The tiny workspace at `root`, with files replaced (`name_yaml=text`) or removed (None)."""
-    files: dict[str, str | bytes] = dict(TINY)
-    for name, text in changes.items():
-        key = name.replace("_yaml", ".yaml")
-        if text is None:
-            files.pop(key, None)
-        else:
-            files[key] = text
-    return build_tree(root, files)
+    return build_changed(root, TINY, dict(changes))
 
 
 def load_tiny(root: Path, **changes: str | None) -> Workspace:

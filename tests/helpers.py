@@ -110,10 +110,9 @@ def build_tree(root: Path, files: dict[str, str | bytes]) -> Path:
     return root
 
 
-def mini_workspace(root: Path, clean: bool = False, **changes: str | bytes | None) -> Path:
-    """The small valid workspace (`clean`: one that passes every rule too), with files
-    replaced (or removed when None)."""
-    files: dict[str, str | bytes] = dict(MINI_CLEAN if clean else MINI)
+def build_changed(root: Path, base: dict[str, str], changes: dict[str, str | bytes | None]) -> Path:
+    """`base` written at `root` with files replaced (`name_yaml=text`) or removed (None)."""
+    files: dict[str, str | bytes] = dict(base)
     for name, content in changes.items():
         key = name.replace("_yaml", ".yaml")
         if content is None:
@@ -121,6 +120,12 @@ def mini_workspace(root: Path, clean: bool = False, **changes: str | bytes | Non
         else:
             files[key] = content
     return build_tree(root, files)
+
+
+def mini_workspace(root: Path, clean: bool = False, **changes: str | bytes | None) -> Path:
+    """The small valid workspace (`clean`: one that passes every rule too), with files
+    replaced (or removed when None)."""
+    return build_changed(root, MINI_CLEAN if clean else MINI, changes)
 
 
 def copy_sample(dest: Path) -> Path:
