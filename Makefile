@@ -42,6 +42,7 @@ test: setup
 lint: setup
 	$(BIN)/ruff check lzzr tests bench
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 dist-test: setup
 	rm -rf dist build/dist-venv

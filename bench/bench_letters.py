@@ -1,4 +1,4 @@
-"""Benchmark: rendering letters with `lzzr.batch.render_many` against a bare serial WeasyPrint loop.
+"""Benchmark: rendering letters with `lzzr.render.batch.render_many` against a bare serial WeasyPrint loop.
 
 Not a test: prints times and whether the goals of the issue are met.
   - ratio (pool with 2 workers / bare serial loop over the same HTML) ≤ 0.65
@@ -34,10 +34,10 @@ sys.path.insert(0, str(ROOT))
 
 from jinja2 import Environment  # noqa: E402
 
-from lzzr.batch import Job, content_key, render_many  # noqa: E402
-from lzzr.fonts import choose, font_css  # noqa: E402
-from lzzr.model import Fonts  # noqa: E402
-from lzzr.render import builtin_templates  # noqa: E402
+from lzzr.render.batch import Job, content_key, render_many  # noqa: E402
+from lzzr.render.fonts import choose, font_css  # noqa: E402
+from lzzr.render.renderer import builtin_templates  # noqa: E402
+from lzzr.workspace.model import Fonts  # noqa: E402
 
 LETTER = """<!DOCTYPE html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>{{ year }}年度党风廉政建设责任书（{{ a }}—{{ b }}）</title>

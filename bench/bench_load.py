@@ -34,7 +34,7 @@ TASK = """\
 
 def make_workspace(root: Path, count: int) -> None:
     shutil.copytree(ROOT / "sample-data", root)
-    from lzzr.load import load_workspace
+    from lzzr.workspace.load import load_workspace
 
     ws, _ = load_workspace(root)
     parents = [tid for tid, t in ws.tasks.items() if t.parent is None]

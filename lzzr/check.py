@@ -7,9 +7,10 @@ from pathlib import Path
 from typing import Any
 
 from lzzr.errors import Problem, ProblemCounts
-from lzzr.load import Workspace, load_workspace
-from lzzr.report import sorted_problems
+from lzzr.problems import sorted_problems
+from lzzr.records_check import check_all
 from lzzr.rules import run_rules
+from lzzr.workspace.load import Workspace, load_workspace
 
 
 @dataclass
@@ -34,9 +35,7 @@ def check_workspace(root: Path) -> CheckResult:
     ws, problems = load_workspace(root)
     settings: dict[str, str] = {}
     if ws.config is not None:
-        from lzzr.records import check_records
-
         found, settings = run_rules(ws)
         problems += found
-        problems += [p for p in check_records(ws) if p not in problems]
+        problems += [p for p in check_all(ws) if p not in problems]
     return CheckResult(ws, sorted_problems(problems), settings)

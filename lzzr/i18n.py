@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from lzzr.messages import CATALOG, KINDS
@@ -60,3 +62,58 @@ def fmt_date(day: Any) -> str:
     if get_lang() == "en":
         return str(day.isoformat())
     return f"{day.year}年{day.month}月{day.day}日"
+
+
+# ── text made when printed ──────────────────────────────────────────────────────────────
+# Computed results (an assessment's lines, steps, notes) hold these instead of finished
+# sentences, so that the language is chosen when the result is printed or rendered, not
+# while it is computed. Each one becomes text through str() — and so through format(),
+# f-strings, Jinja's autoescape and t() itself — in the language current at that moment.
+
+
+@dataclass(frozen=True)
+class Msg:
+    """A catalogue message still to be written: its code and arguments (which may be texts)."""
+
+    code: str
+    args: tuple[tuple[str, Any], ...] = ()
+
+    def __str__(self) -> str:
+        return t(self.code, **dict(self.args))
+
+
+@dataclass(frozen=True)
+class Joined:
+    """Texts written one after another with `sep` between them; empty when it has no parts."""
+
+    parts: tuple[Any, ...]
+    sep: str = ""
+
+    def __str__(self) -> str:
+        return self.sep.join(str(p) for p in self.parts)
+
+    def __bool__(self) -> bool:
+        return bool(self.parts)
+
+
+@dataclass(frozen=True)
+class DateText:
+    """A date written in the language current when it is printed (see `fmt_date`)."""
+
+    day: dt.date
+
+    def __str__(self) -> str:
+        return fmt_date(self.day)
+
+
+Text = str | Msg | Joined | DateText
+
+
+def msg(code: str, **args: Any) -> Msg:
+    """`t(code, **args)`, written later: the text of a computed result."""
+    return Msg(code, tuple(args.items()))
+
+
+def text(value: Any) -> str:
+    """A computed text (or anything else) as a string in the current language."""
+    return str(value)

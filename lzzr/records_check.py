@@ -13,18 +13,30 @@ import difflib
 from collections.abc import Iterator
 from typing import Any
 
+from lzzr.assessees import Assessee, assessed_targets
 from lzzr.errors import Location, Problem, Record, Severity
 from lzzr.i18n import fmt_date, t
-from lzzr.load import Workspace
-from lzzr.records import Ballots, Event, Poll, Progress, duty_logs, events, institutions, polls, progress, ratings
-from lzzr.targets import Target, assessed_targets
+from lzzr.numbers import num
+from lzzr.workspace.load import Workspace
+from lzzr.workspace.records import (
+    Ballots,
+    Event,
+    Poll,
+    Progress,
+    duty_logs,
+    events,
+    institutions,
+    polls,
+    progress,
+    ratings,
+)
 
 
 def check_all(ws: Workspace) -> list[Problem]:
     """Every problem of the records and of the workspace's scheme, in file order."""
     if ws.config is None:
         return []
-    from lzzr.scheme import check_workspace_scheme
+    from lzzr.workspace.scheme_check import check_workspace_scheme
 
     found = [*_check_progress(ws), *_check_duties(ws), *_check_institutions(ws), *_check_polls(ws),
              *_check_events(ws), *_check_ratings(ws), *check_workspace_scheme(ws)]
@@ -85,14 +97,9 @@ def _progress_values(ws: Workspace, tid: str, rec: Progress) -> Iterator[Problem
             yield _p(ws, "A106", "progress", tid, "实际", metric, field=metric, value=value)
         elif rec.status == "已完成" and value < metrics[metric]:
             yield _p(ws, "A107", "progress", tid, "实际", metric, severity=Severity.WARNING,
-                     metric=metric, value=_num(value), target=_num(metrics[metric]))
+                     metric=metric, value=num(value), target=num(metrics[metric]))
     if rec.percent is not None and not 0 <= rec.percent <= 100:
         yield _p(ws, "A106", "progress", tid, "完成比例", field="完成比例", value=rec.percent)
-
-
-def _num(value: Any) -> str:
-    text = f"{value:f}" if not isinstance(value, float) else repr(value)
-    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 # --- 履职记录、配套制度 -----------------------------------------------------------------
@@ -119,7 +126,7 @@ def _check_institutions(ws: Workspace) -> Iterator[Problem]:
 
 # --- 民主测评 ---------------------------------------------------------------------------
 
-def poll_target(ws: Workspace, poll: Poll, targets: list[Target]) -> Target | None:
+def poll_target(ws: Workspace, poll: Poll, targets: list[Assessee]) -> Assessee | None:
     """The assessed target a poll is about, or None."""
     for target in targets:
         if target.kind != poll.target:

@@ -14,8 +14,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from lzzr.load import Workspace
-from lzzr.model import Post, Task
+from lzzr.workspace.load import Workspace
+from lzzr.workspace.model import Post, Task
 
 MAIN = "主要领导责任"
 IMPORTANT = "重要领导责任"

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from lzzr.assess import Assessment, assess
-from lzzr.load import Workspace, load_workspace
-from lzzr.scheme import scheme_of
+from lzzr.assess.score import Assessment, assess
+from lzzr.workspace.load import Workspace, load_workspace
+from lzzr.workspace.scheme import scheme_of
 
 from .helpers import build_changed
 

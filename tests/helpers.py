@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from lzzr.cli import main
+from lzzr.cli.app import main
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "sample-data"

@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 from ruamel.yaml import YAML
 
-from lzzr.archive import ARCHIVE_DIR, write_archive
-from lzzr.assess import assess
+from lzzr.assess.archive import ARCHIVE_DIR, write_archive
+from lzzr.assess.score import assess
 from lzzr.errors import LzzrError
 from lzzr.i18n import set_lang
-from lzzr.load import load_workspace
-from lzzr.scheme import scheme_of
+from lzzr.workspace.load import load_workspace
+from lzzr.workspace.scheme import scheme_of
 
 from .assess_base import TINY, tiny
 

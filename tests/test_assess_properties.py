@@ -20,11 +20,12 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from lzzr.assess import Assessment, assess
-from lzzr.load import Workspace
-from lzzr.model import DUTY_KINDS, Config, Leader, Task, Team, Unit
-from lzzr.records import OUTCOMES, DutyLog, Event, Institutions, Poll, Progress, Rating
-from lzzr.scheme import Scheme, load_scheme_file
+from lzzr.assess.score import Assessment, assess
+from lzzr.workspace.load import Workspace
+from lzzr.workspace.model import DUTY_KINDS, Config, Leader, Task, Team, Unit
+from lzzr.workspace.records import OUTCOMES, DutyLog, Event, Institutions, Poll, Progress, Rating
+from lzzr.workspace.scheme import Scheme
+from lzzr.workspace.scheme_check import load_scheme_file
 
 from .helpers import SAMPLE
 
@@ -234,14 +235,14 @@ def test_the_quota_is_never_exceeded(ws: Workspace, percent: int) -> None:
 
 
 def _result(i: int, total: int, poll: int) -> Any:
-    from lzzr.assess import Result, StandardResult
-    from lzzr.indicators import Line
-    from lzzr.targets import Target
+    from lzzr.assess.facts import Line
+    from lzzr.assess.score import Result, StandardResult
+    from lzzr.assessees import Assessee
 
     lines = (Line("A", "a", "任务完成", Decimal(90), Decimal(total - poll), "", "", ""),
              Line("B", "b", "民主测评", Decimal(10), Decimal(poll), "", "", ""))
     std = StandardResult("s", Decimal(100), None, Decimal(total), Decimal(total), lines)
-    target = Target(f"team:u{i}", "班子", f"u{i}", None, f"u{i}", f"u{i}", (f"u{i}",),
+    target = Assessee(f"team:u{i}", "班子", f"u{i}", None, f"u{i}", f"u{i}", (f"u{i}",),
                     dt.date(YEAR, 1, 1), dt.date(YEAR, 12, 31))
     return Result(target, (std,), Decimal(total), (), "优秀", "优秀", ())
 
@@ -249,7 +250,7 @@ def _result(i: int, total: int, poll: int) -> Any:
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.tuples(st.integers(90, 93), st.integers(8, 9)), min_size=1, max_size=12), st.integers(0, 100))
 def test_the_quota_is_never_exceeded_even_with_many_ties(scores: list[tuple[int, int]], percent: int) -> None:
-    from lzzr.assess import apply_quota
+    from lzzr.assess.score import apply_quota
 
     results, _ = apply_quota(scheme_with(percent), [_result(i, t, p) for i, (t, p) in enumerate(scores)])
     kept = [r for r in results if r.grade == "优秀"]

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from lzzr.assess import Assessment, assess
-from lzzr.assess_report import issue_report, report_context, stacked_chart, totals_chart
+from lzzr.assess.report import issue_report, report_context, stacked_chart, totals_chart
+from lzzr.assess.score import Assessment, assess
 from lzzr.i18n import set_lang
-from lzzr.load import Workspace, load_workspace
-from lzzr.publish import renderer_for
-from lzzr.scheme import scheme_of
+from lzzr.render.renderer import renderer_for
+from lzzr.workspace.load import Workspace, load_workspace
+from lzzr.workspace.scheme import scheme_of
 
 from .assess_base import tiny
 from .pdfutil import needs_poppler, pdf_info, pdf_text

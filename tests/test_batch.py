@@ -11,11 +11,11 @@ from pathlib import Path
 import pypdf
 import pytest
 
-from lzzr.batch import Done, Job, combine, content_key, progress_printer, render_many, template_digest
 from lzzr.errors import LzzrError
-from lzzr.fonts import choose, font_css
-from lzzr.model import Fonts
-from lzzr.render import Renderer
+from lzzr.render.batch import Done, Job, combine, content_key, progress_printer, render_many, template_digest
+from lzzr.render.fonts import choose, font_css
+from lzzr.render.renderer import Renderer
+from lzzr.workspace.model import Fonts
 
 from .helpers import build_tree
 from .pdfutil import needs_poppler, pdf_info, pdf_text

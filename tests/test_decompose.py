@@ -7,20 +7,20 @@ from pathlib import Path
 
 import pytest
 
-from lzzr.decompose import (
+from lzzr.decompose.views import (
     DYNAMIC_HEADERS,
     STATIC_HEADERS,
-    Table,
     dynamic_view,
-    format_number,
     format_targets,
-    natural_key,
     static_view,
 )
 from lzzr.errors import Severity
-from lzzr.load import Workspace, load_workspace
-from lzzr.model import Target
+from lzzr.numbers import num as format_number
+from lzzr.render.tables import Table
 from lzzr.responsibility import IMPORTANT, MAIN, task_responsibility
+from lzzr.text import natural_key
+from lzzr.workspace.load import Workspace, load_workspace
+from lzzr.workspace.model import Target
 
 from .helpers import MINI, SAMPLE, mini_workspace
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from lzzr.load import load_workspace
+from lzzr.workspace.load import load_workspace
 
 from .helpers import SAMPLE, copy_sample, run
 from .pdfutil import needs_poppler, pdf_fonts, pdf_info, pdf_text
@@ -17,7 +17,7 @@ from .pdfutil import needs_poppler, pdf_fonts, pdf_info, pdf_text
 
 @pytest.fixture(scope="module")
 def issued(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from lzzr.cli import main
+    from lzzr.cli.app import main
 
     out = tmp_path_factory.mktemp("out")
     assert main(["decompose", str(SAMPLE), "--out", str(out), "--quiet"]) == 0

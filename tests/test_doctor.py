@@ -7,9 +7,9 @@ from collections.abc import Iterator
 
 import pytest
 
-from lzzr.doctor import SystemFacts, diagnose, format_report, probe_system
 from lzzr.i18n import set_lang
-from lzzr.model import Fonts
+from lzzr.render.doctor import SystemFacts, diagnose, format_report, probe_system
+from lzzr.workspace.model import Fonts
 
 NOTO = frozenset({"Noto Serif CJK SC", "Noto Sans CJK SC"})
 FANDOL = frozenset({"FandolFang", "FandolKai"})

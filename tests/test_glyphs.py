@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from lzzr import glyphs
-from lzzr.fonts import choose
-from lzzr.glyphs import char_label, codepoints, coverage, find_missing, font_files, missing
-from lzzr.model import Fonts
+from lzzr.render import glyphs
+from lzzr.render.fonts import choose
+from lzzr.render.glyphs import char_label, codepoints, coverage, find_missing, font_files, missing
+from lzzr.workspace.model import Fonts
 
 CHOICES = choose(Fonts())
 RARE = "\U00020000"  # 𠀀, CJK Extension B: not in Noto CJK, FandolFang or FandolKai

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from lzzr.load import load_workspace
+from lzzr.workspace.load import load_workspace
 
 from .helpers import MINI, mini_workspace, run
 

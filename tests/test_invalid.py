@@ -31,8 +31,8 @@ from pathlib import Path
 
 import pytest
 
-from lzzr.cli import main
-from lzzr.load import load_workspace
+from lzzr.cli.app import main
+from lzzr.workspace.load import load_workspace
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "sample-data"

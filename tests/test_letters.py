@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from lzzr.letters import plan_letters, safe_name
-from lzzr.load import load_workspace
+from lzzr.documents.letters import plan_letters, safe_name
+from lzzr.workspace.load import load_workspace
 
 from .helpers import SAMPLE, copy_sample, run
 from .pdfutil import needs_poppler, pdf_info, pdf_text
@@ -56,7 +56,7 @@ def test_safe_name_cannot_leave_the_folder() -> None:
 
 @pytest.fixture(scope="module")
 def issued(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    from lzzr.cli import main
+    from lzzr.cli.app import main
 
     root = tmp_path_factory.mktemp("letters")
     ws = copy_sample(root / "ws")
@@ -138,7 +138,7 @@ def test_sign_and_status(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
 
 
 def test_rare_character_fails_before_rendering(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    from lzzr.glyphs import coverage
+    from lzzr.render.glyphs import coverage
 
     rare = "\U0002a6a5"  # a CJK Extension B character that no installed face has
     if ord(rare) in coverage(("FandolFang", "Noto Serif CJK SC", "Noto Sans CJK SC", "FandolKai")):

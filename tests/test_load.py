@@ -9,8 +9,8 @@ import pytest
 
 from lzzr.errors import UsageError
 from lzzr.i18n import set_lang
-from lzzr.load import load_workspace
-from lzzr.report import format_problem, sorted_problems
+from lzzr.problems import format_problem, sorted_problems
+from lzzr.workspace.load import load_workspace
 
 from .helpers import MINI, mini_workspace
 

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 from lzzr.i18n import set_lang
-from lzzr.load import load_workspace
-from lzzr.model import SECTIONS, SINGLETONS
-from lzzr.records import check_records
-from lzzr.report import format_problem
-from lzzr.scheme import load_scheme_file
+from lzzr.problems import format_problem
+from lzzr.records_check import check_all as check_records
+from lzzr.workspace.load import load_workspace
+from lzzr.workspace.scheme_check import load_scheme_file
+from lzzr.workspace.sections import SECTIONS, SINGLETONS
 
 from .assess_base import TINY, tiny
 from .helpers import SAMPLE, build_tree

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from lzzr.errors import LzzrError
-from lzzr.render import Renderer, local_path
+from lzzr.render.renderer import Renderer, local_path
 
 from .pdfutil import needs_poppler, pdf_text
 

@@ -14,12 +14,12 @@ from hypothesis import strategies as st
 from lzzr.check import CheckResult, check_workspace
 from lzzr.errors import ExitCode, Severity
 from lzzr.i18n import set_lang
-from lzzr.load import load_workspace
 from lzzr.messages import CATALOG
-from lzzr.report import format_problem
+from lzzr.problems import format_problem
 from lzzr.responsibility import responsibility_chain
 from lzzr.rules import REGISTRY, run_rules
 from lzzr.rules.p4_operability import builtin_slogans, find_slogans, similarity
+from lzzr.workspace.load import load_workspace
 
 from .helpers import build_tree, run
 from .rules_base import BASE, BREAKERS, apply, broken

@@ -8,14 +8,14 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from lzzr.yamlsrc import read_yaml
+from lzzr.workspace.reader import read_yaml
 
 from .helpers import MINI, SAMPLE, build_tree, run
 
 
 @pytest.fixture(scope="module")
 def validator() -> jsonschema.Draft202012Validator:
-    from lzzr.jsonschema import workspace_schema
+    from lzzr.workspace.jsonschema import workspace_schema
 
     schema = workspace_schema()
     jsonschema.Draft202012Validator.check_schema(schema)

@@ -15,10 +15,10 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
 
+from lzzr.documents.signing import describe, first_revision, load_signer, sign_pdf, signature_status
 from lzzr.errors import LzzrError
 from lzzr.i18n import set_lang
-from lzzr.render import Renderer
-from lzzr.signing import describe, first_revision, load_signer, sign_pdf, signature_status
+from lzzr.render.renderer import Renderer
 
 OFFICE = "中共示例旗纪律检查委员会办公室"
 PASS = b"office-pass"

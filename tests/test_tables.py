@@ -13,9 +13,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from wcwidth import wcswidth
 
-from lzzr.decompose import Table, dynamic_view, static_view
-from lzzr.load import Workspace, load_workspace
-from lzzr.tables import (
+from lzzr.decompose.views import dynamic_view, static_view
+from lzzr.render.tables import (
+    Table,
     sheet_title,
     text_width,
     to_csv,
@@ -25,6 +25,7 @@ from lzzr.tables import (
     write_table,
     write_xlsx,
 )
+from lzzr.workspace.load import Workspace, load_workspace
 
 from .helpers import SAMPLE, mini_workspace
 
@@ -251,8 +252,7 @@ def test_write_table_dispatches_by_format(tmp_path: Path) -> None:
 
 
 def test_csv_cells_never_become_formulas() -> None:
-    from lzzr.decompose import Table
-    from lzzr.tables import to_csv
+    from lzzr.render.tables import Table, to_csv
 
     table = Table("t", ["a", "b"], [["=HYPERLINK(\"http://x\")", "@SUM(1)"], ["+1", "正常"]])
     rows = list(csv.reader(io.StringIO(to_csv(table).decode("utf-8-sig"))))

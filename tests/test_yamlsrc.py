@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from lzzr.errors import Severity
-from lzzr.yamlsrc import MAX_FILE_BYTES, decode, parse_text, read_yaml, resolve_plain
+from lzzr.workspace.reader import MAX_FILE_BYTES, decode, parse_text, read_yaml, resolve_plain
 
 
 def test_values_and_positions() -> None:

@@ -6,23 +6,18 @@ Pure helpers over a loaded workspace; no rule lives here.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
 from lzzr.errors import Location
 from lzzr.i18n import get_lang
-from lzzr.load import Workspace
-from lzzr.model import SECTIONS, Task
 from lzzr.responsibility import issuing_team
+from lzzr.text import natural_key
+from lzzr.workspace.load import Workspace
+from lzzr.workspace.model import Task
+from lzzr.workspace.sections import SECTIONS
 
 Field = str | tuple[Any, ...]
-_NUMBER = re.compile(r"(\d+)")
-
-
-def natural_key(rid: str) -> tuple[Any, ...]:
-    """Sort ids as people do: T2 before T10, T01.2 before T01.10."""
-    return tuple(int(p) if i % 2 else p for i, p in enumerate(_NUMBER.split(rid)))
 
 
 def _named(name: str, rid: str) -> str:

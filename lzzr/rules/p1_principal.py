@@ -7,10 +7,7 @@ from collections.abc import Iterator
 
 from lzzr.errors import Problem, Record, Severity
 from lzzr.i18n import fmt_date, t
-from lzzr.load import Workspace
-from lzzr.model import DUTY_KINDS, Post, Team
 from lzzr.responsibility import in_subtree, principals_of
-from lzzr.rules import rule
 from lzzr.rules.common import (
     in_year,
     leader_name,
@@ -21,6 +18,12 @@ from lzzr.rules.common import (
     unit_name,
     where,
 )
+from lzzr.rules.registry import Rule, registrar
+from lzzr.workspace.load import Workspace
+from lzzr.workspace.model import DUTY_KINDS, Post, Team
+
+RULES: list[Rule] = []
+rule = registrar(RULES)
 
 
 def checkpoints(team: Team, year_start: dt.date, year_end: dt.date) -> list[dt.date]:

@@ -8,8 +8,6 @@ from collections.abc import Iterator
 
 from lzzr.errors import Location, Problem, Record, Severity
 from lzzr.i18n import fmt_date, t
-from lzzr.load import Workspace
-from lzzr.model import Team
 from lzzr.responsibility import (
     MAIN,
     ancestors,
@@ -19,7 +17,6 @@ from lzzr.responsibility import (
     task_responsibility,
     units_under,
 )
-from lzzr.rules import rule
 from lzzr.rules.common import (
     leader_name,
     leader_names,
@@ -32,6 +29,12 @@ from lzzr.rules.common import (
     where,
 )
 from lzzr.rules.p1_principal import checkpoints
+from lzzr.rules.registry import Rule, registrar
+from lzzr.workspace.load import Workspace
+from lzzr.workspace.model import Team
+
+RULES: list[Rule] = []
+rule = registrar(RULES)
 
 
 def _leaders(team: Team) -> list[str]:

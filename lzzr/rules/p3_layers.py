@@ -6,10 +6,13 @@ from collections.abc import Iterator
 
 from lzzr.errors import Problem, Record, Severity
 from lzzr.i18n import fmt_date
-from lzzr.load import Workspace
 from lzzr.responsibility import ancestors, in_subtree, upper_team
-from lzzr.rules import rule
 from lzzr.rules.common import id_list, own_sub_tasks, raw_ids, sound_tasks, top_team, unit_name, unloaded
+from lzzr.rules.registry import Rule, registrar
+from lzzr.workspace.load import Workspace
+
+RULES: list[Rule] = []
+rule = registrar(RULES)
 
 
 @rule(

@@ -11,10 +11,10 @@ from importlib import resources
 
 from lzzr.errors import Problem, Record, Severity
 from lzzr.i18n import fmt_date
-from lzzr.load import Workspace
-from lzzr.model import INHERITED, Task
-from lzzr.rules import rule
 from lzzr.rules.common import in_year, sound_tasks, unit_name, where
+from lzzr.rules.registry import Rule, registrar
+from lzzr.workspace.load import Workspace
+from lzzr.workspace.model import INHERITED, Task
 
 # (field, Chinese key) in the order they are reported. 牵头部门 is checked on loading and
 # 具体负责人 by P3.2.
@@ -35,6 +35,9 @@ _MEASURABLE = re.compile(
     r"课时|小时|个工作日|个月|个百分点)"
 )
 SIMILAR = 0.85
+
+RULES: list[Rule] = []
+rule = registrar(RULES)
 
 
 @functools.cache

@@ -1,0 +1,80 @@
+"""What every scorer shares: the facts indexed once, the result line, the rounding rules.
+
+Every number shown in an explanation is the number used in the next step: ratios and
+percentages are rounded half-up to two decimals (of a per cent) before they are used,
+points to two decimals (`q2`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+
+from lzzr.assessees import Assessee
+from lzzr.errors import Location, Problem
+from lzzr.i18n import Text
+from lzzr.records_check import poll_target
+from lzzr.workspace.load import Workspace
+from lzzr.workspace.model import Task
+from lzzr.workspace.records import Poll, polls
+
+ZERO = Decimal(0)
+ONE = Decimal(1)
+HUNDRED = Decimal(100)
+CENT = Decimal("0.01")
+BASIS = Decimal("0.0001")
+
+
+def q2(value: Decimal) -> Decimal:
+    """Points: two decimals, half up (87.345 → 87.35)."""
+    return value.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def q4(value: Decimal) -> Decimal:
+    """A ratio to four decimals, i.e. a percentage to two (0.81255 → 0.8126 = 81.26%)."""
+    return value.quantize(BASIS, rounding=ROUND_HALF_UP)
+
+
+def pct(ratio: Decimal) -> str:
+    return f"{q2(ratio * HUNDRED)}%"
+
+
+@dataclass(frozen=True)
+class Line:
+    """One indicator's result and how it came about."""
+
+    id: str
+    name: str
+    kind: str
+    max: Decimal
+    points: Decimal
+    input: Text
+    rule: Text
+    calc: Text
+    details: tuple[Text, ...] = ()
+    poll_valid: bool = True
+
+
+@dataclass
+class Facts:
+    """The records, indexed once for scoring: leaf tasks, polls by target, ratings …"""
+
+    ws: Workspace
+    leaves: dict[str, Task]
+    polls: dict[str, tuple[str, Poll]]
+    problems: list[Problem] = field(default_factory=list)
+    here: Location = field(default_factory=lambda: Location(""))  # the indicator being scored
+
+
+def gather(ws: Workspace, targets: list[Assessee]) -> Facts:
+    """Index the workspace's records for scoring (no I/O)."""
+    parents = {task.parent for task in ws.tasks.values() if task.parent}
+    leaves = {tid: task for tid, task in ws.tasks.items() if tid not in parents}
+    by_target: dict[str, tuple[str, Poll]] = {}
+    for pid in sorted(polls(ws)):
+        target = poll_target(ws, polls(ws)[pid], targets)
+        if target is not None and target.key not in by_target:
+            by_target[target.key] = (pid, polls(ws)[pid])
+    return Facts(ws, leaves, by_target)
+
+

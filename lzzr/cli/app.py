@@ -1,0 +1,120 @@
+"""The command line: build the app, pick the language, map every outcome to an exit code.
+
+Each command group lives in its own module (`workspace`, `decompose`, `documents`,
+`assess`) with a `register_commands(app)`; shared options are in `options.py`, printing in
+`output.py`. No domain logic lives here.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+import typer
+
+from lzzr import __version__
+from lzzr.cli.output import echo
+from lzzr.errors import ExitCode, LzzrError
+from lzzr.i18n import lang_from, set_lang, t, tr
+
+
+def build_app() -> typer.Typer:
+    """The Typer app, with help texts in the language chosen before it is built."""
+    from lzzr.cli import assess, decompose, documents, workspace
+    from lzzr.cli.help import localise_help
+
+    localise_help()
+    app = typer.Typer(
+        name="lzzr",
+        help=tr(
+            "lzzr：党风廉政建设责任制工具——年初责任分解、责任书与承诺书、年终考核、责任追究。",
+            "lzzr: the clean-governance responsibility system toolkit — year-start "
+            "decomposition, letters and pledges, year-end assessment, accountability.",
+        ),
+        no_args_is_help=True,
+        add_completion=False,
+        pretty_exceptions_enable=False,
+        context_settings={"help_option_names": ["-h", "--help"]},
+    )
+    _add_global(app)
+    for group in (workspace, decompose, documents, assess):
+        group.register_commands(app)
+    return app
+
+
+def _version(value: bool) -> None:
+    if value:
+        echo(f"lzzr {__version__}")
+        raise typer.Exit()
+
+
+def _add_global(app: typer.Typer) -> None:
+    @app.callback()
+    def main_options(
+        lang: str = typer.Option("zh", "--lang", help=tr(
+            "提示信息语言：zh 或 en（也可设环境变量 LZZR_LANG）",
+            "message language: zh or en (or set LZZR_LANG)")),
+        debug: bool = typer.Option(False, "--debug", help=tr(
+            "出现内部错误时显示调用栈", "show the traceback of an internal error")),
+        version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                     help=tr("显示版本", "show the version")),
+    ) -> None:
+        """Options shared by every command (their values are read before parsing)."""
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point: pick the language, run the app, map every outcome to an ExitCode."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    set_lang(lang_from(args))
+    debug = "--debug" in args
+    args = strip_global_options(args)
+    from typer._click.exceptions import UsageError as ClickUsageError
+
+    command = typer.main.get_command(build_app())
+    try:
+        result: Any = command.main(args=args, prog_name="lzzr", standalone_mode=False)
+    except LzzrError as exc:
+        echo(t(exc.code, **exc.args_), err=True)
+        return int(exc.exit_code)
+    except typer.Exit as exc:
+        return int(exc.exit_code)
+    except ClickUsageError as exc:
+        echo(t("usage.error", detail=exc.format_message()), err=True)
+        return int(ExitCode.USAGE)
+    except (KeyboardInterrupt, typer.Abort):
+        echo(t("interrupted"), err=True)
+        return int(ExitCode.INTERRUPTED)
+    except BrokenPipeError:
+        _silence_stdout()
+        return int(ExitCode.OK)
+    except Exception as exc:
+        if debug:
+            raise
+        echo(t("internal", detail=f"{type(exc).__name__}: {exc}"), err=True)
+        return int(ExitCode.INTERNAL)
+    return int(result) if isinstance(result, int) else int(ExitCode.OK)
+
+
+def strip_global_options(args: list[str]) -> list[str]:
+    """--lang and --debug are read before parsing, so they may stand anywhere on the line."""
+    kept: list[str] = []
+    skip = False
+    for i, arg in enumerate(args):
+        if skip:
+            skip = False
+        elif arg == "--":
+            kept += args[i:]
+            break
+        elif arg == "--lang":
+            skip = True
+        elif not (arg.startswith("--lang=") or arg == "--debug"):
+            kept.append(arg)
+    return kept
+
+
+def _silence_stdout() -> None:
+    """After a closed pipe (`lzzr check | head`), stop Python's final flush from failing."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())

@@ -1,0 +1,230 @@
+"""Commands that issue and keep documents: letters, pledges, sign, verify, doctor.
+
+Parse, call, print, exit. The work is in lzzr/documents/ and lzzr/render/doctor.py.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+from typing import Any
+
+import typer
+
+from lzzr.cli import options as o
+from lzzr.cli.output import echo, echo_json, exit_with, print_problems, progress_bar, refuse
+from lzzr.errors import ExitCode, UsageError
+from lzzr.i18n import t, tr
+
+
+def register_commands(app: typer.Typer) -> None:
+    """Add the document commands to `app`."""
+
+    @app.command("letters", short_help=tr(
+        "生成责任书；--status 查看签订率", "issue letters; --status shows the signing rate"), help=tr(
+        "生成党风廉政建设责任书（上下级、一把手与班子成员），每份一个 PDF；--status 查看签订率。",
+        "issue responsibility letters (upper↔lower principal, principal↔member), one PDF each; "
+        "--status shows the signing rate."))
+    def letters_cmd(
+        workspace: Path = o.workspace_arg(),
+        kind: o.LetterKind | None = typer.Option(None, "--kind", help=tr(
+            "只生成一类：lower 上下级，member 班子成员", "one kind only: lower or member")),
+        unit: str | None = o.unit_opt("只生成涉及该单位的责任书", "only letters of this unit"),
+        leader: str | None = o.leader_opt("只生成该领导签订的责任书", "only letters this leader signs"),
+        status: bool = typer.Option(False, "--status", help=tr(
+            "查看签订率和未签人员，不生成文件", "show the signing rate and who has not signed")),
+        sign_key: Path | None = typer.Option(None, "--sign-key", help=tr(
+            "用单位证书对 PDF 作数字签名（PKCS#12 文件，或 PEM 私钥配合 --sign-cert）",
+            "sign the PDFs with the office key (PKCS#12, or a PEM key with --sign-cert)")),
+        sign_cert: Path | None = typer.Option(None, "--sign-cert", help=tr("PEM 证书", "PEM certificate")),
+        sign_pass_env: str | None = typer.Option(None, "--sign-pass-env", help=tr(
+            "存放私钥口令的环境变量名", "environment variable holding the key passphrase")),
+        out: Path = o.out_opt(), jobs: int = o.jobs_opt(), variant: o.PdfVariant | None = o.variant_opt(),
+        combine: bool = o.combine_opt(), fmt: o.Format = o.format_opt(), quiet: bool = o.quiet_opt(),
+    ) -> None:
+        from lzzr.documents import issue as d
+
+        ws = _checked(workspace, fmt, unit, leader)
+        specs = d.select_letters(ws, kind.value if kind else None, unit, leader)
+        if status:
+            _print_status(ws, specs, fmt, quiet)
+            return
+        batch = _Batch(out, jobs, variant, combine, fmt, quiet, _signer(sign_key, sign_cert, sign_pass_env))
+        _issue(ws, d.letter_docs(ws, specs), batch, f"{ws.config.year}-责任书-合订.pdf", "letters")
+
+    @app.command("pledges", short_help=tr(
+        "生成廉洁自律承诺书", "issue the pledges"), help=tr(
+        "生成领导干部廉洁自律承诺书，每人一个 PDF；--public 生成公开栏版（不含个人信息）。",
+        "issue the leaders' pledges, one PDF each; --public for the notice board (no private fields)."))
+    def pledges_cmd(
+        workspace: Path = o.workspace_arg(),
+        unit: str | None = o.unit_opt("只生成该班子成员的承诺书", "only this unit's team"),
+        leader: str | None = o.leader_opt("只生成该领导的承诺书", "only this leader"),
+        public: bool = typer.Option(False, "--public", help=tr("公开栏版", "notice-board version")),
+        out: Path = o.out_opt(), jobs: int = o.jobs_opt(), variant: o.PdfVariant | None = o.variant_opt(),
+        combine: bool = o.combine_opt(), fmt: o.Format = o.format_opt(), quiet: bool = o.quiet_opt(),
+    ) -> None:
+        from lzzr.documents import issue as d
+
+        ws = _checked(workspace, fmt, unit, leader)
+        name = f"{ws.config.year}-承诺书{'-公开' if public else ''}-合订.pdf"
+        _issue(ws, d.pledge_docs(ws, unit, leader, public), _Batch(out, jobs, variant, combine, fmt, quiet),
+               name, "pledges")
+
+    @app.command("sign", short_help=tr(
+        "登记责任书的签字", "record a signature on a letter"), help=tr(
+        "登记责任书的签字：lzzr sign 责任书编号或文件 --by 领导编号 --date 日期",
+        "record a signature on a letter: lzzr sign LETTER --by LEADER --date DATE"))
+    def sign_cmd(
+        letter: str = typer.Argument(..., help=tr("责任书编号或 PDF 文件", "letter id or PDF file")),
+        by: str = typer.Option(..., "--by", help=tr("签字人（领导编号或姓名）", "who signed (leader id or name)")),
+        date: str = typer.Option(..., "--date", help=tr("签字日期，如 2026-03-20", "date signed, e.g. 2026-03-20")),
+        workspace: Path = o.workspace_opt(),
+    ) -> None:
+        from lzzr.documents.register import Register, sign_entry
+
+        register = Register.open(_folder(workspace))
+        doc_id, entry = register.find(letter)
+        who = sign_entry(entry, by, _date(date))
+        register.save()
+        echo(t("sign.done", doc=doc_id, who=who, date=date))
+
+    @app.command("verify", short_help=tr(
+        "核验 PDF：原件、改动、数字签名", "verify PDFs: original, altered, signatures"), help=tr(
+        "核验 PDF：是否为登记在册的原件、是否被改动、数字签名是否有效。全部完好时退出码 0。",
+        "verify PDFs: registered and intact, altered, signature valid; exit 0 when all are intact."))
+    def verify_cmd(files: list[Path] = typer.Argument(..., help=tr("PDF 文件", "PDF files")),
+                   workspace: Path = o.workspace_opt(), fmt: o.Format = o.format_opt()) -> None:
+        from lzzr.documents.register import Register
+        from lzzr.documents.verify import verify_file
+
+        register = Register.open(_folder(workspace))
+        results = [verify_file(register, f) for f in files]
+        if fmt is o.Format.json:
+            echo_json(results)
+        else:
+            for r in results:
+                echo(f"{r['file']}: {r['text']}")
+        exit_with(any(not r["ok"] for r in results))
+
+    @app.command("doctor", short_help=tr(
+        "检查字体和系统组件", "check fonts and system libraries"), help=tr(
+        "检查运行环境：字体（各角色找到的字体）、Pango、libharfbuzz-subset0，并给出安装命令。",
+        "check the machine: fonts per role, Pango, libharfbuzz-subset0, and the command that fixes them."))
+    def doctor_cmd(workspace: Path | None = typer.Argument(None, help=tr(
+            "工作区（读取其字体配置；可省略）", "workspace (for its font settings; optional)"))) -> None:
+        from lzzr.render.doctor import diagnose, format_report
+
+        report = diagnose(_fonts(workspace))
+        for line in format_report(report):
+            echo(line)
+        raise typer.Exit(ExitCode.OK if report.ok else ExitCode.ENVIRONMENT)
+
+
+class _Batch:
+    """How one run issues its documents (the options letters and pledges share)."""
+
+    def __init__(self, out: Path, jobs: int, variant: o.PdfVariant | None, combine: bool, fmt: o.Format,
+                 quiet: bool, signer: Any = None) -> None:
+        self.out, self.jobs, self.combine, self.fmt, self.quiet = out, jobs, combine, fmt, quiet
+        self.variant = variant.value if variant else None
+        self.signer = signer
+
+
+def _folder(path: Path) -> Path:
+    if not path.is_dir():
+        raise UsageError("usage.no_workspace", path=str(path))
+    return path
+
+
+def _date(text: str) -> dt.date:
+    from lzzr.workspace.model import parse_date
+
+    try:
+        return parse_date(text)
+    except ValueError:
+        raise UsageError("usage.bad_date", value=text) from None
+
+
+def _fonts(workspace: Path | None) -> Any:
+    from lzzr.workspace.model import Fonts
+
+    if workspace is None:
+        return Fonts()
+    from lzzr.workspace.load import load_workspace
+
+    ws, _ = load_workspace(workspace)
+    return ws.config.fonts if ws.config else Fonts()
+
+
+def _checked(workspace: Path, fmt: o.Format, unit: str | None, leader: str | None) -> Any:
+    """Load and check; print the problems and stop (exit 1) when there are errors; a --unit or
+    --leader filter must name a record that exists (exit 2)."""
+    from lzzr.check import check_workspace
+    from lzzr.documents.issue import require_known
+
+    result = check_workspace(workspace)
+    if result.failed():
+        refuse(result.problems, fmt is o.Format.json, "issue.refused", errors=result.errors)
+    require_known(result.workspace, "unit", unit)
+    require_known(result.workspace, "leader", leader)
+    return result.workspace
+
+
+def _signer(key: Path | None, cert: Path | None, pass_env: str | None) -> Any:
+    if key is None:
+        if cert is not None:
+            raise UsageError("sign.cert_without_key")
+        return None
+    from lzzr.documents.signing import load_signer
+
+    passphrase = os.environ.get(pass_env, "").encode() if pass_env else None
+    return load_signer(key, cert, passphrase)
+
+
+def _issue(ws: Any, docs: list[Any], batch: _Batch, combined_name: str, what: str) -> None:
+    from lzzr.documents import issue as d
+
+    as_json = batch.fmt is o.Format.json
+    problems = d.glyph_problems(ws, docs)
+    print_problems(problems, err=as_json)
+    if any(p.severity.value == "error" for p in problems):
+        raise typer.Exit(ExitCode.PROBLEMS)
+    options = d.Options(out=batch.out, workers=batch.jobs, variant=batch.variant, combine=batch.combine,
+                        signer=batch.signer, progress=progress_bar(batch.quiet, as_json))
+    issued = d.issue(ws, docs, options, combined_name)
+    unchanged = len(issued.docs) - issued.rendered
+    if as_json:
+        echo_json({"ok": True, "what": what, "count": len(issued.docs), "rendered": issued.rendered,
+                   "unchanged": unchanged, "combined": str(issued.combined) if issued.combined else None,
+                   "documents": issued.docs})
+    elif not batch.quiet:
+        echo(t(f"issue.{what}", count=len(issued.docs), rendered=issued.rendered, unchanged=unchanged,
+               out=str(batch.out)))
+        if issued.combined:
+            echo(t("issue.combined", path=str(issued.combined)))
+
+
+def _print_status(ws: Any, specs: list[Any], fmt: o.Format, quiet: bool) -> None:
+    """The signing rate per unit; with `quiet`, the total only. Exit 1 while letters are unsigned."""
+    from lzzr.documents.register import Register
+    from lzzr.documents.status import signing_status
+
+    rows, unsigned = signing_status(ws, specs, Register.open(ws.root))
+    if fmt is o.Format.json:
+        echo_json({"units": rows, "unsigned": unsigned})
+        return
+    from tabulate import tabulate
+
+    if not quiet:
+        table = [[r["unit_name"], r["letters"], r["issued"], r["signed"], f"{r['rate']:.0%}"] for r in rows]
+        echo(tabulate(table, headers=[tr("单位", "unit"), tr("应签", "due"), tr("已生成", "issued"),
+                                      tr("已签", "signed"), tr("签订率", "rate")]))
+    total = sum(r["letters"] for r in rows)
+    signed = sum(r["signed"] for r in rows)
+    echo(t("status.total", signed=signed, total=total, rate=f"{(signed / total if total else 1):.0%}"))
+    for u in [] if quiet else unsigned:
+        echo(t("status.unsigned", doc=u["id"], names="、".join(u["missing"])))
+    if unsigned:
+        raise typer.Exit(ExitCode.PROBLEMS)

@@ -1,0 +1,59 @@
+"""Issuing documents: the renderer for a workspace, and the decomposition plan PDF."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from lzzr.errors import LzzrError
+from lzzr.render.renderer import renderer_for
+from lzzr.workspace.load import Workspace
+
+
+def plan_missing(ws: Workspace) -> list[str]:
+    """What the workspace lacks before the plan can be issued (config keys / sections)."""
+    missing = []
+    if ws.config is None or ws.config.issuing.plan is None:
+        missing.append("lzzr.yaml → 发文 → 责任分解方案")
+    if ws.plan is None:
+        missing.append("方案")
+    return missing
+
+
+def plan_filename(ws: Workspace) -> str:
+    assert ws.config is not None
+    return f"{ws.config.year}-责任分解方案.pdf"
+
+
+def issue_plan(ws: Workspace, out_dir: Path, variant: str | None = None) -> Path:
+    """Render the decomposition plan to `out_dir`; return its path."""
+    from lzzr.decompose.plan import plan_context
+
+    missing = plan_missing(ws)
+    if missing:
+        raise LzzrError("plan.missing", missing="、".join(missing))
+    target = out_dir / plan_filename(ws)
+    renderer_for(ws).write_pdf("plan.html", plan_context(ws), target, variant)
+    return target
+
+
+def table_files(ws: Workspace, out_dir: Path) -> list[Path]:
+    """Write both decomposition views as CSV (one per view), one xlsx and one JSON file."""
+    from lzzr.decompose.views import dynamic_view, static_view
+    from lzzr.fsutil import write_atomic
+    from lzzr.render.tables import to_csv, to_xlsx
+
+    assert ws.config is not None
+    views = {"按领导": static_view(ws), "按单位": dynamic_view(ws)}
+    stem = out_dir / f"{ws.config.year}-责任分解"
+    written = []
+    for name, table in views.items():
+        path = Path(f"{stem}-{name}.csv")
+        write_atomic(path, to_csv(table))
+        written.append(path)
+    xlsx = Path(f"{stem}.xlsx")
+    write_atomic(xlsx, to_xlsx(*views.values()))
+    data = {name: [dict(zip(t.headers, row, strict=True)) for row in t.rows] for name, t in views.items()}
+    js = Path(f"{stem}.json")
+    write_atomic(js, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    return [*written, xlsx, js]

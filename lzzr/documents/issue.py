@@ -1,0 +1,255 @@
+"""Issuing letters and pledges in batches: check glyphs, render in workers, skip what is
+unchanged, sign when asked, combine for print, and keep the register. No printing here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from lzzr.documents.letters import (
+    LetterSpec,
+    leaders_with_posts,
+    letter_context,
+    letter_filename,
+    plan_letters,
+    pledge_context,
+    pledge_filename,
+)
+from lzzr.documents.register import Register
+from lzzr.errors import Problem, Record, Severity, UsageError
+from lzzr.render.fonts import ROLES, choose, installed_families
+from lzzr.render.renderer import Renderer, renderer_for
+from lzzr.workspace.load import Workspace
+from lzzr.workspace.model import Post
+
+if TYPE_CHECKING:
+    from lzzr.render.batch import ProgressCallback
+
+
+
+@dataclass
+class Options:
+    """How to issue: where, how many workers, which PDF variant, signing, combining."""
+
+    out: Path
+    workers: int = 0
+    variant: str | None = None
+    combine: bool = False
+    signer: Any = None
+    progress: ProgressCallback | None = None
+    today: dt.date = field(default_factory=dt.date.today)
+
+
+@dataclass
+class Issued:
+    """What an issue run did: one entry per document, plus the combined file if any."""
+
+    docs: list[dict[str, Any]]
+    combined: Path | None = None
+
+    @property
+    def rendered(self) -> int:
+        return sum(1 for d in self.docs if d["rendered"])
+
+
+@dataclass(frozen=True)
+class Doc:
+    """One document to issue: register id and entry, template, context, file name, and the
+    records whose text it prints (for the glyph check)."""
+
+    id: str
+    entry: dict[str, Any]
+    template: str
+    context: dict[str, Any]
+    filename: str
+    texts: tuple[tuple[tuple[str, str, tuple[Any, ...]], str], ...]
+
+
+def select_letters(ws: Workspace, kind: str | None, unit: str | None, leader: str | None) -> list[LetterSpec]:
+    """The year's letters, narrowed by kind, unit (either party's, or a unit bound) and leader."""
+    found = []
+    for spec in plan_letters(ws):
+        if kind and spec.kind != kind:
+            continue
+        if unit and unit not in (spec.a.unit, spec.b.unit, *spec.units):
+            continue
+        if leader and leader not in (spec.a.leader, spec.b.leader):
+            continue
+        found.append(spec)
+    return found
+
+
+def letter_docs(ws: Workspace, specs: Sequence[LetterSpec]) -> list[Doc]:
+    docs = []
+    for spec in specs:
+        parties = [{"leader": p.leader, "name": p.name, "post": p.post, "unit": p.unit} for p in (spec.a, spec.b)]
+        entry = {"kind": f"letter-{spec.kind}", "year": ws.config.year if ws.config else None,
+                 "parties": parties, "units": list(spec.units), "tasks": [t for t, _ in spec.tasks]}
+        texts = tuple(_letter_texts(ws, spec))
+        docs.append(Doc(spec.id, entry, "letter.html", letter_context(ws, spec), letter_filename(spec), texts))
+    return docs
+
+
+def pledge_docs(ws: Workspace, unit: str | None, leader: str | None, public: bool) -> list[Doc]:
+    assert ws.config is not None
+    docs = []
+    for leader_id, posts in leaders_with_posts(ws):
+        if leader and leader_id != leader:
+            continue
+        if unit and unit not in (t for t, _ in posts):
+            continue
+        ctx = pledge_context(ws, leader_id, posts, public)
+        doc_id = ctx["doc_id"]
+        entry = {"kind": "pledge-public" if public else "pledge", "year": ws.config.year,
+                 "parties": [{"leader": leader_id, "name": ctx["name"], "post": ctx["post"], "unit": posts[0][0]}]}
+        texts = tuple(_pledge_texts(ws, leader_id, posts))
+        docs.append(Doc(doc_id, entry, "pledge.html", ctx,
+                        pledge_filename(ws.config.year, leader_id, ctx["name"], public), texts))
+    return docs
+
+
+def _letter_texts(ws: Workspace, spec: LetterSpec) -> Iterator[tuple[tuple[str, str, tuple[Any, ...]], str]]:
+    for party in (spec.a, spec.b):
+        yield ("leader", party.leader, ("姓名",)), party.name
+        yield ("unit", party.unit, ("名称",)), party.unit_name
+        yield ("team", party.unit, ()), party.post
+    for unit_id in spec.units:
+        unit = ws.units.get(unit_id)
+        if unit:
+            yield ("unit", unit_id, ("简称" if unit.short else "名称",)), unit.label
+    for tid, _role in spec.tasks:
+        task = ws.tasks[tid]
+        for key, value in (("名称", task.title), ("工作标准", task.standard), ("成果", task.deliverable)):
+            if value:
+                yield ("task", tid, (key,)), value
+        for i, target in enumerate(task.targets):
+            yield ("task", tid, ("量化指标", i, "指标")), f"{target.metric}{target.unit or ''}"
+    yield from _config_texts(ws)
+
+
+def _pledge_texts(ws: Workspace, leader_id: str, posts: list[tuple[str, Post]]) -> Iterator[
+        tuple[tuple[str, str, tuple[Any, ...]], str]]:
+    leader = ws.leaders.get(leader_id)
+    if leader:
+        yield ("leader", leader_id, ("姓名",)), leader.name
+        if leader.note:
+            yield ("leader", leader_id, ("备注",)), leader.note
+    for team_id, post in posts:
+        yield ("team", team_id, ()), post.title
+    if ws.config:
+        for i, item in enumerate(ws.config.pledge_items):
+            yield ("config", "", ("承诺事项", i)), item
+    yield from _config_texts(ws)
+
+
+def _config_texts(ws: Workspace) -> Iterator[tuple[tuple[str, str, tuple[Any, ...]], str]]:
+    if ws.config:
+        yield ("config", "", ("机关",)), ws.config.organ
+        yield ("config", "", ("地区",)), ws.config.region
+
+
+def glyph_problems(ws: Workspace, docs: Sequence[Doc]) -> list[Problem]:
+    """Errors for characters of the documents' data that none of the chosen fonts can draw;
+    warnings for those the body face (仿宋) lacks, which print in a fallback face."""
+    from lzzr.render.glyphs import char_label, coverage, find_missing
+
+    assert ws.config is not None
+    choices = choose(ws.config.fonts, installed_families())
+    stack = tuple(dict.fromkeys(name for role in ROLES for name in choices[role].stack))
+    texts = _unique(t for d in docs for t in d.texts)
+    problems = [_glyph(ws, "G001", where, char_label(char), Severity.ERROR)
+                for where, char in _unique(find_missing(texts, coverage(stack)))]
+    body = choices["fangsong"].face
+    if body and not problems:
+        problems += [_glyph(ws, "G002", where, char_label(char), Severity.WARNING, face=body)
+                     for where, char in _unique(find_missing(texts, coverage((body,))))]
+    return problems
+
+
+def _glyph(ws: Workspace, code: str, where: tuple[str, str, tuple[Any, ...]], char: str,
+           severity: Severity, **args: str) -> Problem:
+    kind, rid, keys = where
+    return Problem(code, ws.locate(kind, rid, *keys), severity, Record(kind, rid), {"char": char, **args})
+
+
+def _unique(items: Iterable[tuple[Any, str]]) -> list[tuple[Any, str]]:
+    return list(dict.fromkeys(items))
+
+
+def issue(ws: Workspace, docs: Sequence[Doc], options: Options, combined_name: str) -> Issued:
+    """Render `docs` (skipping the unchanged), sign if asked, register, and combine if asked."""
+    from lzzr.render.batch import Job, content_key, render_many, template_digest
+
+    renderer = renderer_for(ws)
+    register = Register.open(ws.root)
+    templates = template_digest(renderer.template_dirs)
+    signing = options.signer.common_name if options.signer else ""
+    jobs, htmls = [], []
+    for doc in docs:
+        html = renderer.html(doc.template, doc.context)
+        htmls.append(html)
+        key = content_key(html, renderer.font_css, templates, options.variant or "", signing)
+        jobs.append(Job(options.out / doc.filename, html, key))
+    done = render_many(jobs, template_dirs=renderer.template_dirs, font_css=renderer.font_css,
+                       variant=options.variant, workers=options.workers, previous=register.previous(),
+                       progress=options.progress)
+    result = []
+    for doc, job, outcome in zip(docs, jobs, done, strict=True):
+        sha = outcome.sha256
+        if outcome.rendered and options.signer is not None:
+            sha = _sign(job.target, options.signer, SIGN_REASONS.get(doc.entry["kind"], "党风廉政建设责任制文件"))
+        register.record(doc.id, {**doc.entry, "file": str(job.target), "key": job.key,
+                                 "pades": options.signer is not None}, sha, options.today)
+        result.append({"id": doc.id, "file": str(job.target), "rendered": outcome.rendered, "sha256": sha})
+    combined = None
+    if options.combine and htmls:
+        combined = _combine(renderer, register, htmls, options, combined_name, templates)
+    register.save()
+    return Issued(result, combined)
+
+
+SIGN_REASONS = {"letter-lower": "党风廉政建设责任书", "letter-member": "党风廉政建设责任书",
+                "pledge": "廉洁自律承诺书", "pledge-public": "廉洁自律承诺书"}
+
+
+def _sign(target: Path, signer: Any, reason: str) -> str:
+    from lzzr.documents.register import sha256_bytes
+    from lzzr.documents.signing import sign_pdf
+    from lzzr.fsutil import write_atomic
+
+    signed = sign_pdf(target.read_bytes(), signer, reason=reason, location="")
+    write_atomic(target, signed)
+    return sha256_bytes(signed)
+
+
+def _combine(renderer: Renderer, register: Register, htmls: list[str], options: Options, name: str,
+             templates: str) -> Path:
+    """The print-ready file of all documents; registered, and not rendered again when unchanged."""
+    from lzzr.render.batch import Job, combine, content_key, render_many
+
+    html = combine(htmls)
+    target = options.out / name
+    key = content_key(html, renderer.font_css, templates, options.variant or "")
+    (done,) = render_many([Job(target, html, key)], template_dirs=renderer.template_dirs,
+                          font_css=renderer.font_css, variant=options.variant, workers=1,
+                          previous=register.previous())
+    entry = {"kind": "combined", "year": options.today.year, "parties": [], "file": str(target), "key": key,
+             "pades": False}
+    register.record(f"combined:{name}", entry, done.sha256, options.today)
+    return target
+
+
+def require_known(ws: Workspace, kind: str, rid: str | None) -> None:
+    """A --unit/--leader filter must name a record that exists (with a suggestion if not)."""
+    if rid is None or rid in ws.collection(kind):
+        return
+    import difflib
+
+    close = difflib.get_close_matches(rid, list(ws.collection(kind)), n=1, cutoff=0.6)
+    from lzzr.i18n import kind_label
+
+    raise UsageError("usage.unknown_ref", kind=kind_label(kind), ref=rid, suggest=f"（{close[0]}？）" if close else "")

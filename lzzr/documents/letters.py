@@ -1,0 +1,223 @@
+"""Responsibility letters (党风廉政建设责任书) and pledges (承诺书): who signs with whom, and what
+each document binds. Pure: workspace in, specs and template contexts out.
+
+Two kinds of letter (DOMAIN.md "The yearly cycle"):
+- `lower`: the upper principal with the principal of each lower unit that has a team;
+- `member`: a team's principal with each other member of that team.
+A lower principal who is also a member of the upper team (a 常委 heading 组织部) signs one
+letter, the member letter, which then also binds their unit's tasks.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from lzzr.render.rows import task_row, unit_label
+from lzzr.responsibility import IMPORTANT, MAIN, in_subtree, issuing_team, task_responsibility, upper_team
+from lzzr.text import natural_key
+from lzzr.workspace.load import Workspace
+from lzzr.workspace.model import Post, Task, cn_date
+
+KINDS = ("lower", "member")
+KIND_NAMES = {"lower": "上下级", "member": "班子成员"}
+_UNSAFE = re.compile(r'[\x00-\x1f\x7f/\\:*?"<>|]+')
+
+
+@dataclass(frozen=True)
+class Party:
+    """One signatory: leader id, name, post, and the unit the post belongs to."""
+
+    leader: str
+    name: str
+    post: str
+    unit: str
+    unit_name: str
+
+
+@dataclass(frozen=True)
+class LetterSpec:
+    """One letter to issue: its stable id, kind, the two parties, its date and bound tasks."""
+
+    id: str
+    kind: str
+    a: Party
+    b: Party
+    units: tuple[str, ...]
+    date: dt.date
+    tasks: tuple[tuple[str, str], ...] = field(default=())  # (task id, 主要/重要领导责任 or 牵头/协办)
+
+
+def _party(ws: Workspace, team_unit: str, post: Post) -> Party:
+    leader = ws.leaders.get(post.leader)
+    unit = ws.units.get(team_unit)
+    return Party(post.leader, leader.name if leader else post.leader, post.title, team_unit,
+                 unit.name if unit else team_unit)
+
+
+def _principal_post(ws: Workspace, unit_id: str, day: dt.date | None) -> Post | None:
+    team = ws.teams.get(unit_id)
+    if team is None:
+        return None
+    found = team.principals(day)
+    return found[0] if len(found) == 1 else None
+
+
+def letter_date(ws: Workspace, post: Post) -> dt.date:
+    """Letters are signed by the plan's deadline, or when a post starts later in the year."""
+    assert ws.config is not None
+    base = (ws.plan.letters_by if ws.plan and ws.plan.letters_by else None) or ws.config.year_start
+    return max(base, post.start) if post.start else base
+
+
+def plan_letters(ws: Workspace) -> list[LetterSpec]:
+    """Every letter of the year, member letters first (team by team), then lower letters."""
+    assert ws.config is not None
+    year = ws.config.year
+    start = ws.config.year_start
+    letters: list[LetterSpec] = []
+    member_pairs: set[tuple[str, str]] = set()
+    for team_id, team in ws.teams.items():
+        principal = _principal_post(ws, team_id, start)
+        if principal is None:
+            continue
+        for post in team.members:
+            if post.principal or post.leader == principal.leader or not _in_year(post, year):
+                continue
+            member_pairs.add((principal.leader, post.leader))
+            headed = tuple(u for u in ws.teams if u != team_id and _heads(ws, u, post.leader, start)
+                           and upper_team(ws, u) == team_id)
+            units = tuple(dict.fromkeys((*post.in_charge, *headed)))
+            spec = LetterSpec(f"{year}-{team_id}-{post.leader}", "member", _party(ws, team_id, principal),
+                              _party(ws, team_id, post), units, letter_date(ws, post))
+            letters.append(_with_tasks(ws, spec))
+    for unit_id in ws.teams:
+        upper = upper_team(ws, unit_id)
+        lower_post = _principal_post(ws, unit_id, start)
+        upper_post = _principal_post(ws, upper, start) if upper else None
+        if upper is None or lower_post is None or upper_post is None:
+            continue
+        if (upper_post.leader, lower_post.leader) in member_pairs or upper_post.leader == lower_post.leader:
+            continue
+        spec = LetterSpec(f"{year}-{unit_id}-{lower_post.leader}", "lower", _party(ws, upper, upper_post),
+                          _party(ws, unit_id, lower_post), (unit_id,), letter_date(ws, lower_post))
+        letters.append(_with_tasks(ws, spec))
+    return letters
+
+
+def _in_year(post: Post, year: int) -> bool:
+    return (post.start is None or post.start.year <= year) and (post.end is None or post.end.year >= year)
+
+
+def _heads(ws: Workspace, unit_id: str, leader: str, day: dt.date) -> bool:
+    post = _principal_post(ws, unit_id, day)
+    return post is not None and post.leader == leader
+
+
+def _with_tasks(ws: Workspace, spec: LetterSpec) -> LetterSpec:
+    """Bind the tasks the second party answers for."""
+    bound: dict[str, str] = {}
+    for tid, task in ws.tasks.items():
+        role = _role(ws, spec, task)
+        if role:
+            bound[tid] = role
+    ordered = tuple(sorted(bound.items(), key=lambda kv: natural_key(kv[0])))
+    return LetterSpec(spec.id, spec.kind, spec.a, spec.b, spec.units, spec.date, ordered)
+
+
+def _role(ws: Workspace, spec: LetterSpec, task: Task) -> str:
+    if spec.kind == "member":
+        duty = task_responsibility(ws, task).get(spec.b.leader)
+        if duty == MAIN:
+            return MAIN
+        if task.lead and any(in_subtree(ws, task.lead, u) for u in spec.units):
+            return IMPORTANT if duty != MAIN else MAIN
+        return ""
+    if task.lead and any(in_subtree(ws, task.lead, u) for u in spec.units):
+        return "牵头"
+    if any(c in spec.units for c in task.co_units):
+        return "协办"
+    return ""
+
+
+def safe_name(text: str, limit: int = 60) -> str:
+    """A file-name part that cannot leave its folder: no separators, controls or leading dots."""
+    cleaned = _UNSAFE.sub("_", text).strip(" .")
+    return (cleaned or "_")[:limit]
+
+
+def letter_filename(spec: LetterSpec) -> str:
+    return safe_name(f"{spec.id}-责任书-{spec.a.name}-{spec.b.name}", 100) + ".pdf"
+
+
+def letter_context(ws: Workspace, spec: LetterSpec) -> dict[str, Any]:
+    """What templates/letter.html reads: parties, duties, bound tasks, clauses, signatures."""
+    assert ws.config is not None
+    rows = []
+    for tid, role in spec.tasks:
+        row = task_row(ws, 0, tid, ws.tasks[tid])
+        row["role"] = role
+        rows.append(row)
+    return {
+        "doc_id": spec.id,
+        "kind": spec.kind,
+        "year": ws.config.year,
+        "organ": ws.config.organ,
+        "region": ws.config.region,
+        "a": spec.a.__dict__,
+        "b": spec.b.__dict__,
+        "units": [unit_label(ws, u) for u in spec.units],
+        "tasks": rows,
+        "date": cn_date(spec.date),
+        "valid_from": cn_date(dt.date(ws.config.year, 1, 1)),
+        "valid_to": cn_date(dt.date(ws.config.year, 12, 31)),
+        "supervisor": _supervisor_name(ws),
+        "copies_cn": "一二三四五六七八九"[ws.config.letter_copies - 1],
+    }
+
+
+def _supervisor_name(ws: Workspace) -> str:
+    """The discipline-inspection commission that keeps a copy (纪委监委), if the tree has one."""
+    top = issuing_team(ws)
+    found = next((u for u in ws.units.values() if u.kind == "纪委监委" and (u.parent == top or top is None)), None)
+    return found.label if found else "纪检监察机关"
+
+
+def leaders_with_posts(ws: Workspace) -> list[tuple[str, list[tuple[str, Post]]]]:
+    """Every leader holding a post this year, with (team unit, post) pairs, in team order."""
+    assert ws.config is not None
+    found: dict[str, list[tuple[str, Post]]] = {}
+    for team_id, team in ws.teams.items():
+        for post in team.members:
+            if _in_year(post, ws.config.year):
+                found.setdefault(post.leader, []).append((team_id, post))
+    return list(found.items())
+
+
+def pledge_context(ws: Workspace, leader_id: str, posts: list[tuple[str, Post]], public: bool) -> dict[str, Any]:
+    """What templates/pledge.html reads. `public` leaves out private fields (for 公开栏)."""
+    assert ws.config is not None
+    leader = ws.leaders.get(leader_id)
+    pledge_day = next((d.date for d in ws.plan.duties if d.kind == "公开承诺"), None) if ws.plan else None
+    titles = "、".join(dict.fromkeys(p.title for _, p in posts))
+    return {
+        "doc_id": f"{ws.config.year}-pledge-{leader_id}" + ("-public" if public else ""),
+        "year": ws.config.year,
+        "organ": ws.config.organ,
+        "region": ws.config.region,
+        "name": leader.name if leader else leader_id,
+        "post": titles,
+        "units": "、".join(dict.fromkeys(unit_label(ws, t) for t, _ in posts)),
+        "public": public,
+        "gender": (leader.gender or "") if leader and not public else "",
+        "note": (leader.note or "") if leader and not public else "",
+        "items": list(ws.config.pledge_items),
+        "date": cn_date(pledge_day or ws.config.year_start),
+    }
+
+
+def pledge_filename(year: int, leader_id: str, name: str, public: bool) -> str:
+    suffix = "-公开" if public else ""
+    return safe_name(f"{year}-承诺书-{leader_id}-{name}{suffix}", 100) + ".pdf"

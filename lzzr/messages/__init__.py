@@ -1,0 +1,20 @@
+"""Every user-facing message, in Chinese and English, keyed by code: one catalogue per phase.
+
+`CATALOG` joins them; a code belongs to exactly one catalogue (tests/test_messages.py).
+A new phase adds its module here, nothing registers itself by being imported.
+"""
+
+from __future__ import annotations
+
+from lzzr.messages import assess, cli, render, rules, workspace
+
+CATALOGUES: dict[str, dict[str, tuple[str, str]]] = {
+    "workspace": workspace.CATALOG,
+    "rules": rules.CATALOG,
+    "render": render.CATALOG,
+    "assess": assess.CATALOG,
+    "cli": cli.CATALOG,
+}
+CATALOG: dict[str, tuple[str, str]] = {code: pair for part in CATALOGUES.values() for code, pair in part.items()}
+KINDS: dict[str, tuple[str, str]] = dict(workspace.KINDS)
+SEVERITY: dict[str, tuple[str, str]] = dict(workspace.SEVERITY)

@@ -1,0 +1,334 @@
+"""Files → model: read the workspace, validate every record, check ids, references, cycles.
+
+`load_workspace` never raises for bad input: it returns whatever could be built plus every
+problem found, each located at file:line:col and naming its record.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from lzzr.errors import Location, Problem, Record, Severity, UsageError
+from lzzr.i18n import kind_label, t
+from lzzr.workspace.model import Config, Leader, Plan, Task, Team, Unit, UpperDoc, UpperTask
+from lzzr.workspace.reader import Path_, Positions, read_yaml
+from lzzr.workspace.sections import SECTIONS, SINGLETONS
+from lzzr.workspace.validate import describe, suggestion, validate_record
+
+CONFIG_FILE = "lzzr.yaml"
+DATA_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass
+class Workspace:
+    """One year's data, as far as it could be loaded, with the way back to the source."""
+
+    root: Path
+    config: Config | None = None
+    units: dict[str, Unit] = field(default_factory=dict)
+    leaders: dict[str, Leader] = field(default_factory=dict)
+    teams: dict[str, Team] = field(default_factory=dict)
+    updocs: dict[str, UpperDoc] = field(default_factory=dict)
+    uptasks: dict[str, UpperTask] = field(default_factory=dict)
+    tasks: dict[str, Task] = field(default_factory=dict)
+    plan: Plan | None = None
+    extra: dict[str, dict[str, Any]] = field(default_factory=dict)
+    singletons: dict[str, Any] = field(default_factory=dict)
+    inherited: dict[str, frozenset[str]] = field(default_factory=dict)
+    files: list[str] = field(default_factory=list)
+    raw: dict[str, Any] = field(default_factory=dict)
+    _where: dict[tuple[str, str], tuple[Positions, Path_]] = field(default_factory=dict)
+    _invalid: set[tuple[str, str]] = field(default_factory=set)
+    _tainted: set[Path_] = field(default_factory=set)
+
+    def tainted(self, path: Path_) -> bool:
+        """Whether a refused value (a forbidden tag, already reported) lies under `path`."""
+        return any(t[: len(path)] == path for t in self._tainted)
+
+    def collection(self, kind: str) -> dict[str, Any]:
+        """The records of one kind (section), by id; kinds beyond the core ones live in `extra`."""
+        tables: dict[str, dict[str, Any]] = {
+            "unit": self.units, "leader": self.leaders, "team": self.teams,
+            "updoc": self.updocs, "uptask": self.uptasks, "task": self.tasks,
+        }
+        return tables[kind] if kind in tables else self.extra.setdefault(kind, {})
+
+    def singleton(self, kind: str) -> Any:
+        """A one-record section (方案, 考核方案 …), or None when the workspace has none."""
+        return self.plan if kind == "plan" else self.singletons.get(kind)
+
+    def locate(self, kind: str, rid: str, *keys: Any, key: bool = False) -> Location:
+        """Where record `rid` (or one of its fields, by Chinese key) is written."""
+        found = self._where.get((kind, rid))
+        if found is None:
+            return Location(CONFIG_FILE if kind == "config" else "")
+        pos, path = found
+        if not keys:
+            return pos.locate(path, key=True)
+        full = (*path, *keys)
+        if full in pos.values or full in pos.keys:
+            return pos.locate(full, key=key)
+        return pos.locate(path, key=True)
+
+    def known(self, kind: str, rid: str) -> bool:
+        """True when `rid` exists, or was written but is invalid (already reported)."""
+        return rid in self.collection(kind) or (kind, rid) in self._invalid
+
+
+def load_workspace(root: Path) -> tuple[Workspace, list[Problem]]:
+    """Load every file of the workspace at `root`; raise UsageError only if there is none."""
+    if not root.exists():
+        raise UsageError("usage.no_workspace", path=str(root))
+    if not root.is_dir():
+        raise UsageError("usage.not_dir", path=str(root))
+    ws = Workspace(root)
+    problems: list[Problem] = []
+    problems += _load_config(ws)
+    for path in data_files(root):
+        ws.files.append(path.name)
+        problems += _load_file(ws, path)
+    problems += _check_references(ws)
+    problems += _check_cycles(ws, "unit", "上级", lambda u: [u.parent] if u.parent else [])
+    problems += _check_cycles(ws, "task", "所属任务", lambda x: [x.parent] if x.parent else [])
+    problems += _resolve_tasks(ws)
+    return ws, problems
+
+
+def data_files(root: Path) -> list[Path]:
+    """The workspace's data files: top-level *.yaml / *.yml other than lzzr.yaml, by name."""
+    found = [p for p in root.iterdir()
+             if p.suffix.lower() in DATA_SUFFIXES and p.name not in (CONFIG_FILE, "lzzr.yml")
+             and not p.name.startswith((".", "~$")) and p.is_file()]
+    return sorted(found, key=lambda p: p.name)
+
+
+def _load_config(ws: Workspace) -> list[Problem]:
+    path = ws.root / CONFIG_FILE
+    if not path.is_file():
+        if (ws.root / "lzzr.yml").is_file():
+            return [Problem("L011", Location("lzzr.yml", 1, 1), msg="L011.yml")]
+        return [Problem("L011", Location(CONFIG_FILE))]
+    parsed = read_yaml(path, CONFIG_FILE)
+    problems = parsed.problems
+    if parsed.data is None and problems:
+        return problems
+    if parsed.data is None:
+        parsed.data = {}
+    ws._where[("config", "")] = (parsed.positions, ())
+    record = Record("config", "")
+    ws.config, found = validate_record(Config, parsed.data, parsed.positions, (), record)
+    return problems + found
+
+
+def _load_file(ws: Workspace, path: Path) -> list[Problem]:
+    parsed = read_yaml(path, path.name)
+    problems = parsed.problems
+    data, pos = parsed.data, parsed.positions
+    if data is None:
+        if not problems:
+            problems.append(Problem("L012", Location(path.name, 1, 1)))
+        return problems
+    if not isinstance(data, dict):
+        return [*problems, Problem("L013", pos.locate(()), args={"actual": describe(data)})]
+    ws.raw[path.name] = data
+    ws._tainted.update(parsed.tainted)
+    for section, body in data.items():
+        problems += _load_section(ws, pos, section, body)
+    return problems
+
+
+def _load_section(ws: Workspace, pos: Positions, section: str, body: Any) -> list[Problem]:
+    if section in SINGLETONS:
+        return _load_singleton(ws, pos, section, body)
+    if section not in SECTIONS:
+        where = pos.locate((section,), key=True)
+        if section in Config.model_fields or section in _config_keys():
+            return [Problem("L015", where, args={"key": section})]
+        names = [*SECTIONS, *SINGLETONS]
+        args = {"key": section, "suggest": suggestion(section, names), "allowed": "、".join(names)}
+        return [Problem("L014", where, args=args)]
+    if body is None:
+        return []
+    if not isinstance(body, dict):
+        args = {"field": section, "expected": t("type.map"), "actual": describe(body)}
+        return [Problem("S003", pos.locate((section,)), args=args)]
+    kind, model = SECTIONS[section]
+    problems: list[Problem] = []
+    for rid, raw in body.items():
+        problems += _load_record(ws, pos, section, kind, model, str(rid), raw)
+    return problems
+
+
+def _load_singleton(ws: Workspace, pos: Positions, section: str, body: Any) -> list[Problem]:
+    """A section that is one record (方案), not a mapping of ids to records."""
+    kind, model = SINGLETONS[section]
+    record = Record(kind, "")
+    here = pos.locate((section,), key=True)
+    earlier = ws._where.get((kind, ""))
+    if earlier is not None:
+        return [Problem("R002", here, record=record,
+                        args={"where": str(earlier[0].locate(earlier[1], key=True))})]
+    ws._where[(kind, "")] = (pos, (section,))
+    built, problems = validate_record(model, body, pos, (section,), record)
+    if built is not None and kind == "plan":
+        ws.plan = built
+    elif built is not None:
+        ws.singletons[kind] = built
+    return problems
+
+
+def _config_keys() -> set[str]:
+    return {f.alias or n for n, f in Config.model_fields.items()}
+
+
+def _load_record(ws: Workspace, pos: Positions, section: str, kind: str,
+                 model: Any, rid: str, raw: Any) -> list[Problem]:
+    path = (section, rid)
+    record = Record(kind, rid)
+    here = pos.locate(path, key=True)
+    earlier = ws._where.get((kind, rid))
+    if earlier is not None:
+        return [Problem("R002", here, record=record,
+                        args={"where": str(earlier[0].locate(earlier[1], key=True))})]
+    ws._where[(kind, rid)] = (pos, path)
+    problems: list[Problem] = []
+    if not _valid_id(rid):
+        problems.append(Problem("S006", here, record=record, args={"id": rid}))
+    if ws.tainted(path):
+        ws._invalid.add((kind, rid))
+        return problems
+    built, found = validate_record(model, raw, pos, path, record)
+    if isinstance(built, Team):
+        found += _check_post_dates(pos, path, record, built)
+    problems += found
+    if built is None or problems:
+        ws._invalid.add((kind, rid))
+    else:
+        ws.collection(kind)[rid] = built
+    return problems
+
+
+def _check_post_dates(pos: Positions, path: Path_, record: Record, team: Team) -> list[Problem]:
+    return [Problem("S011", pos.locate((*path, "成员", i, "止")), record=record, args={"start": str(post.start)})
+            for i, post in enumerate(team.members)
+            if post.start and post.end and post.end < post.start]
+
+
+def _valid_id(rid: str) -> bool:
+    from lzzr.workspace.model import ID_PATTERN
+
+    return bool(ID_PATTERN.match(rid))
+
+
+def _references(ws: Workspace) -> Iterator[tuple[str, str, tuple[Any, ...], str, str]]:
+    """(kind, id, field path, target kind, target id) for every reference in the model."""
+    for uid, unit in ws.units.items():
+        if unit.parent:
+            yield "unit", uid, ("上级",), "unit", unit.parent
+    for tid, team in ws.teams.items():
+        yield "team", tid, (), "unit", tid
+        for i, post in enumerate(team.members):
+            yield "team", tid, ("成员", i, "领导"), "leader", post.leader
+            for j, unit_id in enumerate(post.in_charge):
+                yield "team", tid, ("成员", i, "分管", j), "unit", unit_id
+    for uid, up in ws.uptasks.items():
+        yield "uptask", uid, ("文件",), "updoc", up.doc
+    for tid, task in ws.tasks.items():
+        yield from _task_references(tid, task)
+    if ws.plan is not None:
+        yield "plan", "", ("班子",), "team", ws.plan.team
+        yield "plan", "", ("第一责任人",), "leader", ws.plan.first
+        yield "plan", "", ("组织者",), "leader", ws.plan.organiser
+
+
+def _task_references(tid: str, task: Task) -> Iterator[tuple[str, str, tuple[Any, ...], str, str]]:
+    if task.parent:
+        yield "task", tid, ("所属任务",), "task", task.parent
+    for i, src in enumerate(task.sources):
+        yield "task", tid, ("来源", i) if len(task.sources) > 1 else ("来源",), "uptask", src
+    for name, value in (("牵头部门", task.lead), ("监督主体", task.supervisor)):
+        if value:
+            yield "task", tid, (name,), "unit", value
+    for i, co in enumerate(task.co_units):
+        yield "task", tid, ("协办单位", i) if len(task.co_units) > 1 else ("协办单位",), "unit", co
+    if task.leader:
+        yield "task", tid, ("总负责人",), "leader", task.leader
+
+
+_REF_FIELD = {"unit": "单位", "leader": "领导", "updoc": "上级文件", "uptask": "上级任务", "task": "任务",
+              "team": "班子"}
+
+
+def _check_references(ws: Workspace) -> list[Problem]:
+    problems = []
+    for kind, rid, path, target, ref in _references(ws):
+        if ws.known(target, ref):
+            continue
+        field_name = next((p for p in reversed(path) if isinstance(p, str)), _REF_FIELD[target])
+        if kind == "team" and not path:
+            field_name = kind_label("unit")
+        pool = [x for x in ws.collection(target) if not (target == kind and x == rid)]
+        close = difflib.get_close_matches(ref, pool, n=1, cutoff=0.6)
+        suggest = t("suggest", name=close[0]) if close else ""
+        args = {"field": field_name, "ref": ref, "suggest": suggest}
+        where = ws.locate(kind, rid, *path) if path else ws.locate(kind, rid)
+        if kind == "plan":
+            where = ws.locate(kind, rid, *path)
+        problems.append(Problem("R001", where, record=Record(kind, rid), args=args))
+    return problems
+
+
+def _check_cycles(ws: Workspace, kind: str, field_name: str, parents: Any) -> list[Problem]:
+    items = ws.collection(kind)
+    problems: list[Problem] = []
+    reported: set[str] = set()
+    for start in sorted(items):
+        chain: list[str] = []
+        node: str | None = start
+        while node is not None and node in items and node not in chain:
+            chain.append(node)
+            ups = parents(items[node])
+            node = ups[0] if ups else None
+        if node is None or node not in chain or node in reported:
+            continue
+        cycle = chain[chain.index(node):]
+        reported.update(cycle)
+        code = "R004" if len(cycle) == 1 else "R003"
+        args = {"field": field_name, "cycle": " → ".join([*cycle, node])}
+        first = min(cycle, key=lambda c: ws.locate(kind, c))
+        problems.append(Problem(code, ws.locate(kind, first, field_name), record=Record(kind, first), args=args))
+    return problems
+
+
+def _resolve_tasks(ws: Workspace) -> list[Problem]:
+    """Fill sub-tasks' missing fields from their parents; report tasks with no lead unit."""
+    resolved: dict[str, Task] = {}
+
+    def resolve(tid: str, seen: frozenset[str]) -> Task:
+        if tid in resolved:
+            return resolved[tid]
+        task = ws.tasks[tid]
+        if task.parent in ws.tasks and task.parent not in seen:
+            parent = resolve(task.parent, seen | {tid})
+            task, filled = task.inherit(parent)
+            ws.inherited[tid] = filled
+        resolved[tid] = task
+        return task
+
+    problems = []
+    for tid in ws.tasks:
+        task = resolve(tid, frozenset())
+        if not task.lead and task.parent is None:
+            where = ws.locate("task", tid)
+            problems.append(Problem("S001", where, record=Record("task", tid), args={"field": "牵头部门"}))
+    ws.tasks = resolved
+    return problems
+
+
+def count_errors(problems: list[Problem]) -> tuple[int, int]:
+    errors = sum(1 for p in problems if p.severity is Severity.ERROR)
+    return errors, len(problems) - errors

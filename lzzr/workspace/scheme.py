@@ -1,0 +1,191 @@
+"""The scoring scheme (考核方案 / 考核细则) as data, and its validation with located errors.
+
+Every county writes its own rules and changes them year by year, so nothing here knows a
+number: the scheme says which indicators each target has, how each is scored, how the
+standards add up, which vetoes cap a grade, the grade bands and the quota for the top grade.
+See docs/assessment.md for the method and sample-data/scheme.yaml for a full example.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from decimal import Decimal
+from typing import TYPE_CHECKING, Literal
+
+from pydantic import Field
+
+from lzzr.errors import Location
+from lzzr.workspace.model import DutyKind, Frozen, NonEmpty, Texts
+from lzzr.workspace.records import OUTCOMES, Count, InstitutionKind, Number, Outcome, TargetKind
+
+if TYPE_CHECKING:
+    from lzzr.workspace.load import Workspace
+
+IndicatorKind = Literal["任务完成", "清单", "民主测评", "扣分", "评定"]
+VetoCondition = Literal["处分", "重大案件", "上级通报"]
+BandCondition = Literal["无零分指标", "无扣分"]
+EVENT_FLAGS = ("重大案件", "上级通报")
+SECTION = "考核方案"
+
+# fields that belong to one indicator kind only (Chinese key → kind)
+KIND_FIELDS: dict[str, IndicatorKind] = {
+    "逾期系数": "任务完成", "未完成系数": "任务完成", "任务权重": "任务完成", "无任务时": "任务完成",
+    "清单": "清单",
+    "选项": "民主测评", "不计": "民主测评", "类别权重": "民主测评", "有效回收率": "民主测评",
+    "扣分标准": "扣分", "最低": "扣分",
+    "评定项目": "评定", "等次": "评定",
+}
+REQUIRED: dict[str, tuple[str, ...]] = {
+    "任务完成": (), "清单": ("清单",), "民主测评": ("选项", "类别权重"),
+    "扣分": ("扣分标准",), "评定": ("评定项目", "等次"),
+}
+
+
+class ChecklistItem(Frozen):
+    """One checklist item: a duty done (事项) or a supporting rule in force (制度), with points."""
+
+    name: str | None = Field(None, alias="名称")
+    duty: DutyKind | None = Field(None, alias="事项", description="履职记录中的事项，如：廉政党课")
+    institution: InstitutionKind | None = Field(None, alias="制度", description="配套制度类别，如：谈话诫勉")
+    points: Number = Field(alias="分值")
+    times: Count = Field(1, alias="次数", description="至少几次（默认 1）")
+
+    @property
+    def label(self) -> str:
+        return self.name or self.duty or self.institution or ""
+
+
+class Indicator(Frozen):
+    """One scored indicator; which optional fields apply depends on 类型."""
+
+    id: NonEmpty = Field(alias="编号")
+    name: NonEmpty = Field(alias="名称")
+    points: Number = Field(alias="分值")
+    kind: IndicatorKind = Field(alias="类型")
+    note: str | None = Field(None, alias="说明")
+    late: Number | None = Field(None, alias="逾期系数", description="任务完成：逾期完成计几成（默认 0.8）")
+    unfinished: Number | None = Field(None, alias="未完成系数",
+                                      description="任务完成：未完成按量化指标完成程度乘以此数（默认 0.5）")
+    task_weights: dict[str, Number] = Field(default_factory=dict, alias="任务权重",
+                                            description="任务完成：任务类别 → 权重（默认 1）")
+    no_tasks: Literal["满分", "零分"] | None = Field(None, alias="无任务时")
+    checklist: tuple[ChecklistItem, ...] = Field((), alias="清单")
+    options: dict[str, Number] = Field(default_factory=dict, alias="选项",
+                                       description="民主测评：选项 → 折算百分比，如 {满意: 100, 基本满意: 75}")
+    ignored: Texts = Field((), alias="不计", description="民主测评：不计入的选项，如 不了解")
+    class_weights: dict[str, Number] = Field(default_factory=dict, alias="类别权重",
+                                             description="民主测评：测评人类别 → 权重（合计 100）")
+    quorum: Number | None = Field(None, alias="有效回收率", description="民主测评：回收率低于此百分比时测评无效")
+    deductions: dict[str, Number] = Field(default_factory=dict, alias="扣分标准",
+                                          description="扣分：处理方式或 重大案件、上级通报 → 每起扣分")
+    floor: Number | None = Field(None, alias="最低", description="扣分：最低得分（默认 0）")
+    topic: str | None = Field(None, alias="评定项目", description="评定：考核评定记录中的项目名")
+    levels: dict[str, Number] = Field(default_factory=dict, alias="等次",
+                                      description="评定：等次 → 折算百分比，如 {好: 100, 较好: 85}")
+
+    @property
+    def late_factor(self) -> Decimal:
+        return self.late if self.late is not None else Decimal("0.8")
+
+    @property
+    def unfinished_factor(self) -> Decimal:
+        return self.unfinished if self.unfinished is not None else Decimal("0.5")
+
+    @property
+    def floor_points(self) -> Decimal:
+        return self.floor if self.floor is not None else Decimal(0)
+
+
+class Standard(Frozen):
+    """A group of indicators (one of the five standards, or 主体责任 …) with its points."""
+
+    name: NonEmpty = Field(alias="名称")
+    points: Number = Field(alias="分值", description="本组满分，等于各指标分值之和")
+    weight: Number | None = Field(None, alias="权重",
+                                  description="加权方案：本组占总分的百分比（各组合计 100）；不填则按分值直接相加")
+    indicators: tuple[Indicator, ...] = Field(alias="指标")
+
+
+class TargetScheme(Frozen):
+    standards: tuple[Standard, ...] = Field(alias="标准")
+
+
+class Targets(Frozen):
+    team: TargetScheme | None = Field(None, alias="班子")
+    principal: TargetScheme | None = Field(None, alias="正职")
+    member: TargetScheme | None = Field(None, alias="成员")
+
+    def get(self, kind: str) -> TargetScheme | None:
+        return {"班子": self.team, "正职": self.principal, "成员": self.member}.get(kind)
+
+
+class Veto(Frozen):
+    """A one-vote veto: a named condition that caps the grade."""
+
+    id: NonEmpty = Field(alias="编号")
+    name: NonEmpty = Field(alias="名称")
+    condition: VetoCondition = Field(alias="条件")
+    outcomes: tuple[Outcome, ...] = Field(("纪律处分",), alias="方式", description="条件为处分时：哪些处理方式算数")
+    principal: Count = Field(1, alias="正职", description="班子：正职受处分达到此人数即否决")
+    members: Count = Field(2, alias="成员", description="班子：其他成员受处分达到此人数即否决")
+    targets: tuple[TargetKind, ...] = Field(("班子", "正职", "成员"), alias="对象")
+    cap: NonEmpty = Field(alias="最高等次", description="否决后最高只能评为此等次")
+
+
+class Band(Frozen):
+    name: NonEmpty = Field(alias="名称")
+    min: Number = Field(alias="最低分")
+    conditions: tuple[BandCondition, ...] = Field((), alias="条件")
+
+
+class Quota(Frozen):
+    """At most `percent` % of each kind of target may get `grade` (the top band by default)."""
+
+    grade: str | None = Field(None, alias="等次")
+    percent: Number = Field(alias="比例")
+    tiebreak: tuple[IndicatorKind, ...] = Field(("民主测评",), alias="并列",
+                                                description="总分相同时依次比较的指标类型得分")
+
+
+class Scheme(Frozen):
+    """`考核方案`: the scoring rules of one year."""
+
+    name: NonEmpty = Field(alias="名称")
+    full: Number = Field(Decimal(100), alias="满分")
+    targets: Targets = Field(alias="对象")
+    vetoes: tuple[Veto, ...] = Field((), alias="一票否决")
+    bands: tuple[Band, ...] = Field(alias="等次")
+    quota: Quota | None = Field(None, alias="优秀名额")
+    note: str | None = Field(None, alias="说明")
+
+    @property
+    def top(self) -> str:
+        return self.bands[0].name if self.bands else ""
+
+    def band_rank(self, name: str) -> int:
+        """0 for the top band, larger for lower ones (unknown names rank last)."""
+        names = [b.name for b in self.bands]
+        return names.index(name) if name in names else len(names)
+
+
+Locate = Callable[..., Location]
+
+
+def scheme_of(ws: Workspace) -> Scheme | None:
+    """The workspace's own scheme (`考核方案` in a data file), if any."""
+    found = ws.singleton("scheme")
+    return found if isinstance(found, Scheme) else None
+
+
+def outcome_keys() -> tuple[str, ...]:
+    """What a deduction table may name: an outcome or an event flag."""
+    return (*OUTCOMES, *EVENT_FLAGS)
+
+
+def iter_indicators(scheme: Scheme) -> Iterator[tuple[str, int, int, Indicator]]:
+    """(target kind, standard index, indicator index, indicator) over the whole scheme."""
+    for kind in ("班子", "正职", "成员"):
+        ts = scheme.targets.get(kind)
+        for i, std in enumerate(ts.standards if ts else ()):
+            for j, ind in enumerate(std.indicators):
+                yield kind, i, j, ind
