@@ -6,11 +6,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from lzzr.errors import Problem, ProblemCounts
+from lzzr.errors import Location, Problem, ProblemCounts, Record, Severity
 from lzzr.problems import sorted_problems
 from lzzr.records_check import check_all
 from lzzr.rules import run_rules
-from lzzr.workspace.load import Workspace, load_workspace
+from lzzr.workspace.load import CONFIG_FILE, Workspace, load_workspace
 
 
 @dataclass
@@ -37,5 +37,34 @@ def check_workspace(root: Path) -> CheckResult:
     if ws.config is not None:
         found, settings = run_rules(ws)
         problems += found
+        problems += setup_problems(ws)
         problems += [p for p in check_all(ws) if p not in problems]
     return CheckResult(ws, sorted_problems(problems), settings)
+
+
+PLACEHOLDERS = ("待填写", "某某")
+
+
+def setup_problems(ws: Workspace) -> list[Problem]:
+    """Warnings for a year still being set up: names left as `lzzr init` wrote them, no plan."""
+    assert ws.config is not None
+    found = []
+    config = ws.config
+    issuing = config.issuing.plan
+    fields: list[tuple[str, str, tuple[str, ...], str | None]] = [
+        ("config", "", ("机关",), config.organ), ("config", "", ("地区",), config.region),
+        ("config", "", ("文号前缀",), config.doc_prefix),
+        *((("config", "", ("发文", "责任分解方案", key), value) for key, value in (
+            ("主送", issuing.addressees), ("抄送", issuing.copies), ("印发机关", issuing.printer))) if issuing else ()),
+        *(("unit", uid, ("名称",), u.name) for uid, u in ws.units.items()),
+        *(("unit", uid, ("简称",), u.short) for uid, u in ws.units.items()),
+        *(("leader", lid, ("姓名",), leader.name) for lid, leader in ws.leaders.items()),
+    ]
+    for kind, rid, path, value in fields:
+        if value and any(mark in value for mark in PLACEHOLDERS):
+            where = ws.locate(kind, rid, *path)
+            args = {"field": path[-1], "value": value}
+            found.append(Problem("C010", where, Severity.WARNING, Record(kind, rid), args))
+    if ws.plan is None and not ws.tasks:
+        found.append(Problem("C011", Location(CONFIG_FILE), Severity.WARNING, Record("config", "")))
+    return found

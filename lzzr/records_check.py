@@ -49,6 +49,16 @@ def _p(ws: Workspace, code: str, record_kind: str, rid: str, *keys: Any, key: bo
     return Problem(code, where, severity, Record(record_kind, rid), args)
 
 
+def _root_reported(ws: Workspace, unit: str | None, leader: str | None) -> bool:
+    """Whether a record's target is missing only because its team failed to load (an error
+    already reported there): then "not assessed this year" would be a knock-on error."""
+    if unit and ws.failed("team", unit):
+        return True
+    if leader and ws.failed("team"):
+        return not any(p.leader == leader for team in ws.teams.values() for p in team.members)
+    return False
+
+
 def _suggest(word: str, pool: Any) -> str:
     close = difflib.get_close_matches(word, [str(x) for x in pool], n=1, cutoff=0.6)
     return t("suggest", name=close[0]) if close else ""
@@ -150,7 +160,9 @@ def _check_polls(ws: Workspace) -> Iterator[Problem]:
             continue
         target = poll_target(ws, poll, targets)
         if target is None:
-            yield _p(ws, "A122", "poll", pid, "对象", what=_poll_label(ws, poll), kind=poll.target)
+            no_principal = poll.target == "正职" and poll.unit in ws.teams and not ws.teams[poll.unit].principals(None)
+            if not (no_principal or _root_reported(ws, poll.unit, poll.leader)):  # else P1.1 or the team says why
+                yield _p(ws, "A122", "poll", pid, "对象", what=_poll_label(ws, poll), kind=poll.target)
         elif target.key in seen:
             yield _p(ws, "A126", "poll", pid, key=False, other=seen[target.key], what=target.name)
         else:
@@ -229,5 +241,6 @@ def _check_ratings(ws: Workspace) -> Iterator[Problem]:
                     field = "单位" if ref_kind == "unit" else "领导"
                     yield _p(ws, "A120", "rating", rid, section, ref, key=True, field=field, ref=ref,
                              suggest=_suggest(ref, ws.collection(ref_kind)))
-                elif ref not in pool:
+                elif ref not in pool and not _root_reported(ws, ref if ref_kind == "unit" else None,
+                                                            None if ref_kind == "unit" else ref):
                     yield _p(ws, "A141", "rating", rid, section, ref, key=True, ref=ref, kind=section)

@@ -16,7 +16,8 @@ def test_skeleton_is_a_clean_commented_workspace(tmp_path: Path, capsys: pytest.
     code, out, _ = run(capsys, "init", str(target), "--year", "2027")
     assert code == 0 and "2027" in out
     assert sorted(p.name for p in target.iterdir()) == [
-        "leaders.yaml", "lzzr.yaml", "tasks.yaml", "teams.yaml", "units.yaml", "upper.yaml"]
+        "leaders.yaml", "lzzr.yaml", "plan.yaml", "scheme.yaml", "tasks.yaml", "teams.yaml", "units.yaml",
+        "upper.yaml"]
     assert "# 单位" in (target / "units.yaml").read_text(encoding="utf-8")
     ws, problems = load_workspace(target)
     assert problems == [] and ws.config is not None and ws.config.year == 2027
@@ -66,3 +67,25 @@ def test_from_a_broken_workspace_is_refused(tmp_path: Path, capsys: pytest.Captu
     code, _, err = run(capsys, "init", str(tmp_path / "new"), "--from", str(old))
     assert code == 1 and "lzzr check" in err
     assert not (tmp_path / "new").exists()
+
+
+def test_from_renames_the_schemes_year(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from .helpers import SAMPLE
+
+    new = tmp_path / "2027"
+    assert run(capsys, "init", str(new), "--from", str(SAMPLE))[0] == 0
+    ws, _ = load_workspace(new)
+    assert ws.singleton("scheme").name == "示例旗2027年度党风廉政建设责任制考核细则"
+
+
+def test_skeleton_speaks_the_countys_words(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, "init", str(tmp_path / "q"), "--name", "示例旗", "--year", "2027", "-q") == (0, "", "")
+    assert run(capsys, "init", str(tmp_path / "x"), "--kind", "县", "--year", "2027", "-q") == (0, "", "")
+    qi = (tmp_path / "q" / "units.yaml").read_text(encoding="utf-8")
+    xian = (tmp_path / "x" / "units.yaml").read_text(encoding="utf-8")
+    assert "qw:  {名称: 中共示例旗委员会, 简称: 旗委, 类别: 党委}" in qi and "类别: 苏木镇" in qi
+    assert "xw:  {名称: 中共某某县委员会, 简称: 县委, 类别: 党委}" in xian and "类别: 乡镇" in xian
+    data = [line for line in xian.splitlines() if not line.startswith("# 类别")]  # the list of all categories
+    assert not [line for line in data if "苏木" in line or "旗" in line]
+    scheme = (tmp_path / "x" / "scheme.yaml").read_text(encoding="utf-8")
+    assert "名称: 某某县2027年度党风廉政建设责任制考核细则" in scheme and "旗" not in scheme

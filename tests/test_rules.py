@@ -57,7 +57,7 @@ def test_base_passes_every_rule(tmp_path: Path) -> None:
 
 def test_every_rule_has_a_breaker() -> None:
     assert sorted(BREAKERS) == sorted(REGISTRY)
-    assert len(REGISTRY) == 20
+    assert len(REGISTRY) == 23
 
 
 @pytest.mark.parametrize("rule_id", sorted(BREAKERS))
@@ -330,7 +330,7 @@ def test_partial_data_gives_no_rule_cascade(tmp_path: Path, name: str) -> None:
 
 
 def test_severities() -> None:
-    assert {r for r, rule in REGISTRY.items() if rule.severity is Severity.WARNING} == {"P2.5", "P4.5"}
+    assert {r for r, rule in REGISTRY.items() if rule.severity is Severity.WARNING} == {"P2.5", "P4.5", "P4.8"}
 
 
 # --- the order of records does not change what is found --------------------------------------
@@ -357,3 +357,17 @@ def test_record_order_does_not_change_the_findings(data: st.DataObject) -> None:
     assert sorted(key, key=repr) == sorted(
         [(p.code, p.record, p.msg, tuple(sorted(p.args.items()))) for p in got.problems], key=repr)
     assert sorted(p.code for p in want.problems) == sorted(_MANY)
+
+
+def test_rule_gaps_found_on_real_looking_data(tmp_path: Path) -> None:
+    """Issue 13, items 12 and 14: a unit both lead and co-operating; a target that cannot be right."""
+    assert lines(check(tmp_path / "a", broken("P4.6"))) == [
+        "tasks.yaml:70:17: error[P4.6] 任务 T03: 牵头部门旗纪委监委（jw）同时列为协办单位；牵头部门负直接责任，请从协办单位中删去"]
+    assert lines(check(tmp_path / "b", broken("P4.7"))) == [
+        "tasks.yaml:13:27: error[P4.7] 任务 T01: 量化指标“常委会专题研究”的目标为 120%，超过 100%，不可能达到；"
+        "请改为不超过 100 的百分比"]
+    negative = apply((("tasks.yaml", "{指标: 常委会专题研究, 目标: 4, 单位: 次}", "{指标: 常委会专题研究, 目标: -2, 单位: 次}"),))
+    assert lines(check(tmp_path / "c", negative)) == [
+        "tasks.yaml:13:27: error[P4.7] 任务 T01: 量化指标“常委会专题研究”的目标为 -2次，是负数，无法达到；请写明要达到的数量"]
+    zero = apply((("tasks.yaml", "{指标: 常委会专题研究, 目标: 4, 单位: 次}", "{指标: 常委会专题研究, 目标: 0, 单位: 次}"),))
+    assert lines(check(tmp_path / "d", zero)) == []  # 0 can be meant (问题发生 0 起)

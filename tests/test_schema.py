@@ -31,7 +31,8 @@ def _data(path: Path) -> object:
 def test_schema_command_prints_json(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "schema")
     assert code == 0
-    assert "anyOf" in json.loads(out)
+    schema = json.loads(out)
+    assert {"if", "then", "else"} <= set(schema) and "anyOf" not in schema  # one branch per file kind
 
 
 @pytest.mark.parametrize("name", sorted(p.name for p in SAMPLE.glob("*.yaml")))
@@ -57,3 +58,16 @@ def test_schema_rejects_what_the_loader_rejects(
 ) -> None:
     path = build_tree(tmp_path, {"x.yaml": text}) / "x.yaml"
     assert list(validator.iter_errors(_data(path))) != []
+
+
+def test_a_bad_value_is_reported_at_its_own_path(validator: jsonschema.Draft202012Validator) -> None:
+    """No top-level anyOf: an editor shows the bad field, not the whole file."""
+    data = {"任务": {"T01": {"名称": "任务", "完成时限": 20261231, "量化指标": "三个"}}}
+    best = jsonschema.exceptions.best_match(validator.iter_errors(data))
+    assert best is not None and list(best.absolute_path)[:2] == ["任务", "T01"] and len(best.absolute_path) == 3
+    config = {"机关": "中共示例旗委员会", "地区": "示例旗", "年度": "2026年", "文号前缀": "示党发"}
+    best = jsonschema.exceptions.best_match(validator.iter_errors(config))
+    assert best is not None and list(best.absolute_path) == ["年度"]
+    leaders = {"领导": {"wjg": {"姓名": "王建国", "性别": "未知"}}}
+    best = jsonschema.exceptions.best_match(validator.iter_errors(leaders))
+    assert best is not None and list(best.absolute_path) == ["领导", "wjg", "性别"]

@@ -23,9 +23,10 @@ from lzzr.i18n import lang_from, set_lang, t, tr
 def build_app() -> typer.Typer:
     """The Typer app, with help texts in the language chosen before it is built."""
     from lzzr.cli import assess, decompose, documents, workspace
-    from lzzr.cli.help import localise_help
+    from lzzr.cli.help import hide_flag_types, localise_help
 
     localise_help()
+    hide_flag_types()
     app = typer.Typer(
         name="lzzr",
         help=tr(
@@ -34,7 +35,7 @@ def build_app() -> typer.Typer:
             "decomposition, letters and pledges, year-end assessment, accountability.",
         ),
         no_args_is_help=True,
-        add_completion=False,
+        add_completion=True,
         pretty_exceptions_enable=False,
         context_settings={"help_option_names": ["-h", "--help"]},
     )
@@ -73,6 +74,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     from typer._click.exceptions import UsageError as ClickUsageError
 
     command = typer.main.get_command(build_app())
+    from lzzr.cli.help import localise_completion
+
+    localise_completion(command)
     try:
         result: Any = command.main(args=args, prog_name="lzzr", standalone_mode=False)
     except LzzrError as exc:
@@ -81,11 +85,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     except typer.Exit as exc:
         return int(exc.exit_code)
     except ClickUsageError as exc:
-        echo(t("usage.error", detail=exc.format_message()), err=True)
+        from lzzr.cli.help import click_message
+
+        echo(t("usage.error", detail=click_message(exc.format_message())), err=True)
         return int(ExitCode.USAGE)
     except (KeyboardInterrupt, typer.Abort):
         echo(t("interrupted"), err=True)
         return int(ExitCode.INTERRUPTED)
+    except SystemExit as exc:  # shell completion and --show-completion end with sys.exit
+        return exc.code if isinstance(exc.code, int) else int(ExitCode.OK)
     except BrokenPipeError:
         _silence_stdout()
         return int(ExitCode.OK)

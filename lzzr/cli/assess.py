@@ -24,7 +24,7 @@ def register_commands(app: typer.Typer) -> None:
         "year-end assessment: indicator scores, subtotals, totals, vetoes, grades and ranks per the "
         "scheme; writes the report PDF and the 廉政档案 entries. --explain shows one target's derivation."))
     def assess_cmd(
-        workspace: Path = o.workspace_arg(),
+        workspace: Path | None = o.workspace_arg(), workspace_opt: Path | None = o.workspace_opt(),
         scheme: Path | None = typer.Option(None, "--scheme", help=tr(
             "使用另一份考核方案文件（默认：工作区中的“考核方案”节）", "use another scheme file")),
         explain: str | None = typer.Option(None, "--explain", help=tr(
@@ -38,7 +38,7 @@ def register_commands(app: typer.Typer) -> None:
     ) -> None:
         from lzzr.assess.run import assess_workspace
 
-        run = assess_workspace(workspace, scheme)
+        run = assess_workspace(o.pick_workspace(workspace, workspace_opt), scheme)
         data_out = fmt in (o.TableFormat.json, o.TableFormat.csv)
         print_problems(run.problems, err=data_out)
         if run.failed(strict) or run.assessment is None:

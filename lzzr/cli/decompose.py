@@ -10,7 +10,7 @@ import typer
 
 from lzzr.cli import options as o
 from lzzr.cli.output import echo, echo_json, print_problems, problem_list, refuse
-from lzzr.errors import LzzrError
+from lzzr.errors import LzzrError, UsageError
 from lzzr.i18n import t, tr
 
 
@@ -24,10 +24,10 @@ def register_commands(app: typer.Typer) -> None:
         "year-start decomposition: check the four principles; when clean, issue the plan PDF and "
         "export the tables (CSV, xlsx, JSON) to --out. With errors: list them, exit 1, write nothing."))
     def decompose_cmd(
-        workspace: Path = o.workspace_arg(),
+        workspace: Path | None = o.workspace_arg(), workspace_opt: Path | None = o.workspace_opt(),
         by: o.View | None = typer.Option(None, "--by", help=tr(
-            "在终端显示分解表：leader 静态（按领导），unit 动态（按牵头部门）",
-            "show a view: leader (static, by leader) or unit (dynamic, by lead unit)")),
+            "只显示分解表，不写文件：leader 静态（按领导），unit 动态（按牵头部门）",
+            "only show a view, write nothing: leader (static, by leader) or unit (dynamic, by lead unit)")),
         fmt: o.ViewFormat = o.format_opt(o.ViewFormat.text, "输出格式：text 表格，json 数据，csv（配合 --by）",
                                          "output: text tables, json data, csv (with --by)"),
         out: Path = o.out_opt(), no_pdf: bool = o.no_pdf_opt(),
@@ -35,14 +35,16 @@ def register_commands(app: typer.Typer) -> None:
     ) -> None:
         from lzzr.check import check_workspace
 
-        result = check_workspace(workspace)
+        if fmt is o.ViewFormat.csv and by is None:
+            raise UsageError("usage.csv_needs_by")
+        result = check_workspace(o.pick_workspace(workspace, workspace_opt))
         if result.failed(strict):
             refuse(result.problems, fmt is o.ViewFormat.json, "decompose.refused", **result.counts(),
                    problems_err=fmt is not o.ViewFormat.text, extra={"files": [], "summary": result.counts()})
-        if fmt is o.ViewFormat.csv and by is None:
-            raise LzzrError("usage.csv_needs_by")
-        files = _issue(result.workspace, out, no_pdf)
-        _print_done(result, files, _view_text(result.workspace, by, fmt) if by else None, fmt, quiet)
+        if by is not None:  # a view is shown, nothing is written
+            _print_done(result, [], _view_text(result.workspace, by, fmt), fmt, quiet=True)
+            return
+        _print_done(result, _issue(result.workspace, out, no_pdf), None, fmt, quiet)
 
 
 def _issue(ws: Any, out: Path, no_pdf: bool) -> list[Path]:

@@ -27,7 +27,7 @@ def register_commands(app: typer.Typer) -> None:
         "issue responsibility letters (upper↔lower principal, principal↔member), one PDF each; "
         "--status shows the signing rate."))
     def letters_cmd(
-        workspace: Path = o.workspace_arg(),
+        workspace: Path | None = o.workspace_arg(), workspace_opt: Path | None = o.workspace_opt(),
         kind: o.LetterKind | None = typer.Option(None, "--kind", help=tr(
             "只生成一类：lower 上下级，member 班子成员", "one kind only: lower or member")),
         unit: str | None = o.unit_opt("只生成涉及该单位的责任书", "only letters of this unit"),
@@ -45,7 +45,7 @@ def register_commands(app: typer.Typer) -> None:
     ) -> None:
         from lzzr.documents import issue as d
 
-        ws = _checked(workspace, fmt, unit, leader)
+        ws = _checked(o.pick_workspace(workspace, workspace_opt), fmt, unit, leader)
         specs = d.select_letters(ws, kind.value if kind else None, unit, leader)
         if status:
             _print_status(ws, specs, fmt, quiet)
@@ -58,7 +58,7 @@ def register_commands(app: typer.Typer) -> None:
         "生成领导干部廉洁自律承诺书，每人一个 PDF；--public 生成公开栏版（不含个人信息）。",
         "issue the leaders' pledges, one PDF each; --public for the notice board (no private fields)."))
     def pledges_cmd(
-        workspace: Path = o.workspace_arg(),
+        workspace: Path | None = o.workspace_arg(), workspace_opt: Path | None = o.workspace_opt(),
         unit: str | None = o.unit_opt("只生成该班子成员的承诺书", "only this unit's team"),
         leader: str | None = o.leader_opt("只生成该领导的承诺书", "only this leader"),
         public: bool = typer.Option(False, "--public", help=tr("公开栏版", "notice-board version")),
@@ -67,7 +67,7 @@ def register_commands(app: typer.Typer) -> None:
     ) -> None:
         from lzzr.documents import issue as d
 
-        ws = _checked(workspace, fmt, unit, leader)
+        ws = _checked(o.pick_workspace(workspace, workspace_opt), fmt, unit, leader)
         name = f"{ws.config.year}-承诺书{'-公开' if public else ''}-合订.pdf"
         _issue(ws, d.pledge_docs(ws, unit, leader, public), _Batch(out, jobs, variant, combine, fmt, quiet),
                name, "pledges")
@@ -80,26 +80,30 @@ def register_commands(app: typer.Typer) -> None:
         letter: str = typer.Argument(..., help=tr("责任书编号或 PDF 文件", "letter id or PDF file")),
         by: str = typer.Option(..., "--by", help=tr("签字人（领导编号或姓名）", "who signed (leader id or name)")),
         date: str = typer.Option(..., "--date", help=tr("签字日期，如 2026-03-20", "date signed, e.g. 2026-03-20")),
-        workspace: Path = o.workspace_opt(),
+        workspace: Path | None = o.workspace_opt(), fmt: o.Format = o.format_opt(),
     ) -> None:
         from lzzr.documents.register import Register, sign_entry
 
-        register = Register.open(_folder(workspace))
+        register = Register.open(o.open_workspace(o.pick_workspace(None, workspace)))
         doc_id, entry = register.find(letter)
-        who = sign_entry(entry, by, _date(date))
+        day = _date(date)
+        who = sign_entry(entry, by, day)
         register.save()
-        echo(t("sign.done", doc=doc_id, who=who, date=date))
+        if fmt is o.Format.json:
+            echo_json({"ok": True, "document": doc_id, "signer": who, "date": day.isoformat()})
+        else:
+            echo(t("sign.done", doc=doc_id, who=who, date=date))
 
     @app.command("verify", short_help=tr(
         "核验 PDF：原件、改动、数字签名", "verify PDFs: original, altered, signatures"), help=tr(
         "核验 PDF：是否为登记在册的原件、是否被改动、数字签名是否有效。全部完好时退出码 0。",
         "verify PDFs: registered and intact, altered, signature valid; exit 0 when all are intact."))
     def verify_cmd(files: list[Path] = typer.Argument(..., help=tr("PDF 文件", "PDF files")),
-                   workspace: Path = o.workspace_opt(), fmt: o.Format = o.format_opt()) -> None:
+                   workspace: Path | None = o.workspace_opt(), fmt: o.Format = o.format_opt()) -> None:
         from lzzr.documents.register import Register
         from lzzr.documents.verify import verify_file
 
-        register = Register.open(_folder(workspace))
+        register = Register.open(o.open_workspace(o.pick_workspace(None, workspace)))
         results = [verify_file(register, f) for f in files]
         if fmt is o.Format.json:
             echo_json(results)
@@ -113,12 +117,16 @@ def register_commands(app: typer.Typer) -> None:
         "检查运行环境：字体（各角色找到的字体）、Pango、libharfbuzz-subset0，并给出安装命令。",
         "check the machine: fonts per role, Pango, libharfbuzz-subset0, and the command that fixes them."))
     def doctor_cmd(workspace: Path | None = typer.Argument(None, help=tr(
-            "工作区（读取其字体配置；可省略）", "workspace (for its font settings; optional)"))) -> None:
-        from lzzr.render.doctor import diagnose, format_report
+            "工作区（读取其字体配置；可省略）", "workspace (for its font settings; optional)")),
+            workspace_opt: Path | None = o.workspace_opt(), fmt: o.Format = o.format_opt()) -> None:
+        from lzzr.render.doctor import diagnose, format_report, report_dict
 
-        report = diagnose(_fonts(workspace))
-        for line in format_report(report):
-            echo(line)
+        report = diagnose(_fonts(workspace_opt or workspace))
+        if fmt is o.Format.json:
+            echo_json(report_dict(report))
+        else:
+            for line in format_report(report):
+                echo(line)
         raise typer.Exit(ExitCode.OK if report.ok else ExitCode.ENVIRONMENT)
 
 
@@ -130,12 +138,6 @@ class _Batch:
         self.out, self.jobs, self.combine, self.fmt, self.quiet = out, jobs, combine, fmt, quiet
         self.variant = variant.value if variant else None
         self.signer = signer
-
-
-def _folder(path: Path) -> Path:
-    if not path.is_dir():
-        raise UsageError("usage.no_workspace", path=str(path))
-    return path
 
 
 def _date(text: str) -> dt.date:

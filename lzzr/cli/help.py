@@ -49,3 +49,65 @@ def _patch_click_words() -> None:
         return apply
 
     decorators.help_option = help_option  # type: ignore[assignment]
+
+
+def hide_flag_types() -> None:
+    """Show a flag as `--quiet`, not `--quiet <bool>`: a flag takes no value."""
+    from typer.core import TyperOption
+
+    original = TyperOption.display_type_rich
+    if getattr(original, "_lzzr", False):
+        return
+
+    def display_type_rich(self: Any, ctx: Any) -> str | None:
+        return None if getattr(self, "is_flag", False) else original(self, ctx)
+
+    display_type_rich._lzzr = True  # type: ignore[attr-defined]
+    TyperOption.display_type_rich = display_type_rich  # type: ignore[method-assign]
+
+
+# Click's usage errors, in the words of a Chinese help screen (the first match wins; the
+# rest of the message is translated again, so "No such command … Did you mean …" reads whole).
+_CLICK_WORDS: tuple[tuple[str, str], ...] = (
+    (r"^No such command '(.+?)'\.\s*", r"没有命令 '\1'。"),
+    (r"^Did you mean (.+)\?$", r"是否指 \1？"),
+    (r"^No such option: (\S+)\s*", r"没有选项 \1。"),
+    (r"^Missing argument '(.+?)'\.$", r"缺少参数 '\1'。"),
+    (r"^Missing option '(.+?)'\.$", r"缺少选项 '\1'。"),
+    (r"^Option '(.+?)' requires an argument\.$", r"选项 '\1' 需要一个值。"),
+    (r"^Got unexpected extra arguments? \((.+)\)$", r"多余的参数（\1）"),
+    (r"^Invalid value for (.+?): (?:Value error, )?'(.+?)' is not one of (.+)\.$", r"\1 的值 '\2' 无效，可选：\3。"),
+    (r"^Invalid value for (.+?): '(.+?)' is not a valid integer\.$", r"\1 的值 '\2' 不是整数。"),
+    (r"^Invalid value for (.+?): (.+)$", r"\1 的值无效：\2"),
+)
+
+
+def click_message(text: str) -> str:
+    """A Click usage error in the current language (Click writes English only)."""
+    import re
+
+    if tr("zh", "en") == "en":
+        return text
+    out, rest = "", text.strip()
+    while rest:
+        for pattern, replacement in _CLICK_WORDS:
+            match = re.match(pattern, rest)
+            if match:
+                out += match.expand(replacement)
+                rest = rest[match.end():].strip()
+                break
+        else:
+            return out + rest
+    return out
+
+
+def localise_completion(command: Any) -> None:
+    """The help lines of Typer's two completion options, in the current language."""
+    words = {
+        "install_completion": tr("为当前 shell 安装命令补全", "install completion for the current shell"),
+        "show_completion": tr("显示当前 shell 的补全脚本（可复制或自行安装）",
+                              "show the completion script for the current shell"),
+    }
+    for param in getattr(command, "params", ()):
+        if param.name in words:
+            param.help = words[param.name]

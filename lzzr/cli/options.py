@@ -55,6 +55,14 @@ class PdfVariant(str, Enum):
     PDF_UA_1 = "pdf/ua-1"
 
 
+class CountyKind(str, Enum):
+    """A county-level area and its own words: 县 with 乡镇, 旗 with 苏木镇, 区 with 街道."""
+
+    XIAN = "县"
+    QI = "旗"
+    QU = "区"
+
+
 class SchemaKind(str, Enum):
     all = "all"
     config = "config"
@@ -62,11 +70,36 @@ class SchemaKind(str, Enum):
 
 
 def workspace_arg() -> Any:
-    return typer.Argument(Path("."), help=tr("工作区文件夹（含 lzzr.yaml）", "workspace folder (holding lzzr.yaml)"))
+    return typer.Argument(None, show_default=False, help=tr(
+        "工作区文件夹（含 lzzr.yaml；默认：当前文件夹；也可用 -w 指定）",
+        "workspace folder (holding lzzr.yaml; default: the current folder; or -w)"))
 
 
 def workspace_opt() -> Any:
-    return typer.Option(Path("."), "--workspace", "-w", help=tr("工作区", "workspace"))
+    return typer.Option(None, "--workspace", "-w", show_default=False, help=tr(
+        "工作区文件夹（默认：当前文件夹）", "workspace folder (default: the current folder)"))
+
+
+def pick_workspace(positional: Path | None, option: Path | None) -> Path:
+    """The workspace named on the command line: positional, -w, or the current folder."""
+    from lzzr.errors import UsageError
+
+    if positional is not None and option is not None and positional != option:
+        raise UsageError("usage.two_workspaces", first=str(positional), second=str(option))
+    return option or positional or Path(".")
+
+
+def open_workspace(path: Path) -> Path:
+    """A folder that is a workspace (holds lzzr.yaml), for commands that read the register."""
+    from lzzr.errors import UsageError
+
+    if not path.exists():
+        raise UsageError("usage.no_workspace", path=str(path))
+    if not path.is_dir():
+        raise UsageError("usage.not_dir", path=str(path))
+    if not (path / "lzzr.yaml").is_file():
+        raise UsageError("usage.no_config", path=str(path))
+    return path
 
 
 def format_opt(default: Enum = Format.text, zh: str = "输出格式", en: str = "output format") -> Any:
@@ -90,7 +123,7 @@ def no_pdf_opt(zh: str = "不生成 PDF", en: str = "skip the PDF") -> Any:
 
 
 def jobs_opt() -> Any:
-    return typer.Option(0, "--jobs", "-j", help=tr("并行渲染进程数（默认：CPU 核数）",
+    return typer.Option(0, "--jobs", "-j", show_default=False, help=tr("并行渲染进程数（默认：CPU 核数）",
                                                    "render processes (default: CPU count)"))
 
 

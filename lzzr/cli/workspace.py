@@ -21,12 +21,13 @@ def register_commands(app: typer.Typer) -> None:
         "检查工作区：文件格式、引用、四项原则。退出码 0 无问题，1 有问题。",
         "check a workspace: file format, references, the four principles. "
         "Exit 0 when clean, 1 when problems were found."))
-    def check_cmd(workspace: Path = o.workspace_arg(), fmt: o.Format = o.format_opt(),
+    def check_cmd(workspace: Path | None = o.workspace_arg(), workspace_opt: Path | None = o.workspace_opt(),
+                  fmt: o.Format = o.format_opt(),
                   strict: bool = o.strict_opt(), quiet: bool = o.quiet_opt()) -> None:
         from lzzr.check import check_workspace
 
-        result = check_workspace(workspace)
-        _print_check(workspace, result, fmt, strict, quiet)
+        result = check_workspace(o.pick_workspace(workspace, workspace_opt))
+        _print_check(result, fmt, strict, quiet)
         exit_with(result.failed(strict))
 
     @app.command("rules", short_help=tr(
@@ -46,7 +47,7 @@ def register_commands(app: typer.Typer) -> None:
     @app.command("schema", short_help=tr(
         "输出供编辑器使用的 JSON Schema", "print the JSON Schema for editors"), help=tr(
         "输出 JSON Schema，供编辑器校验 YAML 文件", "print the JSON Schema for editors' YAML validation"))
-    def schema_cmd(kind: o.SchemaKind = typer.Option(o.SchemaKind.all, "--kind", help=tr(
+    def schema_cmd(kind: o.SchemaKind = typer.Option(o.SchemaKind.all, "--kind", show_default=False, help=tr(
             "all（默认，配置和数据文件都可校验）、config 或 data", "all (default), config or data"))) -> None:
         from lzzr.workspace.jsonschema import workspace_schema
 
@@ -54,26 +55,35 @@ def register_commands(app: typer.Typer) -> None:
 
     @app.command("init", short_help=tr(
         "新建工作区，或从上一年度结转", "create a workspace, or carry last year's over"), help=tr(
-        "新建工作区：带注释的骨架，或用 --from 从上一年度结转单位、领导和班子（不含任务）",
-        "create a workspace: a commented skeleton, or with --from carry units, leaders and "
-        "teams over from last year's (not the tasks)"))
+        "新建工作区：一个可以印发的年度（配置和发文参数、县委县政府纪委三个单位及其班子、方案、起步考核方案，"
+        "带注释，待填写的内容由 lzzr check 提示）；或用 --from 从上一年度结转单位、领导、班子和考核方案（不含任务）",
+        "create a workspace: a year that can be issued (config and issuing settings, the party committee, "
+        "government and discipline commission with their teams, the plan, a starter scheme; placeholders "
+        "are reported by lzzr check); or with --from carry units, leaders, teams and the scheme over"))
     def init_cmd(
         directory: Path = typer.Argument(..., help=tr("新工作区文件夹", "new workspace folder")),
-        year: int | None = typer.Option(None, "--year", help=tr(
+        year: int | None = typer.Option(None, "--year", show_default=False, help=tr(
             "年度（默认：今年，或上一年度加一）", "year (default: this year, or the previous one's + 1)")),
         previous: Path | None = typer.Option(None, "--from", help=tr("上一年度的工作区", "last year's workspace")),
-        quiet: bool = o.quiet_opt(),
+        name: str | None = typer.Option(None, "--name", help=tr(
+            "地区名称，如 示例县（写入机关、单位名称）", "the region's name, e.g. 示例县")),
+        kind: o.CountyKind | None = typer.Option(None, "--kind", help=tr(
+            "县（乡镇）、旗（苏木镇）或 区（街道）；默认按 --name 的末字，否则为县",
+            "县, 旗 or 区 (default: from the last character of --name, else 县)")),
+        fmt: o.Format = o.format_opt(), quiet: bool = o.quiet_opt(),
     ) -> None:
         from lzzr.workspace.init import init_workspace
 
-        written, chosen_year = init_workspace(directory, year, previous)
-        if not quiet:
+        written, chosen_year = init_workspace(directory, year, previous, name, kind.value if kind else None)
+        if fmt is o.Format.json:
+            echo_json({"ok": True, "workspace": str(directory), "year": chosen_year, "files": written})
+        elif not quiet:
             echo(t("init.done", path=str(directory), year=chosen_year, files="、".join(written)))
 
 
-def _print_check(workspace: Path, result: Any, fmt: o.Format, strict: bool, quiet: bool) -> None:
+def _print_check(result: Any, fmt: o.Format, strict: bool, quiet: bool) -> None:
     if fmt is o.Format.json:
-        echo_json({"workspace": str(workspace), "ok": not result.failed(strict), "summary": result.counts(),
+        echo_json({"workspace": str(result.workspace.root), "ok": not result.failed(strict), "summary": result.counts(),
                    "rule_settings": result.settings, "problems": problem_list(result.problems)})
         return
     print_problems(result.problems)

@@ -5,6 +5,14 @@ from __future__ import annotations
 CATALOG: dict[str, tuple[str, str]] = {
     "usage.no_workspace": ("工作区不存在：{path}", "workspace not found: {path}"),
     "usage.not_dir": ("不是文件夹：{path}", "not a folder: {path}"),
+    "usage.no_config": (
+        "这里没有工作区：{path} 中没有 lzzr.yaml（在工作区文件夹中运行，或用 -w 指定；新建：lzzr init 文件夹）",
+        "no workspace here: {path} holds no lzzr.yaml (run inside a workspace, or name it with -w; create one: lzzr init DIR)",
+    ),
+    "usage.two_workspaces": (
+        "工作区只能指定一个：参数 {first} 与 -w {second} 不同",
+        "name the workspace once: the argument {first} and -w {second} differ",
+    ),
     "usage.error": ("用法错误：{detail}（lzzr --help 查看用法）", "usage error: {detail} (see lzzr --help)"),
     "internal": (
         "内部错误：{detail}（加 --debug 重新运行可查看详细信息，并请报告此问题）",

@@ -89,6 +89,18 @@ CATALOG: dict[str, tuple[str, str]] = {
         "缺少「{field}」；请填写（子任务可不填，从上一级任务继承）",
         "missing '{field}'; fill it in (a sub-task may leave it to inherit from its parent)",
     ),
+    "P4.6": (
+        "牵头部门{unit}同时列为协办单位；牵头部门负直接责任，请从协办单位中删去",
+        "the lead unit {unit} is also listed as a co-operating unit; remove it from 协办单位",
+    ),
+    "P4.7.negative": (
+        "量化指标“{metric}”的目标为 {value}{unit}，是负数，无法达到；请写明要达到的数量",
+        "the target of '{metric}' is {value}{unit}, a negative amount; give the amount to reach",
+    ),
+    "P4.7.percent": (
+        "量化指标“{metric}”的目标为 {value}{unit}，超过 100%，不可能达到；请改为不超过 100 的百分比",
+        "the target of '{metric}' is {value}{unit}, above 100%; a percentage cannot exceed 100",
+    ),
     "P4.2": (
         "监督主体{unit}就是牵头部门本身；谁的责任检查谁，请改由其他单位监督",
         "the supervising body {unit} is the lead unit itself; name another unit to supervise it",
@@ -104,6 +116,10 @@ CATALOG: dict[str, tuple[str, str]] = {
     "P4.4.slogans": (
         "工作标准只有口号（{words}），无法检查：没有量化指标或成果，也没有数字、比例或《…》；请写明数量、比例、时限或成果",
         "the work standard is only slogans ({words}) and cannot be checked: no 量化指标 or 成果, no number, percentage or 《…》; state a quantity, rate, date or deliverable",
+    ),
+    "P4.8": (
+        "工作标准只有口号（{words}）；量化指标或成果可以检查，但标准本身也应写明做什么、做到什么程度",
+        "the work standard is only slogans ({words}); the targets can be checked, but say in the standard what is done and how far",
     ),
     "P4.5": (
         "{field}与上级任务 {source} 原文相似度 {percent}%，疑似照抄照搬；请结合本地实际写明怎么做、做到什么程度",

@@ -203,3 +203,17 @@ def _system_lines(facts: SystemFacts) -> list[str]:
         ("fontconfig (fc-list)", ok if facts.fc_list else missing),
     ]
     return [t("doctor.item", item=item, state=state) for item, state in rows]
+
+
+def report_dict(report: Report) -> dict[str, object]:
+    """The report as plain data (`lzzr doctor --format json`)."""
+    f = report.facts
+    return {
+        "ok": report.ok,
+        "roles": [{"role": r.role, "face": r.face, "borrowed": r.borrowed,
+                   "configured": [{"name": x.name, "found": x.found} for x in r.configured],
+                   "defaults": [{"name": x.name, "found": x.found} for x in r.defaults]} for r in report.roles],
+        "weasyprint": f.weasyprint, "weasyprint_error": f.weasyprint_error, "pango": f.pango,
+        "pangoft2": f.pangoft2, "harfbuzz_subset": f.harfbuzz_subset, "fc_list": f.fc_list,
+        "packages": list(report.packages), "apt": report.apt_line, "make_fonts": report.make_fonts,
+    }

@@ -11,6 +11,7 @@ from importlib import resources
 
 from lzzr.errors import Problem, Record, Severity
 from lzzr.i18n import fmt_date
+from lzzr.numbers import num
 from lzzr.rules.common import in_year, sound_tasks, unit_name, where
 from lzzr.rules.registry import Rule, registrar
 from lzzr.workspace.load import Workspace
@@ -205,3 +206,77 @@ def check_copied(ws: Workspace) -> Iterator[Problem]:
             continue
         args = {"field": key, "source": best[1], "percent": math.floor(best[0] * 100)}
         yield Problem("P4.5", ws.locate("task", tid, key), record=Record("task", tid), msg="P4.5", args=args)
+
+
+@rule(
+    "P4.6",
+    Severity.ERROR,
+    ("牵头部门不同时是协办单位", "the lead unit is not also a co-operating unit"),
+    (
+        "可操作性：牵头部门负直接责任，协办单位积极配合；同一单位既牵头又协办，责任就说不清。"
+        "协办单位中不能有牵头部门本身。",
+        "Operability (P4): the lead unit answers for the task and the co-operating units help; a "
+        "unit that is both leaves the responsibility unclear. The co-operating units do not include "
+        "the lead unit.",
+    ),
+)
+def check_lead_not_co_unit(ws: Workspace) -> Iterator[Problem]:
+    for tid in sound_tasks(ws):
+        task = ws.tasks[tid]
+        if not task.lead or task.lead not in task.co_units:
+            continue
+        i = task.co_units.index(task.lead)
+        field = ("协办单位", i) if len(task.co_units) > 1 else "协办单位"
+        yield Problem("P4.6", where(ws, "task", tid, field, "协办单位"), record=Record("task", tid),
+                      msg="P4.6", args={"unit": unit_name(ws, task.lead)})
+
+
+_PERCENT_UNITS = ("%", "％", "百分比")
+
+
+@rule(
+    "P4.7",
+    Severity.ERROR,
+    ("量化指标可以达到", "a quantified target can be reached"),
+    (
+        "可操作性：量化指标要能在年终检查、能够达到。目标不能是负数，单位为 % 的目标不能超过 100"
+        "（目标为 0 可以是本意，如“问题发生 0 起”，不报告）。",
+        "Operability (P4): a quantified target is checked at the year's end and can be reached: "
+        "it is not negative, and a percentage does not exceed 100 (a target of 0 can be meant, "
+        "such as no incidents, and is not reported).",
+    ),
+)
+def check_targets_reachable(ws: Workspace) -> Iterator[Problem]:
+    for tid in sound_tasks(ws):
+        task = ws.tasks[tid]
+        for i, target in enumerate(task.targets):
+            percent = (target.unit or "").strip() in _PERCENT_UNITS
+            if target.value >= 0 and not (percent and target.value > 100):
+                continue  # 0 can be meant (零发生、0 项): only a negative amount or 100%+ cannot be
+            why = "P4.7.percent" if target.value >= 0 else "P4.7.negative"
+            args = {"metric": target.metric, "value": num(target.value), "unit": target.unit or ""}
+            yield Problem("P4.7", ws.locate("task", tid, "量化指标", i, "目标"), record=Record("task", tid),
+                          msg=why, args=args)
+
+
+@rule(
+    "P4.8",
+    Severity.WARNING,
+    ("有量化指标的任务，工作标准也不只是口号", "a standard is more than slogans even when targets exist"),
+    (
+        "可操作性：量化指标或成果能让任务在年终检查，但工作标准本身也应写明做什么、做到什么程度；"
+        "工作标准中没有数字、比例或《…》而有口号词时提示（没有量化指标和成果时由 P4.4 报告）。",
+        "Operability (P4): targets or a deliverable let a task be checked, but the standard itself "
+        "still says what is done and how far; warns when it holds slogan words and no number, "
+        "percentage or 《…》 (without targets or a deliverable P4.4 reports it).",
+    ),
+)
+def check_standard_not_only_slogans(ws: Workspace) -> Iterator[Problem]:
+    for tid in sound_tasks(ws):
+        task = ws.tasks[tid]
+        if not task.standard or not measurable(task) or _MEASURABLE.search(task.standard):
+            continue
+        found = find_slogans(task.standard, slogans(ws))
+        if found:
+            yield Problem("P4.8", ws.locate("task", tid, "工作标准"), record=Record("task", tid),
+                          msg="P4.8", args={"words": "、".join(found)})

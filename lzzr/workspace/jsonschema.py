@@ -32,10 +32,14 @@ def workspace_schema(kind: str = "all") -> dict[str, Any]:
     for section, (_kind, model) in SINGLETONS.items():
         sections[section] = _model_schema(model, defs)
     leader = defs["Leader"]
-    defs["Leader"] = {"anyOf": [{"type": "string", "minLength": 1}, leader]}
+    # if/then/else instead of anyOf: an editor then reports a bad value at its own path,
+    # not "…is not valid under any of the given schemas" at the record.
+    defs["Leader"] = {"if": {"type": "string"}, "then": {"minLength": 1}, "else": leader}
     data = {"type": "object", "additionalProperties": False, "properties": sections,
             "title": "lzzr 数据文件", "minProperties": 1}
     config = _model_schema(Config, defs)
-    chosen: dict[str, Any] = {"config": config, "data": data}.get(kind) or {"anyOf": [config, data]}
+    # lzzr.yaml is the file with 机关 (required there, never a section): one branch is checked.
+    either = {"if": {"type": "object", "required": ["机关"]}, "then": config, "else": data}
+    chosen: dict[str, Any] = {"config": config, "data": data}.get(kind) or either
     return {"$schema": "https://json-schema.org/draft/2020-12/schema",
             "title": "lzzr workspace", **chosen, "$defs": defs}

@@ -43,6 +43,7 @@ class Workspace:
     raw: dict[str, Any] = field(default_factory=dict)
     _where: dict[tuple[str, str], tuple[Positions, Path_]] = field(default_factory=dict)
     _invalid: set[tuple[str, str]] = field(default_factory=set)
+    _invalid_tasks: dict[str, dict[str, Any]] = field(default_factory=dict)  # their raw data
     _tainted: set[Path_] = field(default_factory=set)
 
     def tainted(self, path: Path_) -> bool:
@@ -73,6 +74,11 @@ class Workspace:
         if full in pos.values or full in pos.keys:
             return pos.locate(full, key=key)
         return pos.locate(path, key=True)
+
+    def failed(self, kind: str, rid: str | None = None) -> bool:
+        """Whether record `rid` of `kind` (any one, when `rid` is None) was written but failed
+        validation: its problems are reported, and what depends on it is uncertain."""
+        return any(k == kind and (rid is None or r == rid) for k, r in self._invalid)
 
     def known(self, kind: str, rid: str) -> bool:
         """True when `rid` exists, or was written but is invalid (already reported)."""
@@ -196,6 +202,11 @@ def _load_record(ws: Workspace, pos: Positions, section: str, kind: str,
                         args={"where": str(earlier[0].locate(earlier[1], key=True))})]
     ws._where[(kind, rid)] = (pos, path)
     problems: list[Problem] = []
+    if "：" in rid:  # `rsj：{名称: …}`: YAML read one key up to the next half-width colon
+        ws._invalid.add((kind, rid))
+        colon = Location(here.file, here.line, here.column + rid.index("："))
+        fixed = rid.split("：", 1)[0]
+        return [Problem("S015", colon, record=Record(kind, fixed), args={"id": fixed})]
     if not _valid_id(rid):
         problems.append(Problem("S006", here, record=record, args={"id": rid}))
     if ws.tainted(path):
@@ -207,6 +218,8 @@ def _load_record(ws: Workspace, pos: Positions, section: str, kind: str,
     problems += found
     if built is None or problems:
         ws._invalid.add((kind, rid))
+        if kind == "task" and isinstance(raw, dict):
+            ws._invalid_tasks[rid] = raw
     else:
         ws.collection(kind)[rid] = built
     return problems
@@ -239,6 +252,8 @@ def _references(ws: Workspace) -> Iterator[tuple[str, str, tuple[Any, ...], str,
         yield "uptask", uid, ("文件",), "updoc", up.doc
     for tid, task in ws.tasks.items():
         yield from _task_references(tid, task)
+    for tid, raw in ws._invalid_tasks.items():
+        yield from _raw_task_references(tid, raw)
     if ws.plan is not None:
         yield "plan", "", ("班子",), "team", ws.plan.team
         yield "plan", "", ("第一责任人",), "leader", ws.plan.first
@@ -259,6 +274,22 @@ def _task_references(tid: str, task: Task) -> Iterator[tuple[str, str, tuple[Any
         yield "task", tid, ("总负责人",), "leader", task.leader
 
 
+_RAW_TASK_REFS = {"所属任务": "task", "牵头部门": "unit", "监督主体": "unit", "总负责人": "leader", "来源": "uptask",
+                  "协办单位": "unit"}
+
+
+def _raw_task_references(tid: str, raw: dict[str, Any]) -> Iterator[tuple[str, str, tuple[Any, ...], str, str]]:
+    """The references of a task that failed validation for another reason, so that its other
+    problems show in the same run (only values written as ids: a value of the wrong type was
+    reported already)."""
+    for name, target in _RAW_TASK_REFS.items():
+        value = raw.get(name)
+        values = value if isinstance(value, list) else [value]
+        for i, item in enumerate(values):
+            if isinstance(item, str) and _valid_id(item):
+                yield "task", tid, (name, i) if isinstance(value, list) and len(value) > 1 else (name,), target, item
+
+
 _REF_FIELD = {"unit": "单位", "leader": "领导", "updoc": "上级文件", "uptask": "上级任务", "task": "任务",
               "team": "班子"}
 
@@ -272,14 +303,31 @@ def _check_references(ws: Workspace) -> list[Problem]:
         if kind == "team" and not path:
             field_name = kind_label("unit")
         pool = [x for x in ws.collection(target) if not (target == kind and x == rid)]
-        close = difflib.get_close_matches(ref, pool, n=1, cutoff=0.6)
-        suggest = t("suggest", name=close[0]) if close else ""
+        suggest = _by_name(ws, target, ref)
+        if not suggest:
+            close = difflib.get_close_matches(ref, pool, n=1, cutoff=0.6)
+            suggest = t("suggest", name=close[0]) if close else ""
         args = {"field": field_name, "ref": ref, "suggest": suggest}
         where = ws.locate(kind, rid, *path) if path else ws.locate(kind, rid)
         if kind == "plan":
             where = ws.locate(kind, rid, *path)
         problems.append(Problem("R001", where, record=Record(kind, rid), args=args))
     return problems
+
+
+def _by_name(ws: Workspace, target: str, ref: str) -> str:
+    """The hint for a reference written as a name (`韩雪梅`, `县委`) where an id is asked."""
+    if target == "leader":
+        ids = sorted(lid for lid, leader in ws.leaders.items() if leader.name == ref)
+    elif target in ("unit", "team"):
+        ids = sorted(uid for uid, unit in ws.units.items() if ref in (unit.name, unit.short))
+    else:
+        return ""
+    if len(ids) == 1:
+        return t("suggest.by_name", ref=ref, kind=kind_label(target), id=ids[0])
+    if ids:
+        return t("suggest.by_name_many", ref=ref, kind=kind_label(target), n=len(ids), ids="、".join(ids))
+    return ""
 
 
 def _check_cycles(ws: Workspace, kind: str, field_name: str, parents: Any) -> list[Problem]:

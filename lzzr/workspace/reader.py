@@ -193,6 +193,9 @@ def _bad_start(lines: list[str], line: int, col: int) -> str:
     return {"\t": "tab", "@": "reserved", "`": "reserved"}.get(char, "other")
 
 
+_FULLWIDTH_KEY = re.compile(r"^\s*(?:-\s+)?[^\s:：#'\"{}\[\],]+：")
+
+
 def _typing_slip(lines: list[str], error_line: int) -> tuple[str, int, int] | None:
     """Slips an input method makes (full-width colon or comma, no space after ':', an unclosed
     quote), searched from the error line back to the previous lines that hold content."""
@@ -202,6 +205,9 @@ def _typing_slip(lines: list[str], error_line: int) -> tuple[str, int, int] | No
         stripped = body.strip()
         if not stripped or stripped.startswith("#"):
             continue
+        key_slip = _FULLWIDTH_KEY.search(body)  # `rsj：{名称: …}`: the key ends at a full-width colon
+        if key_slip is not None:
+            return "fullwidth_colon", n, key_slip.end() - 1
         if ("{" in body or "[" in body) and "，" in body:
             return "fullwidth_comma", n, body.index("，")
         if "：" in body and ": " not in body and not body.rstrip().endswith(":"):
