@@ -105,3 +105,12 @@ def test_a_view_writes_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str
         code, out, err = run(capsys, "decompose", str(SAMPLE), "--by", "unit", "-f", fmt, "--out", str(out_dir))
         assert code == 0 and out and err == ""
     assert not out_dir.exists()
+
+
+@pytest.mark.parametrize("command", ["check", "decompose", "letters", "pledges", "sign", "verify", "doctor",
+                                     "assess", "init", "rules", "schema"])
+def test_no_help_text_is_cut_off(command: str, capsys: pytest.CaptureFixture[str],
+                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    code, out, _ = run(capsys, command, "--help")
+    assert code == 0 and "…" not in out and "<bool>" not in out

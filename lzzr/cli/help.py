@@ -111,3 +111,26 @@ def localise_completion(command: Any) -> None:
     for param in getattr(command, "params", ()):
         if param.name in words:
             param.help = words[param.name]
+
+
+def fold_long_help() -> None:
+    """Let a help line wrap instead of ending in "…": Rich crops a column item wider than the
+    column, and a Chinese sentence has no spaces to wrap at."""
+    from rich.text import Text
+    from typer import rich_utils
+
+    original = rich_utils._get_parameter_help
+    if getattr(original, "_lzzr", False):
+        return
+
+    def parameter_help(**kwargs: Any) -> Any:
+        columns = original(**kwargs)
+        parts = list(getattr(columns, "renderables", ()))
+        if not parts or not all(isinstance(p, Text) for p in parts):
+            return columns
+        joined = Text(" ").join(parts)
+        joined.overflow = "fold"
+        return joined
+
+    parameter_help._lzzr = True  # type: ignore[attr-defined]
+    rich_utils._get_parameter_help = parameter_help
