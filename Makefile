@@ -56,6 +56,8 @@ dist-test: setup
 	cd /tmp && $(CURDIR)/build/dist-venv/bin/lzzr letters $(CURDIR)/build/dist-ws --unit hdz --out $(CURDIR)/build/dist-out --quiet
 	cd /tmp && $(CURDIR)/build/dist-venv/bin/lzzr assess $(CURDIR)/build/dist-ws --out $(CURDIR)/build/dist-out --quiet
 	test -s build/dist-out/2026-责任分解方案.pdf && test -s build/dist-out/2026-责任制考核报告.pdf
+	rm -rf build/dist-init && cd /tmp && $(CURDIR)/build/dist-venv/bin/lzzr init $(CURDIR)/build/dist-init --kind 县 --year 2027 --quiet
+	cd /tmp && $(CURDIR)/build/dist-venv/bin/lzzr check $(CURDIR)/build/dist-init --quiet
 
 bench: setup
 	$(BIN)/python bench/bench_load.py
