@@ -35,6 +35,14 @@ demo: system fonts setup
 	$(BIN)/lzzr letters $(OUT)/workspace --status --quiet || true
 	$(BIN)/lzzr assess $(OUT)/workspace --out $(OUT) --quiet
 	$(BIN)/lzzr assess $(OUT)/workspace --explain altsm
+	@echo "== 年中（2026-07-15）和年终（2026-12-31）落实情况、提醒、半年报告、日历和看板"
+	$(BIN)/lzzr status $(OUT)/workspace --on 2026-07-15 --format xlsx --out $(OUT) --quiet
+	$(BIN)/lzzr status $(OUT)/workspace --on 2026-07-15 | head -40
+	$(BIN)/lzzr status $(OUT)/workspace --on 2026-12-31 | head -40
+	$(BIN)/lzzr remind $(OUT)/workspace --on 2026-07-15 | head -30; true
+	$(BIN)/lzzr report progress $(OUT)/workspace --period 2026H1 --prefix 示纪发 --number 12 --out $(OUT)
+	$(BIN)/lzzr calendar $(OUT)/workspace --out $(OUT)
+	$(BIN)/lzzr status $(OUT)/workspace --on 2026-07-15 --html $(OUT)/看板
 
 test: setup
 	$(BIN)/python -m pytest

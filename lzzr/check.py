@@ -9,6 +9,7 @@ from typing import Any
 from lzzr.errors import Location, Problem, ProblemCounts, Record, Severity
 from lzzr.problems import sorted_problems
 from lzzr.records_check import check_all
+from lzzr.records_check_supervision import check_supervision
 from lzzr.rules import run_rules
 from lzzr.workspace.load import CONFIG_FILE, Workspace, load_workspace
 
@@ -39,6 +40,7 @@ def check_workspace(root: Path) -> CheckResult:
         problems += found
         problems += setup_problems(ws)
         problems += [p for p in check_all(ws) if p not in problems]
+        problems += check_supervision(ws)  # 进展报告, 督查 (lzzr/records_check_supervision.py)
     return CheckResult(ws, sorted_problems(problems), settings)
 
 

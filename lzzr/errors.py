@@ -14,6 +14,7 @@ class ExitCode(enum.IntEnum):
     PROBLEMS = 1
     USAGE = 2
     ENVIRONMENT = 3
+    OVERDUE = 4  # `lzzr remind`: an item is in the overdue tier (红)
     INTERNAL = 70
     INTERRUPTED = 130
 

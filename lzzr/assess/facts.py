@@ -7,6 +7,7 @@ points to two decimals (`q2`).
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -16,7 +17,7 @@ from lzzr.i18n import Text
 from lzzr.records_check import poll_target
 from lzzr.workspace.load import Workspace
 from lzzr.workspace.model import Task
-from lzzr.workspace.records import Poll, polls
+from lzzr.workspace.records import Poll, polls, progress
 
 ZERO = Decimal(0)
 ONE = Decimal(1)
@@ -64,17 +65,25 @@ class Facts:
     polls: dict[str, tuple[str, Poll]]
     problems: list[Problem] = field(default_factory=list)
     here: Location = field(default_factory=lambda: Location(""))  # the indicator being scored
+    on: dt.date | None = None  # as of this day (`assess --on`); None: the whole year
 
 
-def gather(ws: Workspace, targets: list[Assessee]) -> Facts:
-    """Index the workspace's records for scoring (no I/O)."""
+def gather(ws: Workspace, targets: list[Assessee], on: dt.date | None = None) -> Facts:
+    """Index the workspace's records for scoring (no I/O). With `on`, only the leaf tasks due
+    by that day or done by then count: a task not yet due is not "未报送进展，计 0"."""
     parents = {task.parent for task in ws.tasks.values() if task.parent}
-    leaves = {tid: task for tid, task in ws.tasks.items() if tid not in parents}
+    leaves = {tid: task for tid, task in ws.tasks.items() if tid not in parents
+              and (on is None or _due_or_done(ws, tid, task, on))}
     by_target: dict[str, tuple[str, Poll]] = {}
     for pid in sorted(polls(ws)):
         target = poll_target(ws, polls(ws)[pid], targets)
         if target is not None and target.key not in by_target:
             by_target[target.key] = (pid, polls(ws)[pid])
-    return Facts(ws, leaves, by_target)
+    return Facts(ws, leaves, by_target, on=on)
+
+
+def _due_or_done(ws: Workspace, tid: str, task: Task, on: dt.date) -> bool:
+    rec = progress(ws).get(tid)
+    return (task.deadline or dt.date.max) <= on or (rec is not None and rec.done is not None and rec.done <= on)
 
 

@@ -15,6 +15,7 @@ from decimal import Decimal
 
 from lzzr.assess.facts import HUNDRED, ONE, ZERO, Facts, Line, pct, q2, q4
 from lzzr.assess.poll import score_poll
+from lzzr.assess.rectify import score_rectify
 from lzzr.assessees import Assessee, in_charge_on
 from lzzr.errors import Problem, Record, Severity
 from lzzr.i18n import DateText, Joined, Text, msg
@@ -28,7 +29,7 @@ from lzzr.workspace.scheme import Indicator
 def score(facts: Facts, target: Assessee, ind: Indicator) -> Line:
     """One indicator of one target; its points always to two decimals."""
     scorers = {"任务完成": score_tasks, "清单": score_checklist, "民主测评": score_poll,
-               "扣分": score_deductions, "评定": score_rating}
+               "扣分": score_deductions, "评定": score_rating, "整改": score_rectify}
     line = scorers[ind.kind](facts, target, ind)
     return replace(line, points=q2(line.points))
 
@@ -56,6 +57,8 @@ def task_credit(facts: Facts, tid: str, ind: Indicator) -> tuple[Decimal, Text]:
     rec = progress(facts.ws).get(tid)
     if rec is None:
         return ZERO, msg("ax.task.none")
+    if facts.on is not None and rec.done is not None and rec.done > facts.on:
+        rec = rec.model_copy(update={"status": "进行中", "done": None})  # done after the day: not yet
     if rec.status == "已完成" and rec.done is not None:
         if task.deadline is None or rec.done <= task.deadline:
             return ONE, msg("ax.task.ontime", date=DateText(rec.done))

@@ -7,6 +7,7 @@ writes the results (`assess_table`, `explain`, `assess_report.issue_report`,
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,7 +30,7 @@ class AssessRun(ProblemCounts):
     assessment: Assessment | None
 
 
-def assess_workspace(root: Path, scheme_file: Path | None = None) -> AssessRun:
+def assess_workspace(root: Path, scheme_file: Path | None = None, on: dt.date | None = None) -> AssessRun:
     """Check the workspace and its records; assess under `scheme_file` (else the workspace's
     own 考核方案). Raises LzzrError("assess.no_scheme") when there is no scheme at all."""
     checked = check_workspace(root)
@@ -38,7 +39,7 @@ def assess_workspace(root: Path, scheme_file: Path | None = None) -> AssessRun:
     scheme, locate = _scheme(ws, scheme_file, problems)
     if scheme is None or any(p.severity is Severity.ERROR for p in problems):
         return AssessRun(ws, sorted_problems(problems), None)
-    assessment = assess(ws, scheme, locate)
+    assessment = assess(ws, scheme, locate, on)
     problems = _merge(problems, list(assessment.problems))
     return AssessRun(ws, sorted_problems(problems), assessment if ws.config else None)
 

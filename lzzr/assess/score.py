@@ -18,6 +18,7 @@ Pure: no I/O. The order of the steps, for each kind of target (班子, 正职, �
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any
@@ -107,13 +108,14 @@ class Assessment:
         return [k for k in KIND_ORDER if self.by_kind(k)]
 
 
-def assess(ws: Workspace, scheme: Scheme, locate: Locate | None = None) -> Assessment:
+def assess(ws: Workspace, scheme: Scheme, locate: Locate | None = None, on: dt.date | None = None) -> Assessment:
     """Assess every target of `ws` under `scheme`. `locate(*path)` places a path inside the
-    scheme (for warnings such as a target with no poll); by default the workspace's scheme."""
+    scheme (for warnings such as a target with no poll); by default the workspace's scheme.
+    `on`: as of that day, tasks not yet due (and not done by then) are not scored."""
     assert ws.config is not None
     where = locate or (lambda *path: ws.locate("scheme", "", *path))
     targets = [x for x in assessed_targets(ws) if scheme.targets.get(x.kind) is not None]
-    facts = gather(ws, targets)
+    facts = gather(ws, targets, on)
     results = [score_target(facts, scheme, target, where) for target in targets]
     results, steps = apply_quota(scheme, results)
     results = rank(results)

@@ -35,10 +35,12 @@ def register_commands(app: typer.Typer) -> None:
         out: Path = o.out_opt(), no_pdf: bool = o.no_pdf_opt("不生成考核报告 PDF", "skip the report PDF"),
         no_archive: bool = typer.Option(False, "--no-archive", help=tr("不写廉政档案", "do not write 廉政档案")),
         strict: bool = o.strict_opt(), quiet: bool = o.quiet_opt(),
+        on: str | None = o.on_opt("截至某日考核（未到期且未完成的任务不计分）；默认全年",
+                                  "as of a day (tasks not yet due are not scored); default the whole year"),
     ) -> None:
         from lzzr.assess.run import assess_workspace
 
-        run = assess_workspace(o.pick_workspace(workspace, workspace_opt), scheme)
+        run = assess_workspace(o.pick_workspace(workspace, workspace_opt), scheme, o.parse_day(on) if on else None)
         data_out = fmt in (o.TableFormat.json, o.TableFormat.csv)
         print_problems(run.problems, err=data_out)
         if run.failed(strict) or run.assessment is None:

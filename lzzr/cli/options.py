@@ -7,12 +7,14 @@ language is chosen.
 
 from __future__ import annotations
 
+import datetime as dt
 from enum import Enum
 from pathlib import Path
 from typing import Any
 
 import typer
 
+from lzzr.errors import UsageError
 from lzzr.i18n import tr
 
 
@@ -143,3 +145,21 @@ def unit_opt(zh: str, en: str) -> Any:
 
 def leader_opt(zh: str, en: str) -> Any:
     return typer.Option(None, "--leader", help=tr(zh, en))
+
+
+def on_opt(zh: str = "截至日期（默认今天），如 2026-07-15", en: str = "as of this date (default today)") -> Any:
+    return typer.Option(None, "--on", help=tr(zh, en))
+
+
+def parse_day(value: str | None) -> dt.date:
+    """`--on`: an ISO or Chinese date; today when not given."""
+    if value is None:
+        return dt.date.today()
+    from pydantic_core import PydanticCustomError
+
+    from lzzr.workspace.model import parse_date
+
+    try:
+        return parse_date(value)
+    except PydanticCustomError:
+        raise UsageError("sv.bad_date", value=value) from None

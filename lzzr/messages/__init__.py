@@ -6,13 +6,14 @@ A new phase adds its module here, nothing registers itself by being imported.
 
 from __future__ import annotations
 
-from lzzr.messages import assess, cli, render, rules, workspace
+from lzzr.messages import assess, cli, render, rules, supervision, workspace
 
 CATALOGUES: dict[str, dict[str, tuple[str, str]]] = {
     "workspace": workspace.CATALOG,
     "rules": rules.CATALOG,
     "render": render.CATALOG,
     "assess": assess.CATALOG,
+    "supervision": supervision.CATALOG,
     "cli": cli.CATALOG,
 }
 CATALOG: dict[str, tuple[str, str]] = {code: pair for part in CATALOGUES.values() for code, pair in part.items()}

@@ -20,6 +20,8 @@ KINDS: dict[str, tuple[str, str]] = {
     "event": ("问责事件", "accountability event"),
     "rating": ("考核评定", "rating sheet"),
     "scheme": ("考核方案", "scheme"),
+    "report": ("进展报告", "progress report"),
+    "inspect": ("督查", "inspection"),
 }
 
 SEVERITY = {"error": ("错误", "error"), "warning": ("警告", "warning")}

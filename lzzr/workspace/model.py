@@ -200,11 +200,18 @@ class Task(Frozen):
         return self.model_copy(update=update), frozenset(update)
 
 
-DutyKind = Literal[
+YearlyDutyKind = Literal[
     "部署分解", "廉政党课", "听取汇报", "廉政谈话", "调研督办",
     "年中专题会议", "年终专题会议", "公开承诺", "述职述廉",
 ]
-DUTY_KINDS: tuple[str, ...] = DutyKind.__args__  # type: ignore[attr-defined]
+# The yearly duties a plan must schedule (P1.4); 四重四亲自 are recorded as they happen.
+DUTY_KINDS: tuple[str, ...] = YearlyDutyKind.__args__  # type: ignore[attr-defined]
+PERSONAL_KINDS: tuple[str, ...] = ("亲自部署", "亲自过问", "亲自协调", "亲自督办")
+DutyKind = Literal[
+    "部署分解", "廉政党课", "听取汇报", "廉政谈话", "调研督办",
+    "年中专题会议", "年终专题会议", "公开承诺", "述职述廉",
+    "亲自部署", "亲自过问", "亲自协调", "亲自督办",
+]
 
 
 class Duty(Frozen):
@@ -279,6 +286,25 @@ PLEDGE_ITEMS: tuple[str, ...] = (
 )
 
 
+class Tier(Frozen):
+    """A reminder tier: items due within `days` days (none: items already overdue)."""
+
+    level: NonEmpty = Field(alias="等级", description="如：蓝、黄、红")
+    days: StrictInt | None = Field(None, alias="提前天数", ge=0, description="到期前多少天提醒；不填为已逾期")
+
+
+DEFAULT_TIERS = (Tier.model_validate({"等级": "红"}), Tier.model_validate({"等级": "黄", "提前天数": 7}),
+                 Tier.model_validate({"等级": "蓝", "提前天数": 30}))
+
+
+class Supervision(Frozen):
+    """`lzzr.yaml` → 监督: how status and reminders judge the year as of a date."""
+
+    tiers: tuple[Tier, ...] = Field(DEFAULT_TIERS, alias="提醒分级", min_length=1)
+    soon: StrictInt = Field(30, alias="临期天数", ge=0, description="到期前多少天算“临近到期”")
+    silent: StrictInt = Field(60, alias="未报送天数", ge=1, description="多少天没有进展报告算“未报送”")
+
+
 class Config(Frozen):
     """`lzzr.yaml`: who issues, for which year, and how."""
 
@@ -293,6 +319,7 @@ class Config(Frozen):
     slogans: tuple[str, ...] = Field((), alias="口号词", description="补充的空泛口号词（P4 检查）")
     pledge_items: Texts = Field(PLEDGE_ITEMS, alias="承诺事项", description="承诺书的承诺条目")
     letter_copies: StrictInt = Field(3, alias="责任书份数", ge=1, le=9)
+    supervision: Supervision = Field(default_factory=Supervision, alias="监督")
 
     @property
     def year_start(self) -> dt.date:

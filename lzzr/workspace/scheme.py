@@ -21,7 +21,7 @@ from lzzr.workspace.records import OUTCOMES, Count, InstitutionKind, Number, Out
 if TYPE_CHECKING:
     from lzzr.workspace.load import Workspace
 
-IndicatorKind = Literal["任务完成", "清单", "民主测评", "扣分", "评定"]
+IndicatorKind = Literal["任务完成", "清单", "民主测评", "扣分", "评定", "整改"]
 VetoCondition = Literal["处分", "重大案件", "上级通报"]
 BandCondition = Literal["无零分指标", "无扣分"]
 EVENT_FLAGS = ("重大案件", "上级通报")
@@ -37,7 +37,7 @@ KIND_FIELDS: dict[str, IndicatorKind] = {
 }
 REQUIRED: dict[str, tuple[str, ...]] = {
     "任务完成": (), "清单": ("清单",), "民主测评": ("选项", "类别权重"),
-    "扣分": ("扣分标准",), "评定": ("评定项目", "等次"),
+    "扣分": ("扣分标准",), "评定": ("评定项目", "等次"), "整改": (),
 }
 
 

@@ -106,7 +106,8 @@ def _indicator(path: tuple[Any, ...], ind: Indicator) -> Iterator[Found]:
         if key not in given:
             yield "A207", (*path, "类型"), {"field": key, "kind": ind.kind}
     checks = {"任务完成": _tasks, "清单": _checklist, "民主测评": _poll, "扣分": _deduct, "评定": _rating}
-    yield from checks[ind.kind](path, ind)
+    if ind.kind in checks:  # 整改 has no fields of its own
+        yield from checks[ind.kind](path, ind)
 
 
 def _range(path: tuple[Any, ...], field: str, value: Decimal | None, low: Decimal, high: Decimal) -> Iterator[Found]:

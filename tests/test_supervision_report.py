@@ -1,0 +1,71 @@
+"""`lzzr report progress`: the report to the 党委 passes the plan's GB/T 9704 checks; same figures as xlsx."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook  # type: ignore[import-untyped]
+from PIL import Image
+
+from lzzr.errors import ExitCode
+from lzzr.supervision.report import parse_period
+
+from .helpers import SAMPLE, run
+from .pdfutil import needs_poppler, pdf_fonts, pdf_info, pdf_text
+from .test_decompose_cli import red_pixels
+
+PDF = "2026-落实情况报告-2026H1.pdf"
+
+
+@pytest.fixture(scope="module")
+def issued(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from lzzr.cli import main
+
+    out = tmp_path_factory.mktemp("out")
+    args = ["report", "progress", str(SAMPLE), "--period", "2026H1", "--prefix", "示纪发", "--number", "12"]
+    assert main([*args, "--out", str(out), "--quiet"]) == 0
+    return out
+
+
+def test_periods() -> None:
+    assert [(p.label, p.start.isoformat(), p.end.isoformat()) for p in map(parse_period, ("2026H1", "2026q3", "2026"))] \
+        == [("2026年上半年", "2026-01-01", "2026-06-30"), ("2026年第三季度", "2026-07-01", "2026-09-30"),
+            ("2026年", "2026-01-01", "2026-12-31")]
+
+
+def test_bad_period_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, "report", "progress", str(SAMPLE), "--period", "2026H3") == (
+        ExitCode.USAGE, "", "时段 '2026H3' 无法识别；请写 2026、2026H1、2026H2 或 2026Q1–2026Q4\n")
+
+
+@needs_poppler
+def test_report_text(issued: Path) -> None:
+    flat = "".join(pdf_text(issued / PDF).split())
+    assert "示纪发〔2026〕12号签发人：孟庆华" in flat
+    assert "关于示例旗2026年上半年落实党风廉政建设责任制情况的报告" in flat
+    assert "旗委：" in flat and "截至2026年6月30日" in flat
+    assert "全年责任分解末级任务114项，已完成22项（完成率19.3%），按计划推进88项，临近到期3项，逾期未完成1项" in flat
+    assert "T19.3" in flat and "整改事项DC2026-01-3" in flat
+    assert "附件：示例旗2026年上半年党风廉政建设责任制任务落实情况统计表" in flat
+
+
+@needs_poppler
+def test_report_is_a4_with_embedded_fonts_and_red_header(issued: Path, tmp_path: Path) -> None:
+    pdf = issued / PDF
+    assert pdf_info(pdf)["Page size"].startswith("595.276 x 841.89")
+    fonts = pdf_fonts(pdf)
+    assert fonts and all(row[-5] == "yes" for row in fonts), fonts
+    subprocess.run(["pdftoppm", "-png", "-r", "30", "-f", "1", "-l", "1", str(pdf), str(tmp_path / "p")], check=True)
+    page = Image.open(next(tmp_path.glob("p*.png"))).convert("RGB")
+    w, h = page.size
+    assert red_pixels(page.crop((0, int(h * 0.22), w, int(h * 0.32)))) > 100  # a long organ name: smaller type
+    assert red_pixels(page.crop((0, int(h * 0.7), w, int(h * 0.85)))) == 0
+
+
+def test_same_figures_as_xlsx(issued: Path) -> None:
+    book = load_workbook(issued / "2026-落实情况报告-2026H1.xlsx")
+    sheet = book[book.sheetnames[0]]
+    rows = [[c.value for c in row] for row in sheet.iter_rows()]
+    assert ["任务（末级）", "114", "22", "88", "3", "1", "6"] in [[str(v) for v in r] for r in rows]
