@@ -152,3 +152,29 @@ def test_cli_status_bad_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     assert run(capsys, "status", ws, "--unit", "czz") == (ExitCode.USAGE, "", "没有单位 'czz'（是否指「czj」？）\n")
     assert run(capsys, "--lang", "en", "status", ws, "--on", "soon") == (
         ExitCode.USAGE, "", "cannot read the date 'soon'; write 2026-07-15\n")
+
+
+def test_members_duty_records_by_the_day(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    duties = "履职记录:\n  lzq:\n    记录:\n      - {事项: 听取汇报, 日期: 2026-03-10}\n      - {事项: 廉政谈话, 日期: 2026-05-10}\n"
+    ws = str(mini_workspace(tmp_path, clean=True, duties_yaml=duties))
+    code, out, _ = run(capsys, "status", ws, "--on", "2026-04-01", "-f", "json")
+    assert code == ExitCode.OK
+    assert json.loads(out)["by_leader"]["lzq"] == {"total": 1, "done": 0, "on_track": 1, "due_soon": 0,
+                                                  "overdue": 0, "unreported": 1, "duty_records": 1}
+
+
+def test_letters_signed_and_signed_late_as_of_the_day(tmp_path: Path) -> None:
+    from lzzr.supervision.status import Paper
+    from lzzr.supervision.summary import letters
+
+    plan = MINI_CLEAN["plan.yaml"].replace("  组织者: wjg\n", "  组织者: wjg\n  责任书签订时限: 2026-03-31\n")
+    ws, problems = load_workspace(mini_workspace(tmp_path, clean=True, plan_yaml=plan))
+    assert not problems
+    papers = [Paper("L1", "letter", "czj", ("wjg", "sl"), D(2026, 3, 1), D(2026, 3, 20)),
+              Paper("L2", "letter", "jw", ("wjg", "zhm"), D(2026, 3, 1), D(2026, 4, 5)),
+              Paper("L3", "letter", "qzf", ("wjg", "lzq"), None, None),
+              Paper("P1", "pledge", "qw", ("wjg",), D(2026, 2, 20), None)]
+    got = letters(compute_status(ws, D(2026, 4, 10), papers))
+    assert (got.due, got.issued, got.signed, got.late, got.unsigned, got.pledge_docs) == (3, 2, 2, 1, ("L3",), 1)
+    early = letters(compute_status(ws, D(2026, 3, 25), papers))
+    assert (early.signed, early.unsigned) == (1, ("L2", "L3"))

@@ -93,6 +93,7 @@ class Status:
     letters_by: dt.date | None = None
     pledged: tuple[str, ...] = ()        # leaders with a 公开承诺 record by the day
     to_pledge: tuple[str, ...] = ()      # leaders holding a post on the day
+    records: tuple[tuple[str, int], ...] = ()  # leader → 履职记录 entries dated on or before the day
     settings: Supervision = field(default_factory=Supervision)
 
 
@@ -110,9 +111,11 @@ def compute_status(ws: Workspace, day: dt.date, papers: Iterable[Paper] = ()) ->
     assert ws.config is not None
     settings = ws.config.supervision
     holders = sorted({p.leader for team in ws.teams.values() for p in team.members if p.active_on(day)})
+    records = tuple((lid, sum(1 for e in log.entries if e.date <= day)) for lid, log in sorted(duty_logs(ws).items()))
     return Status(day, task_states(ws, day, settings), duty_states(ws, day, settings),
                   rect_states(ws, day, settings.soon), tuple(papers),
-                  ws.plan.letters_by if ws.plan else None, pledged(ws, day, holders), tuple(holders), settings)
+                  ws.plan.letters_by if ws.plan else None, pledged(ws, day, holders), tuple(holders), records,
+                  settings)
 
 
 def leaf_tasks(ws: Workspace) -> list[str]:

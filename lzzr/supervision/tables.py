@@ -45,8 +45,12 @@ def by_unit_table(ws: Workspace, status: Status) -> Table:
 
 
 def by_leader_table(ws: Workspace, status: Status) -> Table:
-    rows = [[leader_name(ws, lid), *_cells(c)] for lid, c in group(status.tasks, lambda x: x.leader).items()]
-    return Table(tr("按总负责人", "By leader in overall charge"), [tr("总负责人", "leader"), *_count_heads()],
+    """Each leader's tasks by state, and the duties they recorded (履职记录) by the day."""
+    records = dict(status.records)
+    rows = [[leader_name(ws, lid), *_cells(c), str(records.get(lid, 0))]
+            for lid, c in group(status.tasks, lambda x: x.leader).items()]
+    return Table(tr("按总负责人", "By leader in overall charge"),
+                 [tr("总负责人", "leader"), *_count_heads(), tr("履职记录", "duty records")],
                  rows, sheet=tr("总负责人", "leaders"))
 
 
@@ -130,7 +134,8 @@ def status_json(ws: Workspace, status: Status) -> dict[str, Any]:
         "overall": {"tasks": counts(count(status.tasks)), "duties": counts(count(status.duties)),
                     "rectifications": counts(count(status.rects))},
         "by_lead_unit": {u: counts(c) for u, c in group(status.tasks, lambda x: x.lead).items()},
-        "by_leader": {lid: counts(c) for lid, c in group(status.tasks, lambda x: x.leader).items()},
+        "by_leader": {lid: {**counts(c), "duty_records": dict(status.records).get(lid, 0)}
+                      for lid, c in group(status.tasks, lambda x: x.leader).items()},
         "letters": {"due": lt.due, "issued": lt.issued, "signed": lt.signed, "signed_late": lt.late,
                     "unsigned": list(lt.unsigned), "pledge_documents": lt.pledge_docs,
                     "pledged": list(status.pledged), "leaders_in_post": len(status.to_pledge)},
