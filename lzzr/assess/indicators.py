@@ -9,10 +9,10 @@ printed and get exactly the same result.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
 from dataclasses import replace
 from decimal import Decimal
 
+from lzzr.assess.counting import rule_cuts, score_checklist
 from lzzr.assess.facts import HUNDRED, ONE, ZERO, Facts, Line, pct, q2, q4
 from lzzr.assess.poll import score_poll
 from lzzr.assess.rectify import score_rectify
@@ -22,7 +22,7 @@ from lzzr.i18n import DateText, Joined, Text, msg
 from lzzr.numbers import num
 from lzzr.text import natural_key
 from lzzr.workspace.model import Task
-from lzzr.workspace.records import Event, Progress, duty_logs, events, institutions, progress, ratings
+from lzzr.workspace.records import Event, Progress, events, progress, ratings
 from lzzr.workspace.scheme import Indicator
 
 
@@ -118,82 +118,6 @@ def score_tasks(facts: Facts, target: Assessee, ind: Indicator) -> Line:
                 tuple(details))
 
 
-# --- 清单 -------------------------------------------------------------------------------
-
-def duties_of(facts: Facts, target: Assessee) -> list[tuple[str, dt.date, str]]:
-    """(duty kind, date, evidence) the target can show: its own (a leader) or its principal's
-    (a team), within the time in post."""
-    leaders = [target.leader] if target.leader else _principals(facts, target)
-    found: list[tuple[str, dt.date, str]] = []
-    for leader, start, end in leaders_in_post(facts, target, leaders):
-        log = duty_logs(facts.ws).get(leader)
-        for entry in log.entries if log else ():
-            if start <= entry.date <= end:
-                found.append((entry.kind, entry.date, "、".join(entry.evidence)))
-    return found
-
-
-def _principals(facts: Facts, target: Assessee) -> list[str]:
-    team = facts.ws.teams.get(target.unit or "")
-    return list(dict.fromkeys(p.leader for p in team.principals())) if team else []
-
-
-def leaders_in_post(facts: Facts, target: Assessee,
-                    leaders: Iterable[str | None]) -> list[tuple[str, dt.date, dt.date]]:
-    if target.leader:
-        return [(target.leader, target.start, target.end)]
-    team = facts.ws.teams.get(target.unit or "")
-    spans = []
-    for leader in leaders:
-        for post in team.principals() if team else ():
-            if post.leader == leader:
-                spans.append((leader, max(post.start or target.start, target.start),
-                              min(post.end or target.end, target.end)))
-    return [s for s in spans if s[0] is not None]
-
-
-def rules_of(facts: Facts, target: Assessee) -> dict[str, list[str]]:
-    """Institution kind → the titles in force, for the target's unit(s); for a member, a kind
-    counts only when every unit in their charge has it."""
-    units = target.units or ()
-    per_unit = []
-    for uid in units:
-        rec = institutions(facts.ws).get(uid)
-        kinds: dict[str, list[str]] = {}
-        for item in rec.items if rec else ():
-            kinds.setdefault(item.kind, []).append(item.name + (f"（{item.number}）" if item.number else ""))
-        per_unit.append(kinds)
-    if not per_unit:
-        return {}
-    common = set.intersection(*(set(k) for k in per_unit))
-    return {k: [name for kinds in per_unit for name in kinds[k]] for k in common}
-
-
-def score_checklist(facts: Facts, target: Assessee, ind: Indicator) -> Line:
-    duties = duties_of(facts, target)
-    rules = rules_of(facts, target)
-    details: list[Text] = []
-    got: list[Decimal] = []
-    for item in ind.checklist:
-        if item.duty is not None:
-            dates = sorted(d for kind, d, _ in duties if kind == item.duty)
-            count, shown = len(dates), Joined(tuple(DateText(d) for d in dates), "、")
-        else:
-            names = rules.get(item.institution or "", [])
-            count, shown = len(names), Joined(tuple(names), "、")
-        got.append(item.points if count >= item.times else ZERO)
-        if item.duty is not None:
-            details.append(msg("ax.item", name=item.label, count=count, times=item.times,
-                             shown=shown or msg("ax.item.none"), points=num(got[-1]), max=num(item.points)))
-        else:
-            details.append(msg("ax.rule_item", name=item.label, shown=shown or msg("ax.rule_item.none"),
-                             points=num(got[-1]), max=num(item.points)))
-    points = q2(sum(got, ZERO))
-    calc = " + ".join(num(x) for x in got) + f" = {points}"
-    return Line(ind.id, ind.name, ind.kind, ind.points, points, msg("ax.checklist.input", n=len(ind.checklist)),
-                msg("ax.rule.checklist"), calc, tuple(details))
-
-
 # --- 民主测评 ---------------------------------------------------------------------------
 
 # --- 扣分 -------------------------------------------------------------------------------
@@ -234,7 +158,7 @@ def event_keys(event: Event, outcomes: list[str]) -> list[str]:
 def score_deductions(facts: Facts, target: Assessee, ind: Indicator) -> Line:
     details: list[Text] = []
     total = ZERO
-    for eid, event, outcomes in target_events(facts, target):
+    for eid, event, outcomes in target_events(facts, target) if ind.deductions else ():
         keys = event_keys(event, outcomes)
         priced = [(ind.deductions[k], k) for k in keys if k in ind.deductions]
         cut, why = max(priced, key=lambda p: p[0]) if priced else (ZERO, "—")
@@ -243,11 +167,19 @@ def score_deductions(facts: Facts, target: Assessee, ind: Indicator) -> Line:
                                *outcomes]) or msg("ax.event.nothing")
         details.append(msg("ax.event", id=eid, date=DateText(event.date), cause=event.cause, facts=facts_text,
                          key=why, cut=num(cut)))
+    inp: Text = msg("ax.deduct.input", n=len(details)) if details else msg("ax.deduct.none")
+    rule: Text = msg("ax.rule.deduct", table="、".join(f"{k} {num(v)}" for k, v in ind.deductions.items()),
+                     floor=num(ind.floor_points))
+    if ind.rules:
+        cut, texts = rule_cuts(facts, target, ind)
+        total += cut
+        details += texts
+        more = msg("ax.deduct.rules", n=len(ind.rules))
+        inp = Joined((inp, more), "；") if ind.deductions else more
+        rule = Joined((rule, msg("ax.rule.cuts")), "；") if ind.deductions else Joined(
+            (msg("ax.rule.cuts"), msg("ax.rule.floor", floor=num(ind.floor_points))), "；")
     points = q2(max(ind.points - total, ind.floor_points))
-    rule = msg("ax.rule.deduct", table="、".join(f"{k} {num(v)}" for k, v in ind.deductions.items()),
-             floor=num(ind.floor_points))
     calc = msg("ax.calc.deduct", max=num(ind.points), cut=num(total), floor=num(ind.floor_points), points=points)
-    inp = msg("ax.deduct.input", n=len(details)) if details else msg("ax.deduct.none")
     return Line(ind.id, ind.name, ind.kind, ind.points, points, inp, rule, calc, tuple(details))
 
 

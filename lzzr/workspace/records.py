@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal
 from pydantic import BeforeValidator, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-from lzzr.workspace.model import Date, DutyKind, Frozen, NonEmpty, Texts
+from lzzr.workspace.model import Date, Frozen, NonEmpty, Texts
 
 if TYPE_CHECKING:
     from lzzr.workspace.load import Workspace
@@ -82,7 +82,8 @@ class Progress(Frozen):
 class DutyDone(Frozen):
     """One duty carried out: 廉政党课 on 2026-05-15, with its evidence."""
 
-    kind: DutyKind = Field(alias="事项")
+    kind: NonEmpty = Field(alias="事项", description="内置事项（廉政党课、廉政谈话 …）或考核方案“记录事项”中的事项")
+    sub: str | None = Field(None, alias="细类", description="事项的细类，如廉政谈话的 任职谈话、谈心谈话")
     date: Date = Field(alias="日期")
     evidence: Texts = Field((), alias="依据")
     note: str | None = Field(None, alias="备注")

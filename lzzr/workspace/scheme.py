@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Literal
 from pydantic import Field
 
 from lzzr.errors import Location
-from lzzr.workspace.model import DutyKind, Frozen, NonEmpty, Texts
+from lzzr.workspace.model import DUTY_KINDS, Date, Frozen, NonEmpty, Texts
 from lzzr.workspace.records import OUTCOMES, Count, InstitutionKind, Number, Outcome, TargetKind
 
 if TYPE_CHECKING:
@@ -32,27 +32,51 @@ KIND_FIELDS: dict[str, IndicatorKind] = {
     "逾期系数": "任务完成", "未完成系数": "任务完成", "任务权重": "任务完成", "无任务时": "任务完成",
     "清单": "清单",
     "选项": "民主测评", "不计": "民主测评", "类别权重": "民主测评", "有效回收率": "民主测评",
-    "扣分标准": "扣分", "最低": "扣分",
+    "扣分标准": "扣分", "扣分项": "扣分", "最低": "扣分",
     "评定项目": "评定", "等次": "评定",
 }
 REQUIRED: dict[str, tuple[str, ...]] = {
     "任务完成": (), "清单": ("清单",), "民主测评": ("选项", "类别权重"),
-    "扣分": ("扣分标准",), "评定": ("评定项目", "等次"), "整改": (),
+    "扣分": (), "评定": ("评定项目", "等次"), "整改": (),
 }
 
 
-class ChecklistItem(Frozen):
-    """One checklist item: a duty done (事项) or a supporting rule in force (制度), with points."""
+class Fact(Frozen):
+    """Which recorded facts count: a duty kind (事项, optionally of one 细类) within a period
+    (起–止), or a supporting rule in force (制度)."""
 
     name: str | None = Field(None, alias="名称")
-    duty: DutyKind | None = Field(None, alias="事项", description="履职记录中的事项，如：廉政党课")
+    duty: NonEmpty | None = Field(None, alias="事项", description="履职记录中的事项，如：廉政党课、书面报告")
+    sub: NonEmpty | None = Field(None, alias="细类", description="只计此细类的记录，如：任职谈话")
     institution: InstitutionKind | None = Field(None, alias="制度", description="配套制度类别，如：谈话诫勉")
-    points: Number = Field(alias="分值")
-    times: Count = Field(1, alias="次数", description="至少几次（默认 1）")
+    start: Date | None = Field(None, alias="起", description="只计此日及以后的记录")
+    end: Date | None = Field(None, alias="止", description="只计此日及以前的记录")
 
     @property
     def label(self) -> str:
-        return self.name or self.duty or self.institution or ""
+        kind = self.duty or self.institution or ""
+        return self.name or (f"{kind}（{self.sub}）" if self.sub else kind)
+
+
+class ChecklistItem(Fact):
+    """One checklist item with points: all of them when the fact is present the required
+    number of times (次数), or so many per occurrence (每次) up to the item's points."""
+
+    points: Number = Field(alias="分值", description="本项满分；按次计分时为上限")
+    times: Count = Field(1, alias="次数", description="至少几次（默认 1）")
+    each: Number | None = Field(None, alias="每次", description="按次计分：每次得几分，最多得“分值”")
+
+
+class DeductionRule(Fact):
+    """A deduction inside a 扣分 indicator, for a recorded fact: so much per missing occurrence
+    (每缺一次扣, against 应有), per occurrence (每次扣) or per team member without the fact
+    (每人未做扣); at most 最多."""
+
+    required: Count = Field(1, alias="应有", description="每缺一次扣：应有几次（默认 1）")
+    per_missing: Number | None = Field(None, alias="每缺一次扣")
+    per_each: Number | None = Field(None, alias="每次扣")
+    per_member: Number | None = Field(None, alias="每人未做扣", description="班子：每有一名成员没有此记录扣几分")
+    most: Number | None = Field(None, alias="最多", description="本条最多扣几分")
 
 
 class Indicator(Frozen):
@@ -78,6 +102,8 @@ class Indicator(Frozen):
     quorum: Number | None = Field(None, alias="有效回收率", description="民主测评：回收率低于此百分比时测评无效")
     deductions: dict[str, Number] = Field(default_factory=dict, alias="扣分标准",
                                           description="扣分：处理方式或 重大案件、上级通报 → 每起扣分")
+    rules: tuple[DeductionRule, ...] = Field((), alias="扣分项",
+                                             description="扣分：按履职记录、配套制度扣分的各条规则")
     floor: Number | None = Field(None, alias="最低", description="扣分：最低得分（默认 0）")
     topic: str | None = Field(None, alias="评定项目", description="评定：考核评定记录中的项目名")
     levels: dict[str, Number] = Field(default_factory=dict, alias="等次",
@@ -157,6 +183,13 @@ class Scheme(Frozen):
     bands: tuple[Band, ...] = Field(alias="等次")
     quota: Quota | None = Field(None, alias="优秀名额")
     note: str | None = Field(None, alias="说明")
+    kinds: Texts = Field((), alias="记录事项",
+                         description="履职记录可用的其他事项（内置事项之外），如：书面报告、实施细则、学习会议")
+
+    @property
+    def duty_kinds(self) -> tuple[str, ...]:
+        """Every kind a duty record may have: the built-in ones and the scheme's own."""
+        return tuple(dict.fromkeys((*DUTY_KINDS, *self.kinds)))
 
     @property
     def top(self) -> str:

@@ -28,6 +28,7 @@ from lzzr.workspace.scheme import (
     outcome_keys,
     scheme_of,
 )
+from lzzr.workspace.scheme_facts import indicator_facts, kinds_problems, record_problems
 from lzzr.workspace.validate import describe, validate_record
 
 if TYPE_CHECKING:
@@ -53,6 +54,7 @@ def scheme_problems(scheme: Scheme) -> Iterator[Found]:
         ts = scheme.targets.get(kind)
         assert ts is not None
         yield from _target(scheme, kind, ts.standards)
+    yield from _kinds(scheme)
     yield from _bands(scheme)
     yield from _vetoes(scheme)
     yield from _quota(scheme)
@@ -75,10 +77,11 @@ def _target(scheme: Scheme, kind: str, standards: tuple[Standard, ...]) -> Itera
                                  "diff": _diff(total, scheme.full)}
     seen: dict[str, str] = {}
     for i, std in enumerate(standards):
-        yield from _standard(kind, (*base, i), std, seen)
+        yield from _standard(scheme, kind, (*base, i), std, seen)
 
 
-def _standard(kind: str, path: tuple[Any, ...], std: Standard, seen: dict[str, str]) -> Iterator[Found]:
+def _standard(scheme: Scheme, kind: str, path: tuple[Any, ...], std: Standard,
+              seen: dict[str, str]) -> Iterator[Found]:
     if std.points <= 0:
         yield "A210", (*path, "分值"), {"field": "分值", "low": "0", "high": "∞", "value": num(std.points)}
     if std.weight is not None and not 0 < std.weight <= HUNDRED:
@@ -92,10 +95,10 @@ def _standard(kind: str, path: tuple[Any, ...], std: Standard, seen: dict[str, s
         if ind.id in seen:
             yield "A209", (*where, "编号"), {"id": ind.id, "kind": kind}
         seen[ind.id] = std.name
-        yield from _indicator(where, ind)
+        yield from _indicator(scheme, where, ind)
 
 
-def _indicator(path: tuple[Any, ...], ind: Indicator) -> Iterator[Found]:
+def _indicator(scheme: Scheme, path: tuple[Any, ...], ind: Indicator) -> Iterator[Found]:
     if ind.points <= 0:
         yield "A210", (*path, "分值"), {"field": "分值", "low": "0", "high": "∞", "value": num(ind.points)}
     given = {Indicator.model_fields[f].alias for f in ind.model_fields_set}
@@ -108,6 +111,7 @@ def _indicator(path: tuple[Any, ...], ind: Indicator) -> Iterator[Found]:
     checks = {"任务完成": _tasks, "清单": _checklist, "民主测评": _poll, "扣分": _deduct, "评定": _rating}
     if ind.kind in checks:  # 整改 has no fields of its own
         yield from checks[ind.kind](path, ind)
+    yield from indicator_facts(scheme, path, ind)
 
 
 def _range(path: tuple[Any, ...], field: str, value: Decimal | None, low: Decimal, high: Decimal) -> Iterator[Found]:
@@ -157,6 +161,8 @@ def _poll(path: tuple[Any, ...], ind: Indicator) -> Iterator[Found]:
 
 
 def _deduct(path: tuple[Any, ...], ind: Indicator) -> Iterator[Found]:
+    if not ind.deductions and not ind.rules:
+        yield "A207", (*path, "类型"), {"field": "扣分标准 / 扣分项", "kind": ind.kind}
     allowed = outcome_keys()
     for name, value in ind.deductions.items():
         if name not in allowed:
@@ -169,6 +175,10 @@ def _deduct(path: tuple[Any, ...], ind: Indicator) -> Iterator[Found]:
 def _rating(path: tuple[Any, ...], ind: Indicator) -> Iterator[Found]:
     for name, value in ind.levels.items():
         yield from _range((*path, "等次"), name, value, Decimal(0), HUNDRED)
+
+
+def _kinds(scheme: Scheme) -> Iterator[Found]:
+    yield from kinds_problems(scheme)
 
 
 def _bands(scheme: Scheme) -> Iterator[Found]:
@@ -211,9 +221,10 @@ def _quota(scheme: Scheme) -> Iterator[Found]:
 def check_workspace_scheme(ws: Workspace) -> list[Problem]:
     """The scheme in the workspace, checked, problems located in its file."""
     scheme = scheme_of(ws)
+    records = record_problems(ws, scheme)
     if scheme is None:
-        return []
-    return check_scheme(scheme, lambda *path: ws.locate("scheme", "", *path))
+        return records
+    return [*check_scheme(scheme, lambda *path: ws.locate("scheme", "", *path)), *records]
 
 
 def load_scheme_file(path: Path) -> tuple[Scheme | None, list[Problem]]:

@@ -1,0 +1,95 @@
+"""Checks of the scheme's fact rules (checklist items and deduction rules that count
+recorded facts) and of the duty records against the kinds the scheme declares.
+
+A county declares its own record kinds in 考核方案 → 记录事项 (书面报告, 学习会议 …); a duty
+record or a scheme item that names a kind neither built in nor declared is a located error
+with a did-you-mean, found by `lzzr check` (and by `lzzr check --scheme FILE`).
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from lzzr.errors import Problem, Record, Severity
+from lzzr.i18n import t
+from lzzr.numbers import num
+from lzzr.workspace.model import DUTY_KINDS
+from lzzr.workspace.records import duty_logs
+from lzzr.workspace.scheme import DeductionRule, Fact, Indicator, Scheme
+
+if TYPE_CHECKING:
+    from lzzr.workspace.load import Workspace
+
+Found = tuple[str, tuple[Any, ...], dict[str, Any]]
+MODES = ("每缺一次扣", "每次扣", "每人未做扣")
+
+
+def suggest(word: str, pool: Any) -> str:
+    close = difflib.get_close_matches(word, [str(x) for x in pool], n=1, cutoff=0.5)
+    return t("suggest", name=close[0]) if close else ""
+
+
+def kinds_problems(scheme: Scheme) -> Iterator[Found]:
+    """A declared kind that is built in already, or declared twice."""
+    seen: set[str] = set()
+    for i, kind in enumerate(scheme.kinds):
+        if kind in DUTY_KINDS or kind in seen:
+            yield "A237", ("记录事项", i), {"kind": kind}
+        seen.add(kind)
+
+
+def indicator_facts(scheme: Scheme, path: tuple[Any, ...], ind: Indicator) -> Iterator[Found]:
+    """The checklist items' and deduction rules' facts: known kinds, a period in order, one mode."""
+    for k, item in enumerate(ind.checklist):
+        where = (*path, "清单", k)
+        yield from _fact(scheme, where, item)
+        if item.each is not None:
+            if not 0 < item.each <= item.points:
+                yield "A210", (*where, "每次"), {"field": "每次", "low": "0", "high": num(item.points),
+                                                "value": num(item.each)}
+            if "times" in item.model_fields_set:
+                yield "A232", (*where, "次数"), {"name": item.label}
+    for k, rule in enumerate(ind.rules):
+        yield from _rule(scheme, (*path, "扣分项", k), k, rule, ind.points)
+
+
+def _fact(scheme: Scheme, where: tuple[Any, ...], fact: Fact) -> Iterator[Found]:
+    if fact.duty is not None and fact.duty not in scheme.duty_kinds:
+        yield "A230", (*where, "事项"), {"kind": fact.duty, "suggest": suggest(fact.duty, scheme.duty_kinds)}
+    if fact.sub is not None and fact.duty is None:
+        yield "A238", (*where, "细类"), {"sub": fact.sub}
+    if fact.start is not None and fact.end is not None and fact.start > fact.end:
+        yield "A233", (*where, "止"), {"start": fact.start.isoformat(), "end": fact.end.isoformat()}
+
+
+def _rule(scheme: Scheme, where: tuple[Any, ...], k: int, rule: DeductionRule, points: Decimal) -> Iterator[Found]:
+    if (rule.duty is None) == (rule.institution is None):
+        yield "A236", where, {"n": k + 1}
+    yield from _fact(scheme, where, rule)
+    modes = [m for m, v in zip(MODES, (rule.per_missing, rule.per_each, rule.per_member), strict=True)
+             if v is not None]
+    if len(modes) != 1:
+        yield "A235", where, {"n": k + 1, "given": "、".join(modes) or "—", "modes": "、".join(MODES)}
+    for mode, value in zip(MODES, (rule.per_missing, rule.per_each, rule.per_member), strict=True):
+        if value is not None and not 0 < value <= points:
+            yield "A210", (*where, mode), {"field": mode, "low": "0", "high": num(points), "value": num(value)}
+    if rule.per_member is not None and rule.institution is not None:
+        yield "A239", (*where, "每人未做扣"), {}
+
+
+def record_problems(ws: Workspace, scheme: Scheme | None) -> list[Problem]:
+    """Duty records whose kind the scheme does not know (without a scheme: not built in, a
+    warning, since the scheme may come from `--scheme FILE`)."""
+    known = scheme.duty_kinds if scheme is not None else DUTY_KINDS
+    severity = Severity.ERROR if scheme is not None else Severity.WARNING
+    found = []
+    for lid, log in duty_logs(ws).items():
+        for i, entry in enumerate(log.entries):
+            if entry.kind not in known:
+                found.append(Problem("A234", ws.locate("duties", lid, "记录", i, "事项"), severity,
+                                     Record("duties", lid),
+                                     {"kind": entry.kind, "suggest": suggest(entry.kind, known)}))
+    return found

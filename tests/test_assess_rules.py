@@ -1,0 +1,154 @@
+"""The rule types of published 考核细则 (issue 11) on the tiny workspace: each figure worked
+by hand, and each typical mistake a located error."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from lzzr.assess.explain import explain
+from lzzr.i18n import set_lang
+
+from .assess_base import assess_tiny, tiny
+from .helpers import run
+from .rules11_base import DUTIES, SCHEME
+
+
+@pytest.fixture(autouse=True)
+def _chinese() -> Iterator[None]:
+    set_lang("zh")
+    yield
+    set_lang("zh")
+
+
+def points(tmp_path: Path, key: str, **changes: str | None) -> dict[str, str]:
+    a = assess_tiny(tmp_path, **({"scheme_yaml": SCHEME, "duties_yaml": DUTIES} | changes))
+    return {line.id: str(line.points) for line in a.get(key).lines}
+
+
+def test_full_marks_for_a_kind_the_scheme_declares(tmp_path: Path) -> None:
+    got = points(tmp_path, "principal:hdz:fwj")
+    assert got["F1"] == "10.00"  # 书面报告 on record
+    assert points(tmp_path / "b", "principal:czj:qym")["F1"] == "0.00"
+
+
+def test_points_per_occurrence_count_only_the_sub_type_within_the_period(tmp_path: Path) -> None:
+    # 任职谈话 on 03-01, 04-01, 05-01 (谈心谈话 03-15 and 任职谈话 08-01 do not count): 3 × 0.5 = 1.5
+    assert points(tmp_path, "principal:hdz:fwj")["F2"] == "1.50"
+
+
+def test_per_occurrence_points_stop_at_the_item_points(tmp_path: Path) -> None:
+    scheme = SCHEME.replace("每次: 0.5, 分值: 2, 起: 2026-01-01, 止: 2026-06-30", "每次: 1, 分值: 2")
+    assert points(tmp_path, "principal:hdz:fwj", scheme_yaml=scheme)["F2"] == "2.00"  # 4 × 1 = 4 → at most 2
+
+
+def test_several_deduction_rules_on_one_item(tmp_path: Path) -> None:
+    # 会议纪要 2 of 4: −2; 未按期报告 2 × 2 = 4, at most 3: −3; 10 − 5 = 5
+    assert points(tmp_path, "principal:hdz:fwj")["F3"] == "5.00"
+    # qym: 会议纪要 0 of 4: −4; no late report: 10 − 4 = 6
+    assert points(tmp_path / "b", "principal:czj:qym")["F3"] == "6.00"
+
+
+def test_deductions_stop_at_the_floor(tmp_path: Path) -> None:
+    scheme = SCHEME.replace("应有: 4, 每缺一次扣: 1", "应有: 20, 每缺一次扣: 1")
+    assert points(tmp_path, "principal:hdz:fwj", scheme_yaml=scheme)["F3"] == "0.00"  # 10 − (18 + 3) → 0
+
+
+def test_explain_shows_the_counts_and_each_deduction(tmp_path: Path) -> None:
+    a = assess_tiny(tmp_path, scheme_yaml=SCHEME, duties_yaml=DUTIES)
+    text = explain(a, "fwj")
+    assert ("        · 廉政谈话（任职谈话）：3 次 × 0.5 分，2026年1月1日至2026年6月30日"
+            "（最多 2；2026年3月1日、2026年4月1日、2026年5月1日）→ 1.5/2") in text
+    assert "        · 缺会议纪要：应有 4 次，有 2 次（2026年3月10日、2026年6月10日），缺 2 次 × 1 = 扣 2" in text
+    assert "        · 未按期报告：2 次（2026年7月1日、2026年9月1日）× 2 = 扣 3（本条最多扣 3）" in text
+    assert "      计算：10 − 5（不低于 0）= 5.00" in text
+
+
+def _check(capsys: pytest.CaptureFixture[str], root: Path) -> str:
+    code, out, err = run(capsys, "check", str(root))
+    assert code == 1
+    return out + err
+
+
+def test_a_duty_kind_the_scheme_does_not_declare_is_located(tmp_path: Path,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    root = tiny(tmp_path, scheme_yaml=SCHEME.replace("[书面报告, 会议纪要, 未按期报告]", "[书面报告, 会议纪要]"),
+                duties_yaml=DUTIES)
+    out = _check(capsys, root)
+    assert ("duties.yaml:12:14: error[A234] 履职记录 fwj: 履职记录的事项「未按期报告」既不是内置事项，"
+            "也不在考核方案“记录事项”中；请改正事项名，或在考核方案“记录事项”中加上它") in out
+
+
+def test_a_misspelt_kind_in_the_scheme_is_located(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = tiny(tmp_path, scheme_yaml=SCHEME.replace("{事项: 书面报告, 分值: 10}", "{事项: 书面报吿, 分值: 10}"),
+                duties_yaml=DUTIES)
+    out = _check(capsys, root)
+    assert ("scheme.yaml:16:24: error[A230] 考核方案: 事项「书面报吿」既不是内置事项，也不在考核方案“记录事项”中"
+            "（是否指「书面报告」？）") in out
+
+
+def test_a_deduction_rule_with_two_ways_to_deduct_is_located(tmp_path: Path,
+                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    root = tiny(tmp_path, scheme_yaml=SCHEME.replace("应有: 4, 每缺一次扣: 1", "应有: 4, 每缺一次扣: 1, 每次扣: 1"),
+                duties_yaml=DUTIES)
+    out = _check(capsys, root)
+    assert ("error[A235] 考核方案: 扣分项第 1 条应写且只写一种扣法（每缺一次扣、每次扣、每人未做扣），"
+            "实为：每缺一次扣、每次扣") in out
+
+
+def test_times_and_per_occurrence_together_are_located(tmp_path: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    root = tiny(tmp_path, scheme_yaml=SCHEME.replace("每次: 0.5, 分值: 2,", "每次: 0.5, 次数: 2, 分值: 2,"),
+                duties_yaml=DUTIES)
+    out = _check(capsys, root)
+    assert "error[A232] 考核方案: 「廉政谈话（任职谈话）」按次计分（每次），不应再写“次数”" in out
+
+
+TEAM_SCHEME = (
+    "考核方案:\n"
+    "  名称: 每人未做扣分\n"
+    "  满分: 10\n"
+    "  对象:\n"
+    "    班子:\n"
+    "      标准:\n"
+    "        - 名称: 督查\n"
+    "          分值: 10\n"
+    "          指标:\n"
+    "            - 编号: G1\n"
+    "              名称: 班子成员督查\n"
+    "              分值: 10\n"
+    "              类型: 扣分\n"
+    "              扣分项:\n"
+    "                - {名称: 未督查, 事项: 调研督办, 每人未做扣: 1}\n"
+    "  等次:\n"
+    "    - {名称: 合格, 最低分: 0}\n"
+)
+
+
+def test_a_deduction_per_team_member_without_the_fact(tmp_path: Path) -> None:
+    from .assess_base import TINY
+
+    teams = TINY["teams.yaml"].replace("      - {领导: fwj, 职务: 红岱镇党委书记, 角色: 正职}\n",
+                                       "      - {领导: fwj, 职务: 红岱镇党委书记, 角色: 正职}\n"
+                                       "      - {领导: ccd, 职务: 红岱镇党委副书记}\n"
+                                       "      - {领导: qym, 职务: 红岱镇党委委员}\n")
+    duties = DUTIES + "      - {事项: 调研督办, 日期: 2026-06-02}\n"  # qym only
+    a = assess_tiny(tmp_path, scheme_yaml=TEAM_SCHEME, duties_yaml=duties, teams_yaml=teams)
+    line = a.get("team:hdz").lines[0]
+    # 范文杰 and 陈长达 have no 调研督办: 2 × 1 = −2
+    assert str(line.points) == "8.00"
+    assert str(line.details[0]) == "未督查：2 名成员没有记录（范文杰、陈长达）× 1 = 扣 2"
+
+
+def test_the_doc_fragments_are_the_tested_scheme() -> None:
+    import re
+
+    from .helpers import ROOT
+
+    text = (ROOT / "docs" / "assessment.md").read_text(encoding="utf-8")
+    fragments = re.findall(r"<!-- rule-fragment -->\n```yaml\n(.*?)```\n<!-- /rule-fragment -->", text, re.S)
+    assert len(fragments) >= 4
+    for fragment in fragments:
+        assert fragment in SCHEME, fragment
