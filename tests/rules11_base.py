@@ -57,3 +57,46 @@ SCHEME = (
     "    - {名称: 好, 最低分: 20}\n"
     "    - {名称: 一般, 最低分: 0}\n"
 )
+
+RATE_SCHEME = (
+    "考核方案:\n"
+    "  名称: 比率测试\n"
+    "  满分: 20\n"
+    "  对象:\n"
+    "    班子:\n"
+    "      标准:\n"
+    "        - 名称: 比率\n"
+    "          分值: 20\n"
+    "          指标:\n"
+    "            - 编号: R1\n"
+    "              名称: 任务按期完成\n"
+    "              分值: 10\n"
+    "              类型: 比率\n"
+    "              比率: 按时完成率\n"
+    "              阈值: [{低于: 100, 扣: 2}, {低于: 80, 扣: 5}]\n"
+    "            - 编号: R2\n"
+    "              名称: 测评回收\n"
+    "              分值: 5\n"
+    "              类型: 比率\n"
+    "              比率: 测评回收率\n"
+    "              每降低一个百分点扣: 0.1\n"
+    "            - 编号: R3\n"
+    "              名称: 责任书签订\n"
+    "              分值: 5\n"
+    "              类型: 比率\n"
+    "              比率: 签订率\n"
+    "              阈值: [{低于: 100, 扣: 2}]\n"
+    "  等次:\n"
+    "    - {名称: 合格, 最低分: 0}\n"
+)
+
+REGISTER = """{"version": 1, "documents": {
+  "L1": {"kind": "letter-lower", "year": 2026,
+         "parties": [{"leader": "wjg", "unit": "qw"}, {"leader": "fwj", "unit": "hdz"}],
+         "signatures": [{"leader": "wjg"}, {"leader": "fwj"}]},
+  "L2": {"kind": "letter-member", "year": 2026,
+         "parties": [{"leader": "fwj", "unit": "hdz"}, {"leader": "zhm", "unit": "hdz"}],
+         "signatures": [{"leader": "fwj"}]},
+  "P1": {"kind": "pledge", "year": 2026, "parties": [{"leader": "qym", "unit": "czj"}], "signatures": []}
+}}
+"""

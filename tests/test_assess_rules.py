@@ -9,11 +9,15 @@ from pathlib import Path
 import pytest
 
 from lzzr.assess.explain import explain
+from lzzr.assess.score import Assessment, assess
 from lzzr.i18n import set_lang
+from lzzr.workspace.letters_register import read_letter_states
+from lzzr.workspace.load import load_workspace
+from lzzr.workspace.scheme import scheme_of
 
 from .assess_base import assess_tiny, tiny
 from .helpers import run
-from .rules11_base import DUTIES, SCHEME
+from .rules11_base import DUTIES, RATE_SCHEME, REGISTER, SCHEME
 
 
 @pytest.fixture(autouse=True)
@@ -152,3 +156,43 @@ def test_the_doc_fragments_are_the_tested_scheme() -> None:
     assert len(fragments) >= 4
     for fragment in fragments:
         assert fragment in SCHEME, fragment
+
+
+def _rates(tmp_path: Path, **changes: str | None) -> Assessment:
+    root = tiny(tmp_path, **({"scheme_yaml": RATE_SCHEME, "lzzr-register.json": REGISTER} | changes))
+    ws, _ = load_workspace(root)
+    scheme = scheme_of(ws)
+    assert scheme is not None
+    return assess(ws, scheme, letters=read_letter_states(root))
+
+
+def test_rates_with_thresholds(tmp_path: Path) -> None:
+    a = _rates(tmp_path)
+    hdz = {line.id: str(line.points) for line in a.get("team:hdz").lines}
+    # T3 on time, T4 late: 50% < 80 → −5; poll 19/20 = 95%: (100 − 95) × 0.1 = −0.5;
+    # letters L1 signed by both, L2 not: 50% < 100 → −2
+    assert hdz == {"R1": "5.00", "R2": "4.50", "R3": "3.00"}
+    czj = {line.id: str(line.points) for line in a.get("team:czj").lines}
+    assert czj == {"R1": "10.00", "R2": "5.00", "R3": "3.00"}  # no letter of czj: 0% (warned)
+    assert sorted(p.code for p in a.problems) == ["A241", "A241", "A301"]  # czj, jw: no letter; jw: no poll
+    r2 = a.get("team:hdz").lines[1]
+    assert str(r2.input) == "民主测评 MC-hdz：收回 19/20 张 = 95.00%"
+    assert str(r2.calc) == "(100 − 95.00) × 0.1 = 扣 0.5；5 − 0.5（不低于 0）= 4.50"
+    assert str(a.get("team:hdz").lines[2].input) == "责任书全部签字 1/2 份 = 50.00%"
+
+
+def test_a_rate_without_a_way_to_lose_points_is_located(tmp_path: Path,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    root = tiny(tmp_path, scheme_yaml=RATE_SCHEME.replace("              每降低一个百分点扣: 0.1\n", ""))
+    out = _check(capsys, root)
+    assert "scheme.yaml:19:19: error[A240] 考核方案: 比率类指标应写“阈值”或“每降低一个百分点扣”" in out
+
+
+def test_the_doc_rate_fragment_is_the_tested_scheme() -> None:
+    import re
+
+    from .helpers import ROOT
+
+    text = (ROOT / "docs" / "assessment.md").read_text(encoding="utf-8")
+    fragment = re.findall(r"<!-- rate-fragment -->\n```yaml\n(.*?)```\n<!-- /rate-fragment -->", text, re.S)
+    assert len(fragment) == 1 and fragment[0] in RATE_SCHEME

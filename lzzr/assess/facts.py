@@ -11,10 +11,12 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from lzzr.assessees import Assessee
+from lzzr.assessees import Assessee, in_charge_on
 from lzzr.errors import Location, Problem
 from lzzr.i18n import Text
 from lzzr.records_check import poll_target
+from lzzr.text import natural_key
+from lzzr.workspace.letters_register import LetterState
 from lzzr.workspace.load import Workspace
 from lzzr.workspace.model import Task
 from lzzr.workspace.records import Poll, polls, progress
@@ -64,11 +66,13 @@ class Facts:
     leaves: dict[str, Task]
     polls: dict[str, tuple[str, Poll]]
     problems: list[Problem] = field(default_factory=list)
+    letters: tuple[LetterState, ...] = ()  # the register's letters, for the signing rate
     here: Location = field(default_factory=lambda: Location(""))  # the indicator being scored
     on: dt.date | None = None  # as of this day (`assess --on`); None: the whole year
 
 
-def gather(ws: Workspace, targets: list[Assessee], on: dt.date | None = None) -> Facts:
+def gather(ws: Workspace, targets: list[Assessee], on: dt.date | None = None,
+           letters: tuple[LetterState, ...] = ()) -> Facts:
     """Index the workspace's records for scoring (no I/O). With `on`, only the leaf tasks due
     by that day or done by then count: a task not yet due is not "未报送进展，计 0"."""
     parents = {task.parent for task in ws.tasks.values() if task.parent}
@@ -79,7 +83,7 @@ def gather(ws: Workspace, targets: list[Assessee], on: dt.date | None = None) ->
         target = poll_target(ws, polls(ws)[pid], targets)
         if target is not None and target.key not in by_target:
             by_target[target.key] = (pid, polls(ws)[pid])
-    return Facts(ws, leaves, by_target, on=on)
+    return Facts(ws, leaves, by_target, letters=letters, on=on)
 
 
 def _due_or_done(ws: Workspace, tid: str, task: Task, on: dt.date) -> bool:
@@ -87,3 +91,16 @@ def _due_or_done(ws: Workspace, tid: str, task: Task, on: dt.date) -> bool:
     return (task.deadline or dt.date.max) <= on or (rec is not None and rec.done is not None and rec.done <= on)
 
 
+
+
+def due(task: Task, facts: Facts) -> dt.date:
+    assert facts.ws.config is not None
+    return task.deadline or facts.ws.config.year_end
+
+
+def target_tasks(facts: Facts, target: Assessee) -> list[str]:
+    """Leaf tasks the target answers for: led by its unit (for a member: by a unit in their
+    charge) on the task's deadline."""
+    found = [tid for tid, task in facts.leaves.items()
+             if task.lead and in_charge_on(facts.ws, target, task.lead, due(task, facts))]
+    return sorted(found, key=natural_key)

@@ -8,15 +8,15 @@ printed and get exactly the same result.
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import replace
 from decimal import Decimal
 
 from lzzr.assess.counting import rule_cuts, score_checklist
-from lzzr.assess.facts import HUNDRED, ONE, ZERO, Facts, Line, pct, q2, q4
+from lzzr.assess.facts import HUNDRED, ONE, ZERO, Facts, Line, pct, q2, q4, target_tasks
 from lzzr.assess.poll import score_poll
+from lzzr.assess.rates import score_rate
 from lzzr.assess.rectify import score_rectify
-from lzzr.assessees import Assessee, in_charge_on
+from lzzr.assessees import Assessee
 from lzzr.errors import Problem, Record, Severity
 from lzzr.i18n import DateText, Joined, Text, msg
 from lzzr.numbers import num
@@ -29,27 +29,12 @@ from lzzr.workspace.scheme import Indicator
 def score(facts: Facts, target: Assessee, ind: Indicator) -> Line:
     """One indicator of one target; its points always to two decimals."""
     scorers = {"任务完成": score_tasks, "清单": score_checklist, "民主测评": score_poll,
-               "扣分": score_deductions, "评定": score_rating, "整改": score_rectify}
+               "扣分": score_deductions, "评定": score_rating, "整改": score_rectify, "比率": score_rate}
     line = scorers[ind.kind](facts, target, ind)
     return replace(line, points=q2(line.points))
 
 
 # --- 任务完成 ---------------------------------------------------------------------------
-
-def due(task: Task, facts: Facts) -> dt.date:
-    assert facts.ws.config is not None
-    return task.deadline or facts.ws.config.year_end
-
-
-def target_tasks(facts: Facts, target: Assessee) -> list[str]:
-    """Leaf tasks the target answers for: led by its unit (for a member: by a unit in their
-    charge) on the task's deadline."""
-    found = [tid for tid, task in facts.leaves.items()
-             if task.lead and in_charge_on(facts.ws, target, task.lead, due(task, facts))]
-    return sorted(found, key=natural_key)
-
-
-
 
 def task_credit(facts: Facts, tid: str, ind: Indicator) -> tuple[Decimal, Text]:
     """How much of one task counts as done (0–1), and why, in words."""

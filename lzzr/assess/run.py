@@ -15,6 +15,7 @@ from lzzr.assess.score import Assessment, assess
 from lzzr.check import check_workspace
 from lzzr.errors import LzzrError, Problem, ProblemCounts, Severity
 from lzzr.problems import sorted_problems
+from lzzr.workspace.letters_register import read_letter_states
 from lzzr.workspace.load import Workspace
 from lzzr.workspace.scheme import Locate, Scheme, scheme_of
 from lzzr.workspace.scheme_check import load_scheme_source
@@ -39,7 +40,7 @@ def assess_workspace(root: Path, scheme_file: Path | None = None, on: dt.date | 
     scheme, locate = _scheme(ws, scheme_file, problems)
     if scheme is None or any(p.severity is Severity.ERROR for p in problems):
         return AssessRun(ws, sorted_problems(problems), None)
-    assessment = assess(ws, scheme, locate, on)
+    assessment = assess(ws, scheme, locate, on, read_letter_states(ws.root))
     problems = _merge(problems, list(assessment.problems))
     return AssessRun(ws, sorted_problems(problems), assessment if ws.config else None)
 

@@ -30,6 +30,7 @@ from lzzr.assessees import KIND_ORDER, Assessee, assessed_targets
 from lzzr.errors import Problem
 from lzzr.i18n import DateText, Text, msg
 from lzzr.numbers import num
+from lzzr.workspace.letters_register import LetterState
 from lzzr.workspace.load import Workspace
 from lzzr.workspace.scheme import Locate, Scheme, Standard
 
@@ -108,14 +109,16 @@ class Assessment:
         return [k for k in KIND_ORDER if self.by_kind(k)]
 
 
-def assess(ws: Workspace, scheme: Scheme, locate: Locate | None = None, on: dt.date | None = None) -> Assessment:
+def assess(ws: Workspace, scheme: Scheme, locate: Locate | None = None, on: dt.date | None = None,
+           letters: tuple[LetterState, ...] = ()) -> Assessment:
     """Assess every target of `ws` under `scheme`. `locate(*path)` places a path inside the
     scheme (for warnings such as a target with no poll); by default the workspace's scheme.
-    `on`: as of that day, tasks not yet due (and not done by then) are not scored."""
+    `on`: as of that day, tasks not yet due (and not done by then) are not scored.
+    `letters`: the register's letters (for a 签订率 indicator)."""
     assert ws.config is not None
     where = locate or (lambda *path: ws.locate("scheme", "", *path))
     targets = [x for x in assessed_targets(ws) if scheme.targets.get(x.kind) is not None]
-    facts = gather(ws, targets, on)
+    facts = gather(ws, targets, on, letters)
     results = [score_target(facts, scheme, target, where) for target in targets]
     results, steps = apply_quota(scheme, results)
     results = rank(results)

@@ -14,9 +14,10 @@ from typing import Any
 
 from lzzr.errors import LzzrError
 from lzzr.fsutil import write_atomic
+from lzzr.workspace.letters_register import REGISTER_FILE, signed_by_all
 
-REGISTER_FILE = "lzzr-register.json"
 VERSION = 1
+__all__ = ["REGISTER_FILE", "Register", "sign_entry", "signed_by_all"]
 
 
 def sha256_bytes(data: bytes) -> str:
@@ -76,13 +77,6 @@ class Register:
 
     def by_sha(self, sha: str) -> tuple[str, dict[str, Any]] | None:
         return next(((i, e) for i, e in self.documents.items() if e.get("pdf_sha256") == sha), None)
-
-
-def signed_by_all(entry: dict[str, Any]) -> bool:
-    """A letter counts as signed when every party has signed it."""
-    parties = {p["leader"] for p in entry.get("parties", [])}
-    signers = {s["leader"] for s in entry.get("signatures", [])}
-    return bool(parties) and parties <= signers
 
 
 def sign_entry(entry: dict[str, Any], by: str, day: dt.date) -> str:

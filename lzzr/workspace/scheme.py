@@ -21,7 +21,8 @@ from lzzr.workspace.records import OUTCOMES, Count, InstitutionKind, Number, Out
 if TYPE_CHECKING:
     from lzzr.workspace.load import Workspace
 
-IndicatorKind = Literal["任务完成", "清单", "民主测评", "扣分", "评定", "整改"]
+IndicatorKind = Literal["任务完成", "清单", "民主测评", "扣分", "评定", "整改", "比率"]
+RateSource = Literal["按时完成率", "测评回收率", "签订率"]
 VetoCondition = Literal["处分", "重大案件", "上级通报"]
 BandCondition = Literal["无零分指标", "无扣分"]
 EVENT_FLAGS = ("重大案件", "上级通报")
@@ -34,10 +35,11 @@ KIND_FIELDS: dict[str, IndicatorKind] = {
     "选项": "民主测评", "不计": "民主测评", "类别权重": "民主测评", "有效回收率": "民主测评",
     "扣分标准": "扣分", "扣分项": "扣分", "最低": "扣分",
     "评定项目": "评定", "等次": "评定",
+    "比率": "比率", "阈值": "比率", "每降低一个百分点扣": "比率", "基准": "比率",
 }
 REQUIRED: dict[str, tuple[str, ...]] = {
     "任务完成": (), "清单": ("清单",), "民主测评": ("选项", "类别权重"),
-    "扣分": (), "评定": ("评定项目", "等次"), "整改": (),
+    "扣分": (), "评定": ("评定项目", "等次"), "整改": (), "比率": ("比率",),
 }
 
 
@@ -79,6 +81,13 @@ class DeductionRule(Fact):
     most: Number | None = Field(None, alias="最多", description="本条最多扣几分")
 
 
+class Threshold(Frozen):
+    """A rate below `below` % costs `cut` points (签订率低于100%扣2分)."""
+
+    below: Number = Field(alias="低于", description="百分比")
+    cut: Number = Field(alias="扣")
+
+
 class Indicator(Frozen):
     """One scored indicator; which optional fields apply depends on 类型."""
 
@@ -108,6 +117,10 @@ class Indicator(Frozen):
     topic: str | None = Field(None, alias="评定项目", description="评定：考核评定记录中的项目名")
     levels: dict[str, Number] = Field(default_factory=dict, alias="等次",
                                       description="评定：等次 → 折算百分比，如 {好: 100, 较好: 85}")
+    rate: RateSource | None = Field(None, alias="比率", description="比率：按时完成率、测评回收率或签订率")
+    thresholds: tuple[Threshold, ...] = Field((), alias="阈值", description="比率：低于某百分比扣几分（取最重一档）")
+    per_point: Number | None = Field(None, alias="每降低一个百分点扣", description="比率：低于基准每一个百分点扣几分")
+    basis: Number | None = Field(None, alias="基准", description="比率：每降低一个百分点扣分的起点（默认 100%）")
 
     @property
     def late_factor(self) -> Decimal:
@@ -116,6 +129,10 @@ class Indicator(Frozen):
     @property
     def unfinished_factor(self) -> Decimal:
         return self.unfinished if self.unfinished is not None else Decimal("0.5")
+
+    @property
+    def basis_pct(self) -> Decimal:
+        return self.basis if self.basis is not None else Decimal(100)
 
     @property
     def floor_points(self) -> Decimal:

@@ -28,7 +28,7 @@ from lzzr.workspace.scheme import (
     outcome_keys,
     scheme_of,
 )
-from lzzr.workspace.scheme_facts import indicator_facts, kinds_problems, record_problems
+from lzzr.workspace.scheme_facts import indicator_facts, kinds_problems, rate_problems, record_problems
 from lzzr.workspace.validate import describe, validate_record
 
 if TYPE_CHECKING:
@@ -108,7 +108,8 @@ def _indicator(scheme: Scheme, path: tuple[Any, ...], ind: Indicator) -> Iterato
     for key in REQUIRED[ind.kind]:
         if key not in given:
             yield "A207", (*path, "类型"), {"field": key, "kind": ind.kind}
-    checks = {"任务完成": _tasks, "清单": _checklist, "民主测评": _poll, "扣分": _deduct, "评定": _rating}
+    checks = {"任务完成": _tasks, "清单": _checklist, "民主测评": _poll, "扣分": _deduct, "评定": _rating,
+              "比率": rate_problems}
     if ind.kind in checks:  # 整改 has no fields of its own
         yield from checks[ind.kind](path, ind)
     yield from indicator_facts(scheme, path, ind)

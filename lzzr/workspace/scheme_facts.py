@@ -93,3 +93,20 @@ def record_problems(ws: Workspace, scheme: Scheme | None) -> list[Problem]:
                                      Record("duties", lid),
                                      {"kind": entry.kind, "suggest": suggest(entry.kind, known)}))
     return found
+
+
+def rate_problems(path: tuple[Any, ...], ind: Indicator) -> Iterator[Found]:
+    """A 比率 indicator: some way to lose points, thresholds and cuts in range."""
+    if not ind.thresholds and ind.per_point is None:
+        yield "A240", (*path, "类型"), {}
+    for k, th in enumerate(ind.thresholds):
+        where = (*path, "阈值", k)
+        if not 0 < th.below <= 100:
+            yield "A210", (*where, "低于"), {"field": "低于", "low": "0", "high": "100", "value": num(th.below)}
+        if not 0 < th.cut <= ind.points:
+            yield "A210", (*where, "扣"), {"field": "扣", "low": "0", "high": num(ind.points), "value": num(th.cut)}
+    if ind.per_point is not None and not 0 < ind.per_point <= ind.points:
+        yield "A210", (*path, "每降低一个百分点扣"), {"field": "每降低一个百分点扣", "low": "0",
+                                                    "high": num(ind.points), "value": num(ind.per_point)}
+    if ind.basis is not None and not 0 < ind.basis <= 100:
+        yield "A210", (*path, "基准"), {"field": "基准", "low": "0", "high": "100", "value": num(ind.basis)}
