@@ -4,6 +4,7 @@ by hand, and each typical mistake a located error."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -17,7 +18,7 @@ from lzzr.workspace.scheme import scheme_of
 
 from .assess_base import assess_tiny, tiny
 from .helpers import run
-from .rules11_base import DUTIES, RATE_SCHEME, REGISTER, SCHEME
+from .rules11_base import ASSESSORS, DUTIES, EXTRA_DUTIES, EXTRA_SCHEME, RATE_SCHEME, REGISTER, SCHEME
 
 
 @pytest.fixture(autouse=True)
@@ -196,3 +197,69 @@ def test_the_doc_rate_fragment_is_the_tested_scheme() -> None:
     text = (ROOT / "docs" / "assessment.md").read_text(encoding="utf-8")
     fragment = re.findall(r"<!-- rate-fragment -->\n```yaml\n(.*?)```\n<!-- /rate-fragment -->", text, re.S)
     assert len(fragment) == 1 and fragment[0] in RATE_SCHEME
+
+
+def _extra(tmp_path: Path, **changes: str | None) -> Assessment:
+    return assess_tiny(tmp_path, **({"scheme_yaml": EXTRA_SCHEME, "duties_yaml": EXTRA_DUTIES,
+                                     "assessors_yaml": ASSESSORS} | changes))
+
+
+def test_bonus_outside_the_full_marks_capped_and_discretionary_deductions(tmp_path: Path) -> None:
+    r = _extra(tmp_path).get("principal:hdz:fwj")
+    assert r.extra is not None
+    # base 10 + 1.5 + 5 + 3 = 19.5; bonus 10 + 1 = 11, at most 5; discretionary −1.5
+    assert (str(r.base), str(r.extra.bonus_raw), str(r.extra.bonus), str(r.extra.cut), str(r.total)) == (
+        "19.50", "11.00", "5.00", "1.50", "23.00")
+    text = explain(_extra(tmp_path / "b"), "fwj")
+    assert "总分：19.50 = 19.50（满分 25）" in text
+    assert "加分项（满分之外，加分合计最多 5 分）" in text
+    assert "  加分：10.00 + 1.00 = 11.00，超过上限，计 5.00" in text
+    assert "酌情扣分：D1 扣 1.5 分，扣分原因：迎检材料不实（旗委考核组）" in text
+    assert "总分：基础分 19.50 + 加分 5.00 − 酌情扣分 1.50 = 23.00" in text
+
+
+def test_self_score_beside_the_group_score_and_a_large_gap_flagged(tmp_path: Path) -> None:
+    a = _extra(tmp_path)
+    text = explain(a, "fwj")
+    assert "      自评：10（考核组 10.00，相差 0）" in text
+    assert "      自评：9（考核组 5.00，相差 4，超过 2 分，请核实）" in text
+    gaps = [p for p in a.problems if p.code == "A256"]
+    assert [p.args["id"] for p in gaps] == ["F3"]
+
+
+def test_discretionary_deductions_over_the_cap_are_located(tmp_path: Path) -> None:
+    more = ASSESSORS.replace("  D1:", "  D2: {对象: 正职, 单位: hdz, 扣分: 2, 扣分原因: 台账缺失}\n  D1:")
+    a = _extra(tmp_path, assessors_yaml=more)
+    found = [(p.code, p.location.line, p.location.column) for p in a.problems if p.severity.value == "error"]
+    assert found == [("A253", 2, 29)]  # D1 1.5 taken first (by id); D2 makes 3.5 > 3: located at its 扣分
+    assert a.get("principal:hdz:fwj").extra.cut == Decimal("1.5")  # type: ignore[union-attr]
+
+
+def test_discretion_without_a_cap_and_unknown_indicator_are_located(tmp_path: Path) -> None:
+    scheme = EXTRA_SCHEME.replace("  酌情扣分上限: 3\n", "")
+    wrong = ASSESSORS.replace("F3: 9", "F9: 9")
+    a = _extra(tmp_path, scheme_yaml=scheme, assessors_yaml=wrong)
+    codes = sorted(p.code for p in a.problems if p.severity.value == "error")
+    assert codes == ["A252", "A255"]
+
+
+def test_the_weighted_share_for_the_overall_target_assessment(tmp_path: Path) -> None:
+    from lzzr.assess.table import assessment_json
+
+    a = _extra(tmp_path, scheme_yaml=EXTRA_SCHEME.replace("  自评差异: 2\n", "  自评差异: 2\n  总体目标考核分值: 10\n"))
+    # 23.00 ÷ 25 × 10 = 9.20
+    assert "纳入总体目标考核：23.00 ÷ 25 × 10 = 9.20" in explain(a, "fwj")
+    row = next(r for r in assessment_json(a)["results"] if r["key"] == "principal:hdz:fwj")
+    assert row["overall"] == {"points": 10, "share": 9.2}
+    assert (row["base"], row["bonus"], row["total"]) == (19.5, 5, 23)
+    assert row["discretionary"] == [{"id": "D1", "points": 1.5, "reason": "迎检材料不实"}]
+
+
+def test_the_doc_extra_fragment_is_the_tested_scheme() -> None:
+    import re
+
+    from .helpers import ROOT
+
+    text = (ROOT / "docs" / "assessment.md").read_text(encoding="utf-8")
+    fragment = re.findall(r"<!-- extra-fragment -->\n```yaml\n(.*?)```\n<!-- /extra-fragment -->", text, re.S)
+    assert len(fragment) == 1 and fragment[0] in EXTRA_SCHEME

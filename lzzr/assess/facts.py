@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 
 from lzzr.assessees import Assessee, in_charge_on
 from lzzr.errors import Location, Problem
@@ -67,6 +68,8 @@ class Facts:
     polls: dict[str, tuple[str, Poll]]
     problems: list[Problem] = field(default_factory=list)
     letters: tuple[LetterState, ...] = ()  # the register's letters, for the signing rate
+    cuts: dict[str, list[Any]] = field(default_factory=dict)  # target key → discretionary deductions
+    selfs: dict[str, dict[str, Decimal]] = field(default_factory=dict)  # target key → indicator → 自评分
     here: Location = field(default_factory=lambda: Location(""))  # the indicator being scored
     on: dt.date | None = None  # as of this day (`assess --on`); None: the whole year
 

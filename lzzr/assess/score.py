@@ -23,6 +23,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any
 
+from lzzr.assess.extras import Extra, extras, index_assessors, self_warnings
 from lzzr.assess.facts import HUNDRED, ZERO, Facts, Line, gather, q2
 from lzzr.assess.indicators import score
 from lzzr.assess.vetoes import VetoHit, vetoes_for
@@ -67,6 +68,12 @@ class Result:
     rank: int = 0
     of: int = 0
     notes: tuple[Text, ...] = ()
+    extra: Extra | None = None  # bonus items and discretionary deductions, when the scheme has them
+
+    @property
+    def base(self) -> Decimal:
+        """The score inside the full marks (the standards' sum)."""
+        return self.extra.base if self.extra else self.total
 
     @property
     def lines(self) -> list[Line]:
@@ -119,6 +126,7 @@ def assess(ws: Workspace, scheme: Scheme, locate: Locate | None = None, on: dt.d
     where = locate or (lambda *path: ws.locate("scheme", "", *path))
     targets = [x for x in assessed_targets(ws) if scheme.targets.get(x.kind) is not None]
     facts = gather(ws, targets, on, letters)
+    index_assessors(facts, scheme, targets)
     results = [score_target(facts, scheme, target, where) for target in targets]
     results, steps = apply_quota(scheme, results)
     results = rank(results)
@@ -145,6 +153,10 @@ def score_target(facts: Facts, scheme: Scheme, target: Assessee, where: Locate) 
             lines.append(score(facts, target, ind))
         standards.append(standard_result(scheme, std, tuple(lines)))
     total = q2(sum((s.points for s in standards), ZERO))
+    facts.here = where("自评差异")
+    self_warnings(facts, scheme, target, [line for s in standards for line in s.lines])
+    extra = extras(facts, scheme, target, total, where)
+    total = extra.total if extra else total
     vetoes = tuple(vetoes_for(facts, scheme, target))
     by_score, steps = grade_by_score(scheme, total, standards)
     grade = by_score
@@ -155,7 +167,7 @@ def score_target(facts: Facts, scheme: Scheme, target: Assessee, where: Locate) 
         steps.append(msg("ax.grade.veto", cap=cap, grade=grade))
     notes = () if target.full_year else (msg("ax.note.partial", start=DateText(target.start),
                                                                 end=DateText(target.end)),)
-    return Result(target, tuple(standards), total, vetoes, by_score, grade, tuple(steps), notes=notes)
+    return Result(target, tuple(standards), total, vetoes, by_score, grade, tuple(steps), notes=notes, extra=extra)
 
 
 def standard_result(scheme: Scheme, std: Standard, lines: tuple[Line, ...]) -> StandardResult:

@@ -13,10 +13,12 @@ from decimal import Decimal
 from typing import Any
 
 from lzzr.assess.explain import kind_word, ordinal
+from lzzr.assess.extras import extra_dict
 from lzzr.assess.score import Assessment, Result
 from lzzr.i18n import text, tr
 from lzzr.numbers import num
 from lzzr.render.tables import Table
+from lzzr.workspace.scheme import Scheme
 
 
 def _vetoes(r: Result) -> str:
@@ -68,7 +70,7 @@ def _d(value: Decimal) -> float:
     return float(value)
 
 
-def result_dict(r: Result) -> dict[str, Any]:
+def result_dict(r: Result, scheme: Scheme | None = None) -> dict[str, Any]:
     x = r.target
     return {
         "key": x.key, "kind": x.kind, "unit": x.unit, "leader": x.leader, "name": x.name, "post": x.post,
@@ -84,6 +86,7 @@ def result_dict(r: Result) -> dict[str, Any]:
         "vetoes": [{"id": v.id, "name": v.name, "cap": v.cap, "reason": text(v.reason)} for v in r.vetoes],
         "grade_by_score": r.score_grade, "grade": r.grade, "grade_steps": [text(s) for s in r.steps],
         "rank": r.rank, "of": r.of, "notes": [text(n) for n in r.notes],
+        **(extra_dict(scheme, r.total, r.extra, _d) if scheme is not None else {}),
     }
 
 
@@ -91,7 +94,7 @@ def assessment_json(a: Assessment) -> dict[str, Any]:
     """The whole assessment as plain data (numbers as JSON numbers with two decimals)."""
     return {
         "scheme": a.scheme.name, "year": a.year, "region": a.region, "full": _d(a.scheme.full),
-        "results": [result_dict(r) for r in a.results],
+        "results": [result_dict(r, a.scheme) for r in a.results],
         "quota": [{"kind": q.kind, "grade": q.grade, "count": q.count, "percent": _d(q.percent),
                    "allowed": q.allowed, "kept": list(q.kept), "demoted": list(q.demoted),
                    "tiebreak": list(q.tiebreak)} for q in a.quota],

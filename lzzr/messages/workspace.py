@@ -19,6 +19,8 @@ KINDS: dict[str, tuple[str, str]] = {
     "poll": ("民主测评", "poll"),
     "event": ("问责事件", "accountability event"),
     "rating": ("考核评定", "rating sheet"),
+    "discretion": ("酌情扣分", "discretionary deduction"),
+    "selfscore": ("自评", "self-assessment"),
     "scheme": ("考核方案", "scheme"),
     "report": ("进展报告", "progress report"),
     "inspect": ("督查", "inspection"),

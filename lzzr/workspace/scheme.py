@@ -151,6 +151,9 @@ class Standard(Frozen):
 
 class TargetScheme(Frozen):
     standards: tuple[Standard, ...] = Field(alias="标准")
+    bonus: tuple[Indicator, ...] = Field((), alias="加分项",
+                                         description="满分之外的加分指标（任何类型），如：被市级以上推广加10分")
+    bonus_cap: Number | None = Field(None, alias="加分上限", description="加分合计最多几分")
 
 
 class Targets(Frozen):
@@ -200,6 +203,12 @@ class Scheme(Frozen):
     bands: tuple[Band, ...] = Field(alias="等次")
     quota: Quota | None = Field(None, alias="优秀名额")
     note: str | None = Field(None, alias="说明")
+    discretion_cap: Number | None = Field(None, alias="酌情扣分上限",
+                                          description="考核组酌情扣分：每个对象合计最多几分（不写则不允许酌情扣分）")
+    self_gap: Number | None = Field(None, alias="自评差异",
+                                    description="自评分与考核组评分相差超过此分数时提示（按指标）")
+    overall: Number | None = Field(None, alias="总体目标考核分值",
+                                   description="纳入单位总体目标考核时本项占的分值：导出 总分 ÷ 满分 × 此分值")
     kinds: Texts = Field((), alias="记录事项",
                          description="履职记录可用的其他事项（内置事项之外），如：书面报告、实施细则、学习会议")
 

@@ -78,6 +78,18 @@ def _target(scheme: Scheme, kind: str, standards: tuple[Standard, ...]) -> Itera
     seen: dict[str, str] = {}
     for i, std in enumerate(standards):
         yield from _standard(scheme, kind, (*base, i), std, seen)
+    ts = scheme.targets.get(kind)
+    for j, ind in enumerate(ts.bonus if ts else ()):
+        where = ("对象", kind, "加分项", j)
+        if ind.id in seen:
+            yield "A209", (*where, "编号"), {"id": ind.id, "kind": kind}
+        seen[ind.id] = ""
+        if ind.kind == "扣分":
+            yield "A250", (*where, "类型"), {"id": ind.id}
+        yield from _indicator(scheme, where, ind)
+    if ts is not None and ts.bonus_cap is not None and ts.bonus_cap <= 0:
+        yield "A210", ("对象", kind, "加分上限"), {"field": "加分上限", "low": "0", "high": "∞",
+                                                  "value": num(ts.bonus_cap)}
 
 
 def _standard(scheme: Scheme, kind: str, path: tuple[Any, ...], std: Standard,

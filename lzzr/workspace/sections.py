@@ -9,11 +9,13 @@ in this package), add it here, and give its kind a label in `lzzr/messages/works
 
 from __future__ import annotations
 
+from lzzr.workspace.assessors import ASSESSOR_SECTIONS
 from lzzr.workspace.model import CORE_SECTIONS, CORE_SINGLETONS, Frozen
 from lzzr.workspace.records import RECORD_SECTIONS
 from lzzr.workspace.scheme import SECTION as SCHEME_SECTION
 from lzzr.workspace.scheme import Scheme
 from lzzr.workspace.supervision import SUPERVISION_SECTIONS
 
-SECTIONS: dict[str, tuple[str, type[Frozen]]] = {**CORE_SECTIONS, **RECORD_SECTIONS, **SUPERVISION_SECTIONS}
+SECTIONS: dict[str, tuple[str, type[Frozen]]] = {**CORE_SECTIONS, **RECORD_SECTIONS, **SUPERVISION_SECTIONS,
+                                               **ASSESSOR_SECTIONS}
 SINGLETONS: dict[str, tuple[str, type[Frozen]]] = {**CORE_SINGLETONS, SCHEME_SECTION: ("scheme", Scheme)}
