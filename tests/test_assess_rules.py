@@ -263,3 +263,31 @@ def test_the_doc_extra_fragment_is_the_tested_scheme() -> None:
     text = (ROOT / "docs" / "assessment.md").read_text(encoding="utf-8")
     fragment = re.findall(r"<!-- extra-fragment -->\n```yaml\n(.*?)```\n<!-- /extra-fragment -->", text, re.S)
     assert len(fragment) == 1 and fragment[0] in EXTRA_SCHEME
+
+
+def test_vetoes_on_any_recorded_fact(tmp_path: Path) -> None:
+    from .assess_base import TINY
+
+    scheme = TINY["scheme.yaml"].replace(
+        "  等次:\n",
+        "    - {编号: V4, 名称: 久拖不查, 条件: 事件标记, 标记: 久拖不查, 对象: [班子], 最高等次: 不合格}\n"
+        "    - {编号: V5, 名称: 上年度末位, 条件: 评定, 评定项目: 上年度排名, 等次: [末位], 对象: [班子], 最高等次: 合格}\n"
+        "  等次:\n", 1)
+    events = TINY["events.yaml"].replace("    事由: 违规发放津贴\n", "    事由: 违规发放津贴\n    标记: [久拖不查]\n")
+    ratings = TINY["ratings.yaml"] + "  PD2:\n    项目: 上年度排名\n    班子: {hdz: 末位, czj: 中间}\n"
+    a = assess_tiny(tmp_path, scheme_yaml=scheme, events_yaml=events, ratings_yaml=ratings)
+    czj, hdz, jw = a.get("team:czj"), a.get("team:hdz"), a.get("team:jw")
+    assert [(v.id, str(v.reason)) for v in czj.vetoes] == [("V4", "问责事件 W1 标记为「久拖不查」")]
+    assert czj.grade == "不合格"
+    assert [(v.id, str(v.reason)) for v in hdz.vetoes] == [("V5", "考核评定 PD2「上年度排名」为「末位」")]
+    assert hdz.score_grade in ("优秀", "良好") and hdz.grade == "合格"
+    assert jw.vetoes == ()
+
+
+def test_a_veto_on_a_fact_without_the_fact_is_located(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from .assess_base import TINY
+
+    scheme = TINY["scheme.yaml"].replace(
+        "  等次:\n", "    - {编号: V4, 名称: 久拖不查, 条件: 事件标记, 对象: [班子], 最高等次: 不合格}\n  等次:\n", 1)
+    out = _check(capsys, tiny(tmp_path, scheme_yaml=scheme))
+    assert "scheme.yaml:56:30: error[A260] 考核方案: 条件为事件标记的一票否决缺少「标记」" in out

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from lzzr.assess.fact_vetoes import fact_reason
 from lzzr.assess.facts import Facts
 from lzzr.assess.indicators import leader_name, target_events
 from lzzr.assessees import Assessee
@@ -44,6 +45,8 @@ def vetoes_for(facts: Facts, scheme: Scheme, target: Assessee) -> Iterator[VetoH
 def _reason(facts: Facts, veto: Veto, target: Assessee) -> Text:
     if veto.condition == "处分":
         return _disciplined(facts, veto, target)
+    if veto.condition in ("事件标记", "评定", "记录"):
+        return fact_reason(facts, veto, target)
     hits = [(eid, event) for eid, event, _ in target_events(facts, target)
             if (veto.condition == "重大案件" and event.major and event.sanctions)
             or (veto.condition == "上级通报" and event.criticised)]

@@ -67,5 +67,10 @@ CATALOG: dict[str, tuple[str, str]] = {
     "ex.self": ("      自评：{own}（考核组 {group}，相差 {diff}{flag}）", "      self-score: {own} (group {group}, {diff} apart{flag})"),
     "ex.self.flag": ("，超过 {gap} 分，请核实", ", more than {gap}: check"),
     "ex.overall": ("纳入总体目标考核：{total} ÷ {full} × {points} = {share}", "share in the overall target assessment: {total} ÷ {full} × {points} = {share}"),
+    "A260": ("条件为{condition}的一票否决缺少「{field}」", "a veto on {condition} needs '{field}'"),
+    "A261": ("「{field}」只用于条件为{owner}的一票否决，本条条件为{condition}", "'{field}' belongs to vetoes on {owner}; this one is on {condition}"),
+    "ax.veto.tag": ("问责事件 {ids} 标记为「{tag}」", "events {ids} marked '{tag}'"),
+    "ax.veto.rating": ("考核评定 {sheet}「{topic}」为「{level}」", "rating {sheet} '{topic}': '{level}'"),
+    "ax.veto.duty": ("履职记录有「{kind}」：{dates}", "duty records show '{kind}': {dates}"),
     "ax.none": ("无", "none"),
 }

@@ -148,6 +148,7 @@ class Event(Frozen):
     situation: Count | None = Field(None, alias="情形", description="《责任制规定》六种追究情形之一（1–6）")
     major: bool = Field(False, alias="重大案件", description="重大案件，需追究领导责任")
     criticised: bool = Field(False, alias="上级通报", description="被上级通报批评")
+    tags: Texts = Field((), alias="标记", description="情节标记，如：久拖不查、处理不到位、移送司法、集体违反八项规定")
     sanctions: tuple[Sanction, ...] = Field((), alias="处理")
     note: str | None = Field(None, alias="备注")
 

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 IndicatorKind = Literal["任务完成", "清单", "民主测评", "扣分", "评定", "整改", "比率"]
 RateSource = Literal["按时完成率", "测评回收率", "签订率"]
-VetoCondition = Literal["处分", "重大案件", "上级通报"]
+VetoCondition = Literal["处分", "重大案件", "上级通报", "事件标记", "评定", "记录"]
 BandCondition = Literal["无零分指标", "无扣分"]
 EVENT_FLAGS = ("重大案件", "上级通报")
 SECTION = "考核方案"
@@ -176,6 +176,11 @@ class Veto(Frozen):
     members: Count = Field(2, alias="成员", description="班子：其他成员受处分达到此人数即否决")
     targets: tuple[TargetKind, ...] = Field(("班子", "正职", "成员"), alias="对象")
     cap: NonEmpty = Field(alias="最高等次", description="否决后最高只能评为此等次")
+    tag: str | None = Field(None, alias="标记", description="条件为事件标记：问责事件“标记”中的情节，如：久拖不查")
+    topic: str | None = Field(None, alias="评定项目", description="条件为评定：考核评定记录中的项目，如：上年度排名")
+    levels: Texts = Field((), alias="等次", description="条件为评定：哪些等次否决，如：[末位]")
+    duty: str | None = Field(None, alias="事项", description="条件为记录：履职记录中的事项（班子看正职的记录）")
+    sub: str | None = Field(None, alias="细类", description="条件为记录：只计此细类")
 
 
 class Band(Frozen):

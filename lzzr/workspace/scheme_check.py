@@ -28,7 +28,7 @@ from lzzr.workspace.scheme import (
     outcome_keys,
     scheme_of,
 )
-from lzzr.workspace.scheme_facts import indicator_facts, kinds_problems, rate_problems, record_problems
+from lzzr.workspace.scheme_facts import indicator_facts, kinds_problems, rate_problems, record_problems, veto_problems
 from lzzr.workspace.validate import describe, validate_record
 
 if TYPE_CHECKING:
@@ -219,6 +219,7 @@ def _vetoes(scheme: Scheme) -> Iterator[Found]:
     for i, veto in enumerate(scheme.vetoes):
         if veto.cap not in names:
             yield "A216", ("一票否决", i, "最高等次"), {"name": veto.cap, "known": "、".join(names)}
+        yield from veto_problems(scheme, i, veto)
 
 
 def _quota(scheme: Scheme) -> Iterator[Found]:

@@ -18,7 +18,7 @@ from lzzr.i18n import t
 from lzzr.numbers import num
 from lzzr.workspace.model import DUTY_KINDS
 from lzzr.workspace.records import duty_logs
-from lzzr.workspace.scheme import DeductionRule, Fact, Indicator, Scheme
+from lzzr.workspace.scheme import DeductionRule, Fact, Indicator, Scheme, Veto
 
 if TYPE_CHECKING:
     from lzzr.workspace.load import Workspace
@@ -110,3 +110,20 @@ def rate_problems(path: tuple[Any, ...], ind: Indicator) -> Iterator[Found]:
                                                     "high": num(ind.points), "value": num(ind.per_point)}
     if ind.basis is not None and not 0 < ind.basis <= 100:
         yield "A210", (*path, "基准"), {"field": "基准", "low": "0", "high": "100", "value": num(ind.basis)}
+
+
+VETO_FIELDS = {"事件标记": ("标记",), "评定": ("评定项目", "等次"), "记录": ("事项",)}
+
+
+def veto_problems(scheme: Scheme, i: int, veto: Veto) -> Iterator[Found]:
+    """A veto on a recorded fact names the fact: the tag, the rating and its levels, the duty."""
+    given = {Veto.model_fields[f].alias for f in veto.model_fields_set}
+    for key in VETO_FIELDS.get(veto.condition, ()):
+        if key not in given:
+            yield "A260", ("一票否决", i, "条件"), {"condition": veto.condition, "field": key}
+    for cond, keys in VETO_FIELDS.items():
+        for key in keys:
+            if key in given and cond != veto.condition:
+                yield "A261", ("一票否决", i, key), {"field": key, "owner": cond, "condition": veto.condition}
+    if veto.duty is not None and veto.duty not in scheme.duty_kinds:
+        yield "A230", ("一票否决", i, "事项"), {"kind": veto.duty, "suggest": suggest(veto.duty, scheme.duty_kinds)}
