@@ -31,8 +31,9 @@ class CheckResult(ProblemCounts):
         }
 
 
-def check_workspace(root: Path) -> CheckResult:
-    """Load `root` and run the rules on whatever loaded."""
+def check_workspace(root: Path, scheme_file: Path | None = None) -> CheckResult:
+    """Load `root` and run the rules on whatever loaded; with `scheme_file`, also check that
+    scheme and the records against it (`lzzr check --scheme FILE`)."""
     ws, problems = load_workspace(root)
     settings: dict[str, str] = {}
     if ws.config is not None:
@@ -41,7 +42,18 @@ def check_workspace(root: Path) -> CheckResult:
         problems += setup_problems(ws)
         problems += [p for p in check_all(ws) if p not in problems]
         problems += check_supervision(ws)  # 进展报告, 督查 (lzzr/records_check_supervision.py)
+    if scheme_file is not None:
+        problems += [p for p in scheme_file_problems(ws, scheme_file) if p not in problems]
     return CheckResult(ws, sorted_problems(problems), settings)
+
+
+def scheme_file_problems(ws: Workspace, path: Path) -> list[Problem]:
+    """A scheme of its own file, checked, and the records checked against it."""
+    from lzzr.workspace.scheme_check import load_scheme_source
+    from lzzr.workspace.scheme_facts import record_problems
+
+    scheme, found, _ = load_scheme_source(path)
+    return found + (record_problems(ws, scheme) if scheme is not None and ws.config is not None else [])
 
 
 PLACEHOLDERS = ("待填写", "某某")

@@ -291,3 +291,40 @@ def test_a_veto_on_a_fact_without_the_fact_is_located(tmp_path: Path, capsys: py
         "  等次:\n", "    - {编号: V4, 名称: 久拖不查, 条件: 事件标记, 对象: [班子], 最高等次: 不合格}\n  等次:\n", 1)
     out = _check(capsys, tiny(tmp_path, scheme_yaml=scheme))
     assert "scheme.yaml:56:30: error[A260] 考核方案: 条件为事件标记的一票否决缺少「标记」" in out
+
+
+def test_explain_shows_the_indicators_note(tmp_path: Path) -> None:
+    scheme = SCHEME.replace("              名称: 任职谈话\n", "              名称: 任职谈话\n              说明: 新任职干部任前谈话\n")
+    text = explain(assess_tiny(tmp_path, scheme_yaml=scheme, duties_yaml=DUTIES), "fwj")
+    i = text.index("  F2 任职谈话（2 分）")
+    assert text[i + 1] == "      说明：新任职干部任前谈话"
+
+
+def test_explain_prints_only_the_warnings_about_its_target(tmp_path: Path,
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    from lzzr.assess.run import AssessRun, problems_shown
+
+    a = assess_tiny(tmp_path)  # jw's team and czj's and hdz's principals … have no poll: A301 each
+    run = AssessRun(load_workspace(tiny(tmp_path / "w"))[0], list(a.problems), a)
+    everyone = [p.args.get("target") for p in problems_shown(run, None) if p.code == "A301"]
+    assert len(everyone) > 1
+    only = [p.args.get("target") for p in problems_shown(run, "team:jw") if p.code == "A301"]
+    assert only == [a.get("team:jw").target.name]
+
+
+def test_check_with_a_scheme_file_finds_voter_classes_it_does_not_weight(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from .helpers import SAMPLE
+
+    text = (SAMPLE / "scheme.yaml").read_text(encoding="utf-8")
+    bad = tmp_path / "scheme.yaml"
+    bad.write_text(text.replace("类别权重: {班子成员: 30, 中层干部: 40, 群众代表: 30}",
+                                "类别权重: {班子成员: 30, 中层干部: 70}"), encoding="utf-8")
+    code, out, _ = run(capsys, "check", str(SAMPLE), "--scheme", str(bad))
+    assert code == 1
+    assert ("polls.yaml:12:7: error[A303] 民主测评 MC-altsm: 考核方案没有测评人类别「群众代表」的权重；"
+            "已有：中层干部、班子成员") in out
+    assert run(capsys, "check", str(SAMPLE))[0] == 0  # the workspace's own scheme weights them
+    code, _, err = run(capsys, "assess", str(SAMPLE), "--scheme", str(bad), "--no-pdf", "--no-archive")
+    assert code == 1
+    assert err.rstrip().endswith(f"请先改正（lzzr check --scheme {bad}）")

@@ -52,7 +52,8 @@ def explain_lines(assessment: Assessment, r: Result) -> list[str]:
 
 
 def _line(line: Line) -> list[str]:
-    return [t("ex.ind", id=line.id, name=line.name, max=num(line.max)), t("ex.input", text=line.input),
+    note = [t("ex.ind_note", note=line.note)] if line.note else []
+    return [t("ex.ind", id=line.id, name=line.name, max=num(line.max)), *note, t("ex.input", text=line.input),
             *(f"        · {d}" for d in line.details), t("ex.rule", text=line.rule), t("ex.calc", text=line.calc),
             t("ex.points", points=line.points)]
 

@@ -57,6 +57,7 @@ class Line:
     calc: Text
     details: tuple[Text, ...] = ()
     poll_valid: bool = True
+    note: str | None = None  # the indicator's 说明 in the scheme
 
 
 @dataclass

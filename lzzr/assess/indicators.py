@@ -31,7 +31,7 @@ def score(facts: Facts, target: Assessee, ind: Indicator) -> Line:
     scorers = {"任务完成": score_tasks, "清单": score_checklist, "民主测评": score_poll,
                "扣分": score_deductions, "评定": score_rating, "整改": score_rectify, "比率": score_rate}
     line = scorers[ind.kind](facts, target, ind)
-    return replace(line, points=q2(line.points))
+    return replace(line, points=q2(line.points), note=ind.note)
 
 
 # --- 任务完成 ---------------------------------------------------------------------------

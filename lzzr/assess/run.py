@@ -64,3 +64,17 @@ def _merge(first: list[Problem], more: list[Problem]) -> list[Problem]:
     """`first` plus those of `more` not already in it (check may already run the record checks)."""
     seen = {(p.code, p.location, p.record) for p in first}
     return [*first, *(p for p in more if (p.code, p.location, p.record) not in seen)]
+
+
+def problems_shown(run: AssessRun, explain: str | None) -> list[Problem]:
+    """The problems to print: all of them, or with `--explain X` all but the scoring warnings
+    about other targets."""
+    if explain is None or run.assessment is None:
+        return run.problems
+    from lzzr.assessees import find_targets
+
+    keys = {x.key for x in find_targets([r.target for r in run.assessment.results], explain)}
+    if not keys:
+        return run.problems
+    hidden = {id(p) for p in run.assessment.problems} - {id(p) for p in run.assessment.problems_about(keys)}
+    return [p for p in run.problems if id(p) not in hidden]

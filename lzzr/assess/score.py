@@ -105,6 +105,12 @@ class Assessment:
     results: tuple[Result, ...]
     quota: tuple[QuotaStep, ...] = ()
     problems: tuple[Problem, ...] = field(default=())
+    about: tuple[tuple[str, Problem], ...] = ()  # (target key, a problem found scoring that target)
+
+    def problems_about(self, keys: set[str]) -> list[Problem]:
+        """Every problem, less those found only while scoring targets other than `keys`."""
+        others = {id(p) for k, p in self.about if k not in keys} - {id(p) for k, p in self.about if k in keys}
+        return [p for p in self.problems if id(p) not in others]
 
     def by_kind(self, kind: str) -> list[Result]:
         return [r for r in self.results if r.target.kind == kind]
@@ -127,18 +133,28 @@ def assess(ws: Workspace, scheme: Scheme, locate: Locate | None = None, on: dt.d
     targets = [x for x in assessed_targets(ws) if scheme.targets.get(x.kind) is not None]
     facts = gather(ws, targets, on, letters)
     index_assessors(facts, scheme, targets)
-    results = [score_target(facts, scheme, target, where) for target in targets]
+    results, about = [], []
+    for target in targets:
+        before = len(facts.problems)
+        results.append(score_target(facts, scheme, target, where))
+        about += [(target.key, p) for p in facts.problems[before:]]
     results, steps = apply_quota(scheme, results)
     results = rank(results)
     problems = sorted(_unique(facts.problems), key=Problem.sort_key)
-    return Assessment(scheme, ws.config.year, ws.config.region, tuple(results), tuple(steps), tuple(problems))
+    kept = {_key(p): p for p in problems}
+    return Assessment(scheme, ws.config.year, ws.config.region, tuple(results), tuple(steps), tuple(problems),
+                      tuple((k, kept[_key(p)]) for k, p in about if _key(p) in kept))
+
+
+def _key(p: Problem) -> tuple[Any, ...]:
+    return p.code, p.location, p.record, tuple(sorted((k, str(v)) for k, v in p.args.items()))
 
 
 def _unique(problems: list[Problem]) -> list[Problem]:
     """Each problem once (a record scored by several indicators is reported once)."""
     seen: dict[tuple[Any, ...], Problem] = {}
     for p in problems:
-        seen.setdefault((p.code, p.location, p.record, tuple(sorted((k, str(v)) for k, v in p.args.items()))), p)
+        seen.setdefault(_key(p), p)
     return list(seen.values())
 
 

@@ -38,14 +38,14 @@ def register_commands(app: typer.Typer) -> None:
         on: str | None = o.on_opt("截至某日考核（未到期且未完成的任务不计分）；默认全年",
                                   "as of a day (tasks not yet due are not scored); default the whole year"),
     ) -> None:
-        from lzzr.assess.run import assess_workspace
+        from lzzr.assess.run import assess_workspace, problems_shown
 
         run = assess_workspace(o.pick_workspace(workspace, workspace_opt), scheme, o.parse_day(on) if on else None)
         data_out = fmt in (o.TableFormat.json, o.TableFormat.csv)
-        print_problems(run.problems, err=data_out)
+        print_problems(problems_shown(run, explain), err=data_out)
         if run.failed(strict) or run.assessment is None:
             refuse(run.problems, fmt is o.TableFormat.json, "assess.refused", printed=True,
-                   errors=run.errors, warnings=run.warnings)
+                   errors=run.errors, warnings=run.warnings, how=f" --scheme {scheme}" if scheme else "")
         if explain is not None:
             _explain(run.assessment, explain)
             return

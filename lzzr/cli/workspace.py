@@ -22,11 +22,14 @@ def register_commands(app: typer.Typer) -> None:
         "check a workspace: file format, references, the four principles. "
         "Exit 0 when clean, 1 when problems were found."))
     def check_cmd(workspace: Path | None = o.workspace_arg(), workspace_opt: Path | None = o.workspace_opt(),
+                  scheme: Path | None = typer.Option(None, "--scheme", help=tr(
+                      "同时检查另一份考核方案文件，以及记录是否与它相符",
+                      "also check this scheme file and the records against it")),
                   fmt: o.Format = o.format_opt(),
                   strict: bool = o.strict_opt(), quiet: bool = o.quiet_opt()) -> None:
         from lzzr.check import check_workspace
 
-        result = check_workspace(o.pick_workspace(workspace, workspace_opt))
+        result = check_workspace(o.pick_workspace(workspace, workspace_opt), scheme)
         _print_check(result, fmt, strict, quiet)
         exit_with(result.failed(strict))
 

@@ -57,7 +57,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "A306": ("考核方案中没有评定等次「{level}」；可用：{known}", "the scheme has no rating level '{level}'; levels: {known}"),
     "assess.no_scheme": ("没有考核方案：请在工作区写“考核方案”（见 sample-data/scheme.yaml），或用 --scheme 指定方案文件", "no scoring scheme: add 考核方案 to the workspace (see sample-data/scheme.yaml) or pass --scheme FILE"),
     "assess.no_target": ("没有考核对象 {target}；可用单位编号、领导编号或名称，如 {example}", "no assessed target {target}; name a unit or leader by id or name, e.g. {example}"),
-    "assess.refused": ("未考核：{errors} 个错误；请先改正（lzzr check）", "not assessed: {errors} errors; fix them first (lzzr check)"),
+    "assess.refused": ("未考核：{errors} 个错误；请先改正（lzzr check{how}）", "not assessed: {errors} errors; fix them first (lzzr check{how})"),
     "assess.done": ("已生成：{files}", "written: {files}"),
     "archive.bad": ("廉政档案 {path} 无法读取：{detail}；未改动该文件", "cannot read the integrity file {path}: {detail}; left unchanged"),
     "ax.kind.班子": ("班子", "team"),

@@ -72,5 +72,6 @@ CATALOG: dict[str, tuple[str, str]] = {
     "ax.veto.tag": ("问责事件 {ids} 标记为「{tag}」", "events {ids} marked '{tag}'"),
     "ax.veto.rating": ("考核评定 {sheet}「{topic}」为「{level}」", "rating {sheet} '{topic}': '{level}'"),
     "ax.veto.duty": ("履职记录有「{kind}」：{dates}", "duty records show '{kind}': {dates}"),
+    "ex.ind_note": ("      说明：{note}", "      note: {note}"),
     "ax.none": ("无", "none"),
 }

@@ -17,7 +17,7 @@ from lzzr.errors import Problem, Record, Severity
 from lzzr.i18n import t
 from lzzr.numbers import num
 from lzzr.workspace.model import DUTY_KINDS
-from lzzr.workspace.records import duty_logs
+from lzzr.workspace.records import duty_logs, polls
 from lzzr.workspace.scheme import DeductionRule, Fact, Indicator, Scheme, Veto
 
 if TYPE_CHECKING:
@@ -81,8 +81,36 @@ def _rule(scheme: Scheme, where: tuple[Any, ...], k: int, rule: DeductionRule, p
 
 
 def record_problems(ws: Workspace, scheme: Scheme | None) -> list[Problem]:
-    """Duty records whose kind the scheme does not know (without a scheme: not built in, a
-    warning, since the scheme may come from `--scheme FILE`)."""
+    """Records the scheme cannot score: duty records of a kind it does not know (without a
+    scheme: not built in, a warning, since the scheme may come from `--scheme FILE`), voter
+    classes and options of a poll that the scheme's poll indicators do not weight."""
+    found = _duty_problems(ws, scheme)
+    return found + _poll_problems(ws, scheme) if scheme is not None else found
+
+
+def _poll_problems(ws: Workspace, scheme: Scheme) -> list[Problem]:
+    found = []
+    for pid, poll in polls(ws).items():
+        ts = scheme.targets.get(poll.target)
+        inds = [i for i in (*(i for s in ts.standards for i in s.indicators), *ts.bonus) if i.kind == "民主测评"] \
+            if ts else []
+        if not inds:
+            continue
+        classes = {k for i in inds for k in i.class_weights}
+        options = {k for i in inds for k in (*i.options, *i.ignored)}
+        for name, ballots in poll.voters.items():
+            if name not in classes:
+                found.append(Problem("A303", ws.locate("poll", pid, "测评人", name, key=True), Severity.ERROR,
+                                     Record("poll", pid), {"voters": name, "known": "、".join(sorted(classes))}))
+                continue
+            found += [Problem("A302", ws.locate("poll", pid, "测评人", name, "票数", option, key=True),
+                              Severity.ERROR, Record("poll", pid),
+                              {"option": option, "known": "、".join(sorted(options))})
+                      for option in ballots.votes if option not in options]
+    return found
+
+
+def _duty_problems(ws: Workspace, scheme: Scheme | None) -> list[Problem]:
     known = scheme.duty_kinds if scheme is not None else DUTY_KINDS
     severity = Severity.ERROR if scheme is not None else Severity.WARNING
     found = []
