@@ -107,7 +107,7 @@ def test_help_is_chinese_by_default_and_english_on_request(
 def test_internal_error_is_one_line_without_traceback(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def boom(_root: Path) -> None:
+    def boom(_root: Path, *_args: object) -> None:
         raise RuntimeError("kaputt")
 
     monkeypatch.setattr("lzzr.check.check_workspace", boom)
