@@ -328,3 +328,42 @@ def test_check_with_a_scheme_file_finds_voter_classes_it_does_not_weight(
     code, _, err = run(capsys, "assess", str(SAMPLE), "--scheme", str(bad), "--no-pdf", "--no-archive")
     assert code == 1
     assert err.rstrip().endswith(f"请先改正（lzzr check --scheme {bad}）")
+
+
+CLASSES = (
+    "  分类: {苏木镇: [苏木镇], 旗直部门: [部门, 纪委监委]}\n"
+    "  分类排名: true\n"
+)
+
+
+def test_items_ranking_and_quota_by_unit_category(tmp_path: Path) -> None:
+    from .assess_base import TINY
+
+    scheme = TINY["scheme.yaml"].replace("  对象:\n", CLASSES + "  对象:\n", 1).replace(
+        "            - {编号: C1, 名称: 融入业务, 分值: 10, 类型: 评定, 评定项目: 融入业务, 等次: {好: 100, 较好: 80, 一般: 60}}\n",
+        "            - {编号: C1, 名称: 融入业务, 分值: 10, 类型: 评定, 评定项目: 融入业务, 等次: {好: 100, 较好: 80, 一般: 60},"
+        " 适用: [苏木镇]}\n", 1).replace("  优秀名额: {比例: 50, 并列: [民主测评]}\n",
+                                        "  优秀名额: {比例: 50, 并列: [民主测评], 按分类: true}\n")
+    a = assess_tiny(tmp_path, scheme_yaml=scheme)
+    base = assess_tiny(tmp_path / "b")
+    hdz, czj, jw = (a.get(f"team:{u}") for u in ("hdz", "czj", "jw"))
+    assert (hdz.category, czj.category, jw.category) == ("苏木镇", "旗直部门", "旗直部门")
+    # C1 applies to townships only: hdz keeps its rating (好 → 10); czj (一般 → 6) and jw (较好 → 8) get full marks
+    c1 = {r.target.key: str(r.lines[3].points) for r in (hdz, czj, jw)}
+    assert c1 == {"team:hdz": "10.00", "team:czj": "10.00", "team:jw": "10.00"}
+    assert str(czj.total - base.get("team:czj").total) == "4.00"
+    assert str(czj.lines[3].calc) == "不适用，按满分计：10"
+    # hdz is alone in its category: rank 1 of 1; the departments rank among themselves
+    assert (hdz.rank, hdz.of) == (1, 1)
+    assert sorted((czj.rank, jw.rank)) == [1, 2] and czj.of == jw.of == 2
+    team_steps = [q for q in a.quota if q.kind == "班子"]
+    assert [(q.category, q.count, q.allowed) for q in team_steps] == [("旗直部门", 2, 1), ("苏木镇", 1, 0)]
+
+
+def test_an_unknown_category_is_located(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from .assess_base import TINY
+
+    scheme = TINY["scheme.yaml"].replace("  对象:\n", CLASSES + "  对象:\n", 1).replace(
+        "类型: 任务完成}\n", "类型: 任务完成, 适用: [乡镇]}\n", 1)
+    out = _check(capsys, tiny(tmp_path, scheme_yaml=scheme))
+    assert "error[A270] 考核方案: 「乡镇」不是考核方案“分类”中的分类；已有：苏木镇、旗直部门" in out

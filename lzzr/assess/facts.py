@@ -71,6 +71,7 @@ class Facts:
     letters: tuple[LetterState, ...] = ()  # the register's letters, for the signing rate
     cuts: dict[str, list[Any]] = field(default_factory=dict)  # target key → discretionary deductions
     selfs: dict[str, dict[str, Decimal]] = field(default_factory=dict)  # target key → indicator → 自评分
+    categories: dict[str, str | None] = field(default_factory=dict)  # target key → scheme category (分类)
     here: Location = field(default_factory=lambda: Location(""))  # the indicator being scored
     on: dt.date | None = None  # as of this day (`assess --on`); None: the whole year
 

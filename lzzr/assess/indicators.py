@@ -30,6 +30,12 @@ def score(facts: Facts, target: Assessee, ind: Indicator) -> Line:
     """One indicator of one target; its points always to two decimals."""
     scorers = {"任务完成": score_tasks, "清单": score_checklist, "民主测评": score_poll,
                "扣分": score_deductions, "评定": score_rating, "整改": score_rectify, "比率": score_rate}
+    category = facts.categories.get(target.key)
+    if ind.applies and category not in ind.applies:
+        return Line(ind.id, ind.name, ind.kind, ind.points, q2(ind.points),
+                    msg("ax.class.input", category=category or "—"),
+                    msg("ax.class.rule", classes="、".join(ind.applies)),
+                    msg("ax.class.calc", points=num(ind.points)), note=ind.note)
     line = scorers[ind.kind](facts, target, ind)
     return replace(line, points=q2(line.points), note=ind.note)
 

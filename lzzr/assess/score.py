@@ -23,6 +23,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any
 
+from lzzr.assess.categories import categories
 from lzzr.assess.extras import Extra, extras, index_assessors, self_warnings
 from lzzr.assess.facts import HUNDRED, ZERO, Facts, Line, gather, q2
 from lzzr.assess.indicators import score
@@ -69,6 +70,7 @@ class Result:
     of: int = 0
     notes: tuple[Text, ...] = ()
     extra: Extra | None = None  # bonus items and discretionary deductions, when the scheme has them
+    category: str | None = None  # the unit's category in the scheme (分类)
 
     @property
     def base(self) -> Decimal:
@@ -95,6 +97,7 @@ class QuotaStep:
     kept: tuple[str, ...]
     demoted: tuple[str, ...]
     tiebreak: tuple[str, ...]
+    category: str | None = None
 
 
 @dataclass(frozen=True)
@@ -133,13 +136,15 @@ def assess(ws: Workspace, scheme: Scheme, locate: Locate | None = None, on: dt.d
     targets = [x for x in assessed_targets(ws) if scheme.targets.get(x.kind) is not None]
     facts = gather(ws, targets, on, letters)
     index_assessors(facts, scheme, targets)
+    facts.categories = categories(ws, scheme, targets)
     results, about = [], []
     for target in targets:
         before = len(facts.problems)
         results.append(score_target(facts, scheme, target, where))
         about += [(target.key, p) for p in facts.problems[before:]]
+    results = [replace(r, category=facts.categories.get(r.target.key)) for r in results]
     results, steps = apply_quota(scheme, results)
-    results = rank(results)
+    results = rank(results, scheme.rank_by_class)
     problems = sorted(_unique(facts.problems), key=Problem.sort_key)
     kept = {_key(p): p for p in problems}
     return Assessment(scheme, ws.config.year, ws.config.region, tuple(results), tuple(steps), tuple(problems),
@@ -238,10 +243,8 @@ def apply_quota(scheme: Scheme, results: list[Result]) -> tuple[list[Result], li
     grade = quota.grade or scheme.top
     steps = []
     out = {r.target.key: r for r in results}
-    for kind in KIND_ORDER:
-        mine = [r for r in results if r.target.kind == kind]
-        if not mine:
-            continue
+    for kind, category in groups(results, quota.by_class):
+        mine = [r for r in results if r.target.kind == kind and (not quota.by_class or r.category == category)]
         allowed = int(len(mine) * quota.percent // HUNDRED)
         candidates = sorted((r for r in mine if r.grade == grade), key=lambda r: quota_key(r, quota.tiebreak),
                             reverse=True)
@@ -249,7 +252,8 @@ def apply_quota(scheme: Scheme, results: list[Result]) -> tuple[list[Result], li
         for r in demoted:
             out[r.target.key] = demote(scheme, r, grade, allowed)
         steps.append(QuotaStep(kind, grade, len(mine), quota.percent, allowed,
-                               tuple(r.target.key for r in kept), tuple(r.target.key for r in demoted), quota.tiebreak))
+                               tuple(r.target.key for r in kept), tuple(r.target.key for r in demoted), quota.tiebreak,
+                               category if quota.by_class else None))
     return [out[r.target.key] for r in results], steps
 
 
@@ -273,11 +277,18 @@ def demote(scheme: Scheme, r: Result, grade: str, allowed: int) -> Result:
     return replace(r, grade=lower, steps=(*r.steps, note, *steps))
 
 
-def rank(results: list[Result]) -> list[Result]:
-    """Competition ranking within each kind; results ordered by kind, rank, key."""
+def groups(results: list[Result], by_class: bool) -> list[tuple[str, str | None]]:
+    """(kind, category) groups present, in kind order; categories only when `by_class`."""
+    found = {(r.target.kind, r.category if by_class else None) for r in results}
+    return sorted(found, key=lambda g: (KIND_ORDER[g[0]], g[1] or ""))
+
+
+def rank(results: list[Result], by_class: bool = False) -> list[Result]:
+    """Competition ranking within each kind (and category, when `by_class`); results ordered
+    by kind, rank, key."""
     ranked = []
-    for kind in KIND_ORDER:
-        mine = [r for r in results if r.target.kind == kind]
+    for kind, category in groups(results, by_class):
+        mine = [r for r in results if r.target.kind == kind and (not by_class or r.category == category)]
         for r in mine:
             higher = sum(1 for o in mine if o.total > r.total)
             ranked.append(replace(r, rank=higher + 1, of=len(mine)))

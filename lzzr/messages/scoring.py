@@ -73,5 +73,10 @@ CATALOG: dict[str, tuple[str, str]] = {
     "ax.veto.rating": ("考核评定 {sheet}「{topic}」为「{level}」", "rating {sheet} '{topic}': '{level}'"),
     "ax.veto.duty": ("履职记录有「{kind}」：{dates}", "duty records show '{kind}': {dates}"),
     "ex.ind_note": ("      说明：{note}", "      note: {note}"),
+    "ax.class.input": ("本单位分类：{category}", "the unit's category: {category}"),
+    "ax.class.rule": ("本指标只适用于：{classes}；其他单位按满分计", "applies to {classes} only; other units get full marks"),
+    "ax.class.calc": ("不适用，按满分计：{points}", "not applicable, full marks: {points}"),
+    "A270": ("「{name}」不是考核方案“分类”中的分类；已有：{known}", "'{name}' is not a category of the scheme's 分类; known: {known}"),
+    "A271": ("写了“{field}”，但考核方案没有“分类”", "{field} is set but the scheme has no 分类"),
     "ax.none": ("无", "none"),
 }

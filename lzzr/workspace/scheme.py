@@ -117,6 +117,7 @@ class Indicator(Frozen):
     topic: str | None = Field(None, alias="评定项目", description="评定：考核评定记录中的项目名")
     levels: dict[str, Number] = Field(default_factory=dict, alias="等次",
                                       description="评定：等次 → 折算百分比，如 {好: 100, 较好: 85}")
+    applies: Texts = Field((), alias="适用", description="只适用于这些分类（考核方案“分类”），其他单位按满分计")
     rate: RateSource | None = Field(None, alias="比率", description="比率：按时完成率、测评回收率或签订率")
     thresholds: tuple[Threshold, ...] = Field((), alias="阈值", description="比率：低于某百分比扣几分（取最重一档）")
     per_point: Number | None = Field(None, alias="每降低一个百分点扣", description="比率：低于基准每一个百分点扣几分")
@@ -196,6 +197,7 @@ class Quota(Frozen):
     percent: Number = Field(alias="比例")
     tiebreak: tuple[IndicatorKind, ...] = Field(("民主测评",), alias="并列",
                                                 description="总分相同时依次比较的指标类型得分")
+    by_class: bool = Field(False, alias="按分类", description="名额按考核方案“分类”分别计算")
 
 
 class Scheme(Frozen):
@@ -212,6 +214,9 @@ class Scheme(Frozen):
                                           description="考核组酌情扣分：每个对象合计最多几分（不写则不允许酌情扣分）")
     self_gap: Number | None = Field(None, alias="自评差异",
                                     description="自评分与考核组评分相差超过此分数时提示（按指标）")
+    classes: dict[str, Texts] = Field(default_factory=dict, alias="分类",
+                                      description="单位分类 → 单位类别或单位编号，如 {苏木镇: [苏木镇], 垂管: [sw]}")
+    rank_by_class: bool = Field(False, alias="分类排名", description="在同一分类内排名")
     overall: Number | None = Field(None, alias="总体目标考核分值",
                                    description="纳入单位总体目标考核时本项占的分值：导出 总分 ÷ 满分 × 此分值")
     kinds: Texts = Field((), alias="记录事项",

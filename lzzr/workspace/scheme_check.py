@@ -28,7 +28,14 @@ from lzzr.workspace.scheme import (
     outcome_keys,
     scheme_of,
 )
-from lzzr.workspace.scheme_facts import indicator_facts, kinds_problems, rate_problems, record_problems, veto_problems
+from lzzr.workspace.scheme_facts import (
+    class_problems,
+    indicator_facts,
+    kinds_problems,
+    rate_problems,
+    record_problems,
+    veto_problems,
+)
 from lzzr.workspace.validate import describe, validate_record
 
 if TYPE_CHECKING:
@@ -192,6 +199,7 @@ def _rating(path: tuple[Any, ...], ind: Indicator) -> Iterator[Found]:
 
 def _kinds(scheme: Scheme) -> Iterator[Found]:
     yield from kinds_problems(scheme)
+    yield from class_problems(scheme)
 
 
 def _bands(scheme: Scheme) -> Iterator[Found]:

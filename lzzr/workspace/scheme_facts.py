@@ -155,3 +155,30 @@ def veto_problems(scheme: Scheme, i: int, veto: Veto) -> Iterator[Found]:
                 yield "A261", ("一票否决", i, key), {"field": key, "owner": cond, "condition": veto.condition}
     if veto.duty is not None and veto.duty not in scheme.duty_kinds:
         yield "A230", ("一票否决", i, "事项"), {"kind": veto.duty, "suggest": suggest(veto.duty, scheme.duty_kinds)}
+
+
+def class_problems(scheme: Scheme) -> Iterator[Found]:
+    """Categories named by indicators must exist; per-category quota and ranking need categories."""
+    known = list(scheme.classes)
+    for kind, i, j, ind in _all_indicators(scheme):
+        for name in ind.applies:
+            if name not in known:
+                yield "A270", (*_where(kind, i, j), "适用"), {"name": name, "known": "、".join(known) or "—"}
+    if not known and scheme.rank_by_class:
+        yield "A271", ("分类排名",), {"field": "分类排名"}
+    if not known and scheme.quota is not None and scheme.quota.by_class:
+        yield "A271", ("优秀名额", "按分类"), {"field": "按分类"}
+
+
+def _all_indicators(scheme: Scheme) -> Iterator[tuple[str, str | int, int, Indicator]]:
+    for kind in ("班子", "正职", "成员"):
+        ts = scheme.targets.get(kind)
+        for i, std in enumerate(ts.standards if ts else ()):
+            for j, ind in enumerate(std.indicators):
+                yield kind, i, j, ind
+        for j, ind in enumerate(ts.bonus if ts else ()):
+            yield kind, "加分项", j, ind
+
+
+def _where(kind: str, i: str | int, j: int) -> tuple[Any, ...]:
+    return ("对象", kind, "加分项", j) if i == "加分项" else ("对象", kind, "标准", i, "指标", j)
