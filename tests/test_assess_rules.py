@@ -367,3 +367,37 @@ def test_an_unknown_category_is_located(tmp_path: Path, capsys: pytest.CaptureFi
         "类型: 任务完成}\n", "类型: 任务完成, 适用: [乡镇]}\n", 1)
     out = _check(capsys, tiny(tmp_path, scheme_yaml=scheme))
     assert "error[A270] 考核方案: 「乡镇」不是考核方案“分类”中的分类；已有：苏木镇、旗直部门" in out
+
+
+def _team_ref(tmp_path: Path, source: str) -> Assessment:
+    from .assess_base import TINY
+
+    teams = TINY["teams.yaml"].replace("      - {领导: fwj, 职务: 红岱镇党委书记, 角色: 正职}\n",
+                                       "      - {领导: fwj, 职务: 红岱镇党委书记, 角色: 正职}\n"
+                                       "      - {领导: ccd, 职务: 红岱镇党委副书记}\n"
+                                       "      - {领导: qym, 职务: 红岱镇党委委员}\n")
+    ratings = TINY["ratings.yaml"].replace("    成员: {lzq: 好, zhm: 较好, ccd: 一般}\n",
+                                           "    成员: {lzq: 好, zhm: 较好, ccd: 一般, fwj: 好, qym: 较好}\n")
+    scheme = TINY["scheme.yaml"].replace(
+        "            - {编号: C1, 名称: 融入业务, 分值: 10, 类型: 评定, 评定项目: 融入业务, 等次: {好: 100, 较好: 80, 一般: 60}}\n",
+        f"            - {{编号: C1, 名称: 融入业务, 分值: 10, 类型: 引用, 取自: {source}, 引用指标: C1}}\n", 1)
+    return assess_tiny(tmp_path, teams_yaml=teams, ratings_yaml=ratings, scheme_yaml=scheme)
+
+
+def test_a_team_score_from_its_members_average_or_its_principal(tmp_path: Path) -> None:
+    line = _team_ref(tmp_path, "成员平均").get("team:hdz").lines[3]
+    # member C1 (20 points): 范文杰 好 20/20 = 100%, 陈长达 一般 12/20 = 60%, 钱玉梅 较好 16/20 = 80%
+    assert [str(d) for d in line.details] == ["范文杰：20.00/20 = 100.00%", "陈长达：12.00/20 = 60.00%",
+                                              "钱玉梅：16.00/20 = 80.00%"]
+    assert str(line.calc) == "3 人平均 80.00%；10 × 80.00% = 8.00"
+    assert str(_team_ref(tmp_path / "b", "正职").get("team:hdz").lines[3].points) == "10.00"  # 范文杰 好
+
+
+def test_a_reference_to_a_missing_indicator_is_located(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from .assess_base import TINY
+
+    scheme = TINY["scheme.yaml"].replace(
+        "            - {编号: C2, 名称: 扣分, 分值: 10, 类型: 扣分, 扣分标准: {通报批评: 3, 重大案件: 8, 纪律处分: 10}}\n",
+        "            - {编号: C2, 名称: 扣分, 分值: 10, 类型: 引用, 取自: 成员平均, 引用指标: C9}\n", 1)
+    out = _check(capsys, tiny(tmp_path, scheme_yaml=scheme))
+    assert "error[A281] 考核方案: 成员平均方案中没有可引用的指标 C9（不能是引用类）" in out

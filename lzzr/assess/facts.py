@@ -8,6 +8,7 @@ points to two decimals (`q2`).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
@@ -21,6 +22,7 @@ from lzzr.workspace.letters_register import LetterState
 from lzzr.workspace.load import Workspace
 from lzzr.workspace.model import Task
 from lzzr.workspace.records import Poll, polls, progress
+from lzzr.workspace.scheme import Indicator, Scheme
 
 ZERO = Decimal(0)
 ONE = Decimal(1)
@@ -72,6 +74,8 @@ class Facts:
     cuts: dict[str, list[Any]] = field(default_factory=dict)  # target key → discretionary deductions
     selfs: dict[str, dict[str, Decimal]] = field(default_factory=dict)  # target key → indicator → 自评分
     categories: dict[str, str | None] = field(default_factory=dict)  # target key → scheme category (分类)
+    scheme: Scheme | None = None  # for indicators that score a team from its people (引用)
+    scorer: Callable[[Facts, Assessee, Indicator], Line] | None = None  # indicators.score, for the same
     here: Location = field(default_factory=lambda: Location(""))  # the indicator being scored
     on: dt.date | None = None  # as of this day (`assess --on`); None: the whole year
 

@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from lzzr.assess.counting import rule_cuts, score_checklist
 from lzzr.assess.facts import HUNDRED, ONE, ZERO, Facts, Line, pct, q2, q4, target_tasks
+from lzzr.assess.members import score_ref
 from lzzr.assess.poll import score_poll
 from lzzr.assess.rates import score_rate
 from lzzr.assess.rectify import score_rectify
@@ -29,7 +30,8 @@ from lzzr.workspace.scheme import Indicator
 def score(facts: Facts, target: Assessee, ind: Indicator) -> Line:
     """One indicator of one target; its points always to two decimals."""
     scorers = {"任务完成": score_tasks, "清单": score_checklist, "民主测评": score_poll,
-               "扣分": score_deductions, "评定": score_rating, "整改": score_rectify, "比率": score_rate}
+               "扣分": score_deductions, "评定": score_rating, "整改": score_rectify, "比率": score_rate,
+               "引用": score_ref}
     category = facts.categories.get(target.key)
     if ind.applies and category not in ind.applies:
         return Line(ind.id, ind.name, ind.kind, ind.points, q2(ind.points),

@@ -78,5 +78,12 @@ CATALOG: dict[str, tuple[str, str]] = {
     "ax.class.calc": ("不适用，按满分计：{points}", "not applicable, full marks: {points}"),
     "A270": ("「{name}」不是考核方案“分类”中的分类；已有：{known}", "'{name}' is not a category of the scheme's 分类; known: {known}"),
     "A271": ("写了“{field}”，但考核方案没有“分类”", "{field} is set but the scheme has no 分类"),
+    "ax.ref.rule": ("取自{source}的指标 {ref}：每人得分 ÷ 该指标分值，取平均，乘本指标分值", "from {source}'s indicator {ref}: each person's points ÷ its points, averaged, times this indicator's points"),
+    "ax.ref.input": ("班子成员 {n} 人", "{n} team members"),
+    "ax.ref.none": ("没有可计分的班子成员或指标", "no team member or indicator to score"),
+    "ax.ref.person": ("{name}：{points}/{max} = {share}", "{name}: {points}/{max} = {share}"),
+    "ax.calc.ref": ("{n} 人平均 {mean}；{max} × {mean} = {points}", "mean of {n}: {mean}; {max} × {mean} = {points}"),
+    "A280": ("引用类指标只用于班子", "a 引用 indicator is for teams only"),
+    "A281": ("{source}方案中没有可引用的指标 {ref}（不能是引用类）", "{source} has no indicator {ref} to refer to (nor may it be a 引用 one)"),
     "ax.none": ("无", "none"),
 }

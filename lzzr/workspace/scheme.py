@@ -21,7 +21,8 @@ from lzzr.workspace.records import OUTCOMES, Count, InstitutionKind, Number, Out
 if TYPE_CHECKING:
     from lzzr.workspace.load import Workspace
 
-IndicatorKind = Literal["任务完成", "清单", "民主测评", "扣分", "评定", "整改", "比率"]
+IndicatorKind = Literal["任务完成", "清单", "民主测评", "扣分", "评定", "整改", "比率", "引用"]
+RefSource = Literal["成员平均", "正职"]
 RateSource = Literal["按时完成率", "测评回收率", "签订率"]
 VetoCondition = Literal["处分", "重大案件", "上级通报", "事件标记", "评定", "记录"]
 BandCondition = Literal["无零分指标", "无扣分"]
@@ -36,10 +37,11 @@ KIND_FIELDS: dict[str, IndicatorKind] = {
     "扣分标准": "扣分", "扣分项": "扣分", "最低": "扣分",
     "评定项目": "评定", "等次": "评定",
     "比率": "比率", "阈值": "比率", "每降低一个百分点扣": "比率", "基准": "比率",
+    "取自": "引用", "引用指标": "引用",
 }
 REQUIRED: dict[str, tuple[str, ...]] = {
     "任务完成": (), "清单": ("清单",), "民主测评": ("选项", "类别权重"),
-    "扣分": (), "评定": ("评定项目", "等次"), "整改": (), "比率": ("比率",),
+    "扣分": (), "评定": ("评定项目", "等次"), "整改": (), "比率": ("比率",), "引用": ("取自", "引用指标"),
 }
 
 
@@ -117,6 +119,9 @@ class Indicator(Frozen):
     topic: str | None = Field(None, alias="评定项目", description="评定：考核评定记录中的项目名")
     levels: dict[str, Number] = Field(default_factory=dict, alias="等次",
                                       description="评定：等次 → 折算百分比，如 {好: 100, 较好: 85}")
+    source: RefSource | None = Field(None, alias="取自",
+                                     description="引用（班子）：成员平均（每个班子成员分别打分取平均）或 正职")
+    ref: str | None = Field(None, alias="引用指标", description="引用：成员或正职方案中的指标编号")
     applies: Texts = Field((), alias="适用", description="只适用于这些分类（考核方案“分类”），其他单位按满分计")
     rate: RateSource | None = Field(None, alias="比率", description="比率：按时完成率、测评回收率或签订率")
     thresholds: tuple[Threshold, ...] = Field((), alias="阈值", description="比率：低于某百分比扣几分（取最重一档）")

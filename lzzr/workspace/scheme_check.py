@@ -128,7 +128,7 @@ def _indicator(scheme: Scheme, path: tuple[Any, ...], ind: Indicator) -> Iterato
         if key not in given:
             yield "A207", (*path, "类型"), {"field": key, "kind": ind.kind}
     checks = {"任务完成": _tasks, "清单": _checklist, "民主测评": _poll, "扣分": _deduct, "评定": _rating,
-              "比率": rate_problems}
+              "比率": rate_problems, "引用": _none}
     if ind.kind in checks:  # 整改 has no fields of its own
         yield from checks[ind.kind](path, ind)
     yield from indicator_facts(scheme, path, ind)
@@ -195,6 +195,10 @@ def _deduct(path: tuple[Any, ...], ind: Indicator) -> Iterator[Found]:
 def _rating(path: tuple[Any, ...], ind: Indicator) -> Iterator[Found]:
     for name, value in ind.levels.items():
         yield from _range((*path, "等次"), name, value, Decimal(0), HUNDRED)
+
+
+def _none(path: tuple[Any, ...], ind: Indicator) -> Iterator[Found]:
+    yield from ()
 
 
 def _kinds(scheme: Scheme) -> Iterator[Found]:

@@ -164,6 +164,7 @@ def class_problems(scheme: Scheme) -> Iterator[Found]:
         for name in ind.applies:
             if name not in known:
                 yield "A270", (*_where(kind, i, j), "适用"), {"name": name, "known": "、".join(known) or "—"}
+    yield from ref_problems(scheme)
     if not known and scheme.rank_by_class:
         yield "A271", ("分类排名",), {"field": "分类排名"}
     if not known and scheme.quota is not None and scheme.quota.by_class:
@@ -182,3 +183,18 @@ def _all_indicators(scheme: Scheme) -> Iterator[tuple[str, str | int, int, Indic
 
 def _where(kind: str, i: str | int, j: int) -> tuple[Any, ...]:
     return ("对象", kind, "加分项", j) if i == "加分项" else ("对象", kind, "标准", i, "指标", j)
+
+
+def ref_problems(scheme: Scheme) -> Iterator[Found]:
+    """A 引用 indicator is a team's and names a non-引用 indicator of the members or principals."""
+    for kind, i, j, ind in _all_indicators(scheme):
+        if ind.kind != "引用":
+            continue
+        where = _where(kind, i, j)
+        if kind != "班子":
+            yield "A280", (*where, "类型"), {}
+            continue
+        ts = scheme.targets.get("正职" if ind.source == "正职" else "成员")
+        found = [x for s in (ts.standards if ts else ()) for x in s.indicators if x.id == ind.ref]
+        if ind.ref is not None and ind.source is not None and (not found or found[0].kind == "引用"):
+            yield "A281", (*where, "引用指标"), {"source": ind.source, "ref": ind.ref}
