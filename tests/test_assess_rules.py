@@ -18,7 +18,7 @@ from lzzr.workspace.scheme import scheme_of
 
 from .assess_base import assess_tiny, tiny
 from .helpers import run
-from .rules11_base import ASSESSORS, DUTIES, EXTRA_DUTIES, EXTRA_SCHEME, RATE_SCHEME, REGISTER, SCHEME
+from .rules11_base import ASSESSORS, DUTIES, EXTRA_DUTIES, EXTRA_SCHEME, NESTED_SCHEME, RATE_SCHEME, REGISTER, SCHEME
 
 
 @pytest.fixture(autouse=True)
@@ -401,3 +401,21 @@ def test_a_reference_to_a_missing_indicator_is_located(tmp_path: Path, capsys: p
         "            - {编号: C2, 名称: 扣分, 分值: 10, 类型: 引用, 取自: 成员平均, 引用指标: C9}\n", 1)
     out = _check(capsys, tiny(tmp_path, scheme_yaml=scheme))
     assert "error[A281] 考核方案: 成员平均方案中没有可引用的指标 C9（不能是引用类）" in out
+
+
+def test_nested_groups_category_project_indicator(tmp_path: Path) -> None:
+    a = assess_tiny(tmp_path, scheme_yaml=NESTED_SCHEME, duties_yaml=DUTIES)
+    r = a.get("principal:hdz:fwj")
+    std = r.standards[0]
+    assert [(g.name, str(g.points)) for g in std.groups] == [("报告和谈话", "11.50"), ("会议和评定", "8.00")]
+    assert str(r.total) == "19.50"  # the same as without 项目: 10 + 1.5 + 5 + 3
+    text = explain(a, "fwj")
+    assert "  （1）报告和谈话（12 分）" in text
+    assert "  报告和谈话小计：10.00 + 1.50 = 11.50（满分 12）" in text
+    assert "  小计：11.50 + 8.00 = 19.50（满分 25）" in text
+
+
+def test_project_points_that_do_not_add_up_are_located(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    scheme = NESTED_SCHEME.replace("              分值: 12\n", "              分值: 11\n", 1)
+    out = _check(capsys, tiny(tmp_path, scheme_yaml=scheme, duties_yaml=DUTIES))
+    assert "error[A201] 考核方案: 「报告和谈话」各指标分值合计 12 分，与本组分值 11 分不符（多 1 分）" in out

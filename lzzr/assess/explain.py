@@ -70,9 +70,16 @@ def _self(line: Line, extra: Extra | None) -> list[str]:
 def _standard(i: int, std: StandardResult, extra: Extra | None = None) -> list[str]:
     weight = t("ex.weight", weight=num(std.weight)) if std.weight is not None else ""
     out = [t("ex.std", n=ordinal(i), name=std.name, max=num(std.max), weight=weight)]
-    for line in std.lines:
+    if std.groups:
+        for g, grp in enumerate(std.groups):
+            out.append(t("ex.group", n=g + 1, name=grp.name, max=num(grp.max)))
+            for line in grp.lines:
+                out += _line(line) + _self(line, extra)
+            terms = " + ".join(str(line.points) for line in grp.lines)
+            out.append(t("ex.group.subtotal", name=grp.name, terms=terms, points=grp.points, max=num(grp.max)))
+    for line in () if std.groups else std.lines:
         out += _line(line) + _self(line, extra)
-    terms = " + ".join(str(line.points) for line in std.lines)
+    terms = " + ".join(str(x.points) for x in (std.groups or std.lines))
     out.append(t("ex.subtotal", terms=terms, raw=std.raw, max=num(std.max)))
     if std.weight is not None:
         out.append(t("ex.weighted", text=std.calc))

@@ -36,7 +36,7 @@ def people(facts: Facts, target: Assessee, source: str) -> list[Assessee]:
 
 def referenced(scheme: Scheme, source: str, ref: str) -> Indicator | None:
     ts = scheme.targets.get("正职" if source == "正职" else "成员")
-    return next((i for s in (ts.standards if ts else ()) for i in s.indicators if i.id == ref), None)
+    return next((i for s in (ts.standards if ts else ()) for i in s.all if i.id == ref), None)
 
 
 def score_ref(facts: Facts, target: Assessee, ind: Indicator) -> Line:

@@ -38,6 +38,24 @@ from lzzr.workspace.scheme import Locate, Scheme, Standard
 
 
 @dataclass(frozen=True)
+class GroupResult:
+    """One 项目 of a standard: its indicators' lines and subtotal."""
+
+    name: str
+    max: Decimal
+    points: Decimal
+    lines: tuple[Line, ...]
+
+
+def group_results(std: Standard, lines: list[Line], in_group: list[int | None]) -> tuple[GroupResult, ...]:
+    out = []
+    for g, grp in enumerate(std.groups):
+        mine = tuple(line for line, k in zip(lines, in_group, strict=True) if k == g)
+        out.append(GroupResult(grp.name, grp.points, q2(sum((x.points for x in mine), ZERO)), mine))
+    return tuple(out)
+
+
+@dataclass(frozen=True)
 class StandardResult:
     """One standard (group of indicators) of one target."""
 
@@ -48,6 +66,7 @@ class StandardResult:
     points: Decimal
     lines: tuple[Line, ...]
     calc: Text = ""
+    groups: tuple[GroupResult, ...] = ()  # 项目 inside the standard, when it has them
 
     @property
     def share_max(self) -> Decimal:
@@ -169,11 +188,13 @@ def score_target(facts: Facts, scheme: Scheme, target: Assessee, where: Locate) 
     assert ts is not None
     standards = []
     for i, std in enumerate(ts.standards):
-        lines = []
-        for j, ind in enumerate(std.indicators):
-            facts.here = where("对象", target.kind, "标准", i, "指标", j, "编号")
+        lines, in_group = [], []
+        for rel, g, ind in std.placed():
+            facts.here = where("对象", target.kind, "标准", i, *rel, "编号")
             lines.append(score(facts, target, ind))
-        standards.append(standard_result(scheme, std, tuple(lines)))
+            in_group.append(g)
+        result = standard_result(scheme, std, tuple(lines))
+        standards.append(replace(result, groups=group_results(std, lines, in_group)) if std.groups else result)
     total = q2(sum((s.points for s in standards), ZERO))
     facts.here = where("自评差异")
     self_warnings(facts, scheme, target, [line for s in standards for line in s.lines])

@@ -85,5 +85,8 @@ CATALOG: dict[str, tuple[str, str]] = {
     "ax.calc.ref": ("{n} 人平均 {mean}；{max} × {mean} = {points}", "mean of {n}: {mean}; {max} × {mean} = {points}"),
     "A280": ("引用类指标只用于班子", "a 引用 indicator is for teams only"),
     "A281": ("{source}方案中没有可引用的指标 {ref}（不能是引用类）", "{source} has no indicator {ref} to refer to (nor may it be a 引用 one)"),
+    "A290": ("「{name}」应写“指标”或“项目”之一", "'{name}' needs either 指标 or 项目"),
+    "ex.group": ("  （{n}）{name}（{max} 分）", "  ({n}) {name} ({max} points)"),
+    "ex.group.subtotal": ("  {name}小计：{terms} = {points}（满分 {max}）", "  {name} subtotal: {terms} = {points} (of {max})"),
     "ax.none": ("无", "none"),
 }

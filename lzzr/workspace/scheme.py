@@ -145,14 +145,34 @@ class Indicator(Frozen):
         return self.floor if self.floor is not None else Decimal(0)
 
 
-class Standard(Frozen):
-    """A group of indicators (one of the five standards, or 主体责任 …) with its points."""
+class Group(Frozen):
+    """A 项目 inside a standard (类别 → 项目 → 指标), with its points."""
 
     name: NonEmpty = Field(alias="名称")
-    points: Number = Field(alias="分值", description="本组满分，等于各指标分值之和")
+    points: Number = Field(alias="分值", description="本项目满分，等于各指标分值之和")
+    indicators: tuple[Indicator, ...] = Field(alias="指标")
+
+
+class Standard(Frozen):
+    """A group of indicators (one of the five standards, or 主体责任 …) with its points;
+    its indicators directly (指标) or in 项目 (类别 → 项目 → 指标)."""
+
+    name: NonEmpty = Field(alias="名称")
+    points: Number = Field(alias="分值", description="本组满分，等于各指标（或各项目）分值之和")
     weight: Number | None = Field(None, alias="权重",
                                   description="加权方案：本组占总分的百分比（各组合计 100）；不填则按分值直接相加")
-    indicators: tuple[Indicator, ...] = Field(alias="指标")
+    indicators: tuple[Indicator, ...] = Field((), alias="指标")
+    groups: tuple[Group, ...] = Field((), alias="项目", description="分项目时：各项目及其指标（不再写“指标”）")
+
+    def placed(self) -> list[tuple[tuple[str | int, ...], int | None, Indicator]]:
+        """(path below the standard, group index or None, indicator) for every indicator."""
+        direct = [(("指标", j), None, ind) for j, ind in enumerate(self.indicators)]
+        return direct + [(("项目", g, "指标", j), g, ind) for g, grp in enumerate(self.groups)
+                         for j, ind in enumerate(grp.indicators)]
+
+    @property
+    def all(self) -> tuple[Indicator, ...]:
+        return tuple(ind for _, _, ind in self.placed())
 
 
 class TargetScheme(Frozen):
@@ -261,5 +281,5 @@ def iter_indicators(scheme: Scheme) -> Iterator[tuple[str, int, int, Indicator]]
     for kind in ("班子", "正职", "成员"):
         ts = scheme.targets.get(kind)
         for i, std in enumerate(ts.standards if ts else ()):
-            for j, ind in enumerate(std.indicators):
+            for j, ind in enumerate(std.all):
                 yield kind, i, j, ind

@@ -105,16 +105,29 @@ def _standard(scheme: Scheme, kind: str, path: tuple[Any, ...], std: Standard,
         yield "A210", (*path, "分值"), {"field": "分值", "low": "0", "high": "∞", "value": num(std.points)}
     if std.weight is not None and not 0 < std.weight <= HUNDRED:
         yield "A210", (*path, "权重"), {"field": "权重", "low": "0", "high": "100", "value": num(std.weight)}
-    total = sum((ind.points for ind in std.indicators), Decimal(0))
-    if total != std.points:
-        yield "A201", (*path, "分值"), {"name": std.name, "sum": num(total), "points": num(std.points),
-                                       "diff": _diff(total, std.points)}
-    for j, ind in enumerate(std.indicators):
-        where = (*path, "指标", j)
+    yield from _groups(path, std)
+    for rel, _, ind in std.placed():
+        where = (*path, *rel)
         if ind.id in seen:
             yield "A209", (*where, "编号"), {"id": ind.id, "kind": kind}
         seen[ind.id] = std.name
         yield from _indicator(scheme, where, ind)
+
+
+def _groups(path: tuple[Any, ...], std: Standard) -> Iterator[Found]:
+    """Points that add up: a standard's indicators (or 项目), each 项目's indicators."""
+    if bool(std.indicators) == bool(std.groups):
+        yield "A290", (*path, "名称"), {"name": std.name}
+    parts = std.groups or std.indicators
+    total = sum((x.points for x in parts), Decimal(0))
+    if total != std.points:
+        yield "A201", (*path, "分值"), {"name": std.name, "sum": num(total), "points": num(std.points),
+                                       "diff": _diff(total, std.points)}
+    for g, grp in enumerate(std.groups):
+        inner = sum((ind.points for ind in grp.indicators), Decimal(0))
+        if inner != grp.points:
+            yield "A201", (*path, "项目", g, "分值"), {"name": grp.name, "sum": num(inner), "points": num(grp.points),
+                                                     "diff": _diff(inner, grp.points)}
 
 
 def _indicator(scheme: Scheme, path: tuple[Any, ...], ind: Indicator) -> Iterator[Found]:

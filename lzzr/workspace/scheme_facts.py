@@ -92,7 +92,7 @@ def _poll_problems(ws: Workspace, scheme: Scheme) -> list[Problem]:
     found = []
     for pid, poll in polls(ws).items():
         ts = scheme.targets.get(poll.target)
-        inds = [i for i in (*(i for s in ts.standards for i in s.indicators), *ts.bonus) if i.kind == "民主测评"] \
+        inds = [i for i in (*(i for s in ts.standards for i in s.all), *ts.bonus) if i.kind == "民主测评"] \
             if ts else []
         if not inds:
             continue
@@ -171,18 +171,18 @@ def class_problems(scheme: Scheme) -> Iterator[Found]:
         yield "A271", ("优秀名额", "按分类"), {"field": "按分类"}
 
 
-def _all_indicators(scheme: Scheme) -> Iterator[tuple[str, str | int, int, Indicator]]:
+def _all_indicators(scheme: Scheme) -> Iterator[tuple[str, str | int, tuple[Any, ...], Indicator]]:
     for kind in ("班子", "正职", "成员"):
         ts = scheme.targets.get(kind)
         for i, std in enumerate(ts.standards if ts else ()):
-            for j, ind in enumerate(std.indicators):
-                yield kind, i, j, ind
+            for rel, _, ind in std.placed():
+                yield kind, i, rel, ind
         for j, ind in enumerate(ts.bonus if ts else ()):
-            yield kind, "加分项", j, ind
+            yield kind, "加分项", ("加分项", j), ind
 
 
-def _where(kind: str, i: str | int, j: int) -> tuple[Any, ...]:
-    return ("对象", kind, "加分项", j) if i == "加分项" else ("对象", kind, "标准", i, "指标", j)
+def _where(kind: str, i: str | int, rel: tuple[Any, ...]) -> tuple[Any, ...]:
+    return ("对象", kind, *rel) if i == "加分项" else ("对象", kind, "标准", i, *rel)
 
 
 def ref_problems(scheme: Scheme) -> Iterator[Found]:
@@ -195,6 +195,6 @@ def ref_problems(scheme: Scheme) -> Iterator[Found]:
             yield "A280", (*where, "类型"), {}
             continue
         ts = scheme.targets.get("正职" if ind.source == "正职" else "成员")
-        found = [x for s in (ts.standards if ts else ()) for x in s.indicators if x.id == ind.ref]
+        found = [x for s in (ts.standards if ts else ()) for x in s.all if x.id == ind.ref]
         if ind.ref is not None and ind.source is not None and (not found or found[0].kind == "引用"):
             yield "A281", (*where, "引用指标"), {"source": ind.source, "ref": ind.ref}
