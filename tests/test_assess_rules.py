@@ -419,3 +419,17 @@ def test_project_points_that_do_not_add_up_are_located(tmp_path: Path, capsys: p
     scheme = NESTED_SCHEME.replace("              分值: 12\n", "              分值: 11\n", 1)
     out = _check(capsys, tiny(tmp_path, scheme_yaml=scheme, duties_yaml=DUTIES))
     assert "error[A201] 考核方案: 「报告和谈话」各指标分值合计 12 分，与本组分值 11 分不符（多 1 分）" in out
+
+
+def test_co_operating_units_share_of_a_task_when_the_scheme_says_so(tmp_path: Path) -> None:
+    from .assess_base import TINY
+
+    tasks = TINY["tasks.yaml"].replace("  T2: {名称: 财政资金检查, 牵头部门: czj,", "  T2: {名称: 财政资金检查, 牵头部门: czj, 协办单位: hdz,")
+    plain = assess_tiny(tmp_path, tasks_yaml=tasks)
+    assert str(plain.get("team:hdz").lines[0].points) == "36.00"  # T3 on time 1 + T4 late 0.8 = 1.8 / 2 = 90%
+    scheme = TINY["scheme.yaml"].replace("{编号: A1, 名称: 任务, 分值: 40, 类型: 任务完成}",
+                                         "{编号: A1, 名称: 任务, 分值: 40, 类型: 任务完成, 协办权重: 0.5}", 1)
+    line = assess_tiny(tmp_path / "b", tasks_yaml=tasks, scheme_yaml=scheme).get("team:hdz").lines[0]
+    # T2 (co-operated, done on time) counts with weight 0.5: (1 + 0.8 + 0.5) ÷ 2.5 = 92.00%; 40 × 92% = 36.80
+    assert str(line.calc) == "计分×权重合计 2.3 ÷ 权重合计 2.5 = 92.00%；40 × 92.00% = 36.80"
+    assert str(line.details[-1]).startswith("T2 财政资金检查：") and str(line.details[-1]).endswith("，权重 0.5")

@@ -113,3 +113,12 @@ def target_tasks(facts: Facts, target: Assessee) -> list[str]:
     found = [tid for tid, task in facts.leaves.items()
              if task.lead and in_charge_on(facts.ws, target, task.lead, due(task, facts))]
     return sorted(found, key=natural_key)
+
+
+def co_tasks(facts: Facts, target: Assessee) -> list[str]:
+    """Leaf tasks the target's unit (a member: a unit in their charge) co-operates on (协办单位)
+    and does not lead."""
+    led = set(target_tasks(facts, target))
+    found = [tid for tid, task in facts.leaves.items() if tid not in led
+             and any(in_charge_on(facts.ws, target, u, due(task, facts)) for u in task.co_units)]
+    return sorted(found, key=natural_key)

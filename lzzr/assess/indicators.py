@@ -12,7 +12,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from lzzr.assess.counting import rule_cuts, score_checklist
-from lzzr.assess.facts import HUNDRED, ONE, ZERO, Facts, Line, pct, q2, q4, target_tasks
+from lzzr.assess.facts import HUNDRED, ONE, ZERO, Facts, Line, co_tasks, pct, q2, q4, target_tasks
 from lzzr.assess.members import score_ref
 from lzzr.assess.poll import score_poll
 from lzzr.assess.rates import score_rate
@@ -83,8 +83,12 @@ def achievement(task: Task, rec: Progress) -> tuple[Decimal, Text]:
 
 
 def score_tasks(facts: Facts, target: Assessee, ind: Indicator) -> Line:
-    tids = target_tasks(facts, target)
+    led = target_tasks(facts, target)
+    co = co_tasks(facts, target) if ind.co_share is not None else []
+    tids = led + co
     rule: Text = msg("ax.rule.tasks", late=num(ind.late_factor), unfinished=num(ind.unfinished_factor))
+    if ind.co_share is not None:
+        rule = Joined((rule, msg("ax.rule.co", share=num(ind.co_share))))
     if ind.task_weights:
         table = "、".join(f"{k}×{num(v)}" for k, v in ind.task_weights.items())
         rule = Joined((rule, msg("ax.rule.weights", weights=table)))
@@ -99,13 +103,15 @@ def score_tasks(facts: Facts, target: Assessee, ind: Indicator) -> Line:
         task = facts.leaves[tid]
         credit, why = task_credit(facts, tid, ind)
         weight = ind.task_weights.get(task.category or "", ONE)
+        if tid in co:
+            weight = weight * (ind.co_share or ZERO)
         done += credit * weight
         weights += weight
-        shown: Text = msg("ax.task.weight", weight=num(weight)) if ind.task_weights else ""
+        shown: Text = msg("ax.task.weight", weight=num(weight)) if ind.task_weights or tid in co else ""
         details.append(Joined((f"{tid} {task.title}：", why, shown)))
-    rate = q4(done / weights)
+    rate = q4(done / weights) if weights else ZERO
     points = q2(ind.points * rate)
-    key = "ax.calc.tasks_weighted" if ind.task_weights else "ax.calc.tasks"
+    key = "ax.calc.tasks_weighted" if ind.task_weights or co else "ax.calc.tasks"
     calc = msg(key, done=num(done), n=num(weights), rate=pct(rate), max=num(ind.points), points=points)
     return Line(ind.id, ind.name, ind.kind, ind.points, points, msg("ax.tasks.input", n=len(tids)), rule, calc,
                 tuple(details))

@@ -88,5 +88,6 @@ CATALOG: dict[str, tuple[str, str]] = {
     "A290": ("「{name}」应写“指标”或“项目”之一", "'{name}' needs either 指标 or 项目"),
     "ex.group": ("  （{n}）{name}（{max} 分）", "  ({n}) {name} ({max} points)"),
     "ex.group.subtotal": ("  {name}小计：{terms} = {points}（满分 {max}）", "  {name} subtotal: {terms} = {points} (of {max})"),
+    "ax.rule.co": ("；协办的任务也计，权重 × {share}", "; co-operated tasks count too, weight × {share}"),
     "ax.none": ("无", "none"),
 }

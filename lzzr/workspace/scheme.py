@@ -32,6 +32,7 @@ SECTION = "考核方案"
 # fields that belong to one indicator kind only (Chinese key → kind)
 KIND_FIELDS: dict[str, IndicatorKind] = {
     "逾期系数": "任务完成", "未完成系数": "任务完成", "任务权重": "任务完成", "无任务时": "任务完成",
+    "协办权重": "任务完成",
     "清单": "清单",
     "选项": "民主测评", "不计": "民主测评", "类别权重": "民主测评", "有效回收率": "民主测评",
     "扣分标准": "扣分", "扣分项": "扣分", "最低": "扣分",
@@ -104,6 +105,8 @@ class Indicator(Frozen):
     task_weights: dict[str, Number] = Field(default_factory=dict, alias="任务权重",
                                             description="任务完成：任务类别 → 权重（默认 1）")
     no_tasks: Literal["满分", "零分"] | None = Field(None, alias="无任务时")
+    co_share: Number | None = Field(None, alias="协办权重",
+                                    description="任务完成：协办单位也计该任务，权重乘以此数（0–1）；不写则协办不计")
     checklist: tuple[ChecklistItem, ...] = Field((), alias="清单")
     options: dict[str, Number] = Field(default_factory=dict, alias="选项",
                                        description="民主测评：选项 → 折算百分比，如 {满意: 100, 基本满意: 75}")

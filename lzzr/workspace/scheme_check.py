@@ -155,6 +155,7 @@ def _range(path: tuple[Any, ...], field: str, value: Decimal | None, low: Decima
 def _tasks(path: tuple[Any, ...], ind: Indicator) -> Iterator[Found]:
     yield from _range(path, "逾期系数", ind.late, Decimal(0), Decimal(1))
     yield from _range(path, "未完成系数", ind.unfinished, Decimal(0), Decimal(1))
+    yield from _range(path, "协办权重", ind.co_share, Decimal(0), Decimal(1))
     if ind.unfinished_factor > ind.late_factor:
         yield "A211", (*path, "未完成系数"), {"unfinished": num(ind.unfinished_factor), "late": num(ind.late_factor)}
     for name, weight in ind.task_weights.items():
