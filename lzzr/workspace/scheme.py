@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Literal
 from pydantic import Field
 
 from lzzr.errors import Location
-from lzzr.workspace.model import DUTY_KINDS, Date, Frozen, NonEmpty, Texts
+from lzzr.workspace.model import DUTY_KINDS, PERSONAL_KINDS, Date, Frozen, NonEmpty, Texts
 from lzzr.workspace.records import OUTCOMES, Count, InstitutionKind, Number, Outcome, TargetKind
 
 if TYPE_CHECKING:
@@ -253,7 +253,7 @@ class Scheme(Frozen):
     @property
     def duty_kinds(self) -> tuple[str, ...]:
         """Every kind a duty record may have: the built-in ones and the scheme's own."""
-        return tuple(dict.fromkeys((*DUTY_KINDS, *self.kinds)))
+        return tuple(dict.fromkeys((*DUTY_KINDS, *PERSONAL_KINDS, *self.kinds)))
 
     @property
     def top(self) -> str:

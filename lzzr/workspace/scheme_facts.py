@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from lzzr.errors import Problem, Record, Severity
 from lzzr.i18n import t
 from lzzr.numbers import num
-from lzzr.workspace.model import DUTY_KINDS
+from lzzr.workspace.model import DUTY_KINDS, PERSONAL_KINDS
 from lzzr.workspace.records import duty_logs, polls
 from lzzr.workspace.scheme import DeductionRule, Fact, Indicator, Scheme, Veto
 
@@ -36,7 +36,7 @@ def kinds_problems(scheme: Scheme) -> Iterator[Found]:
     """A declared kind that is built in already, or declared twice."""
     seen: set[str] = set()
     for i, kind in enumerate(scheme.kinds):
-        if kind in DUTY_KINDS or kind in seen:
+        if kind in DUTY_KINDS or kind in PERSONAL_KINDS or kind in seen:
             yield "A237", ("记录事项", i), {"kind": kind}
         seen.add(kind)
 
@@ -111,7 +111,7 @@ def _poll_problems(ws: Workspace, scheme: Scheme) -> list[Problem]:
 
 
 def _duty_problems(ws: Workspace, scheme: Scheme | None) -> list[Problem]:
-    known = scheme.duty_kinds if scheme is not None else DUTY_KINDS
+    known = scheme.duty_kinds if scheme is not None else (*DUTY_KINDS, *PERSONAL_KINDS)
     severity = Severity.ERROR if scheme is not None else Severity.WARNING
     found = []
     for lid, log in duty_logs(ws).items():
