@@ -28,13 +28,20 @@ class Severity(str, enum.Enum):
 
 @dataclass(frozen=True, order=True)
 class Location:
-    """A place in the workspace: a file (relative to the workspace) and 1-based line/column."""
+    """A place in the workspace: a file (relative to the workspace) and 1-based line/column.
+
+    A spreadsheet cell keeps its row and column number in `line`/`column` (so problems sort
+    by row) and prints as `cell`: `上级任务.xlsx:Sheet1!D14`.
+    """
 
     file: str
     line: int = 0
     column: int = 0
+    cell: str = ""
 
     def __str__(self) -> str:
+        if self.cell:
+            return f"{self.file}:{self.cell}"
         if self.line:
             return f"{self.file}:{self.line}:{self.column}"
         return self.file

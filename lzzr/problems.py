@@ -39,6 +39,7 @@ def problem_dict(p: Problem) -> dict[str, Any]:
         "file": p.location.file,
         "line": p.location.line,
         "column": p.location.column,
+        **({"cell": p.location.cell} if p.location.cell else {}),
         "severity": p.severity.value,
         "code": p.code,
         "record": {"kind": p.record.kind, "id": p.record.id} if p.record else None,

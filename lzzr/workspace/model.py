@@ -320,6 +320,9 @@ class Config(Frozen):
     pledge_items: Texts = Field(PLEDGE_ITEMS, alias="承诺事项", description="承诺书的承诺条目")
     letter_copies: StrictInt = Field(3, alias="责任书份数", ge=1, le=9)
     supervision: Supervision = Field(default_factory=Supervision, alias="监督")
+    columns: dict[str, dict[str, Texts]] = Field(
+        default_factory=dict, alias="导入列名",
+        description="lzzr import 的列名：导入类别（上级任务、任务、任务进展、履职记录、民主测评）→ 字段 → 表头名称")
 
     @property
     def year_start(self) -> dt.date:
