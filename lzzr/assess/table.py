@@ -17,7 +17,7 @@ from lzzr.assess.extras import extra_dict
 from lzzr.assess.score import Assessment, Result
 from lzzr.i18n import text, tr
 from lzzr.numbers import num
-from lzzr.render.tables import Table
+from lzzr.render.tables import Cell, Table
 from lzzr.workspace.scheme import Scheme
 
 
@@ -58,9 +58,10 @@ def result_tables(a: Assessment) -> list[Table]:
         headers = [tr("排名", "rank"), tr("编号", "key"), tr("对象", "target"), tr("单位/职务", "unit/post"),
                    *ind_heads, *std_heads, tr("总分", "total"), tr("一票否决", "veto"),
                    tr("按分数等次", "grade by score"), tr("等次", "grade"), tr("说明", "notes")]
-        rows = [[str(r.rank), r.target.key, r.target.name, r.target.post,
-                 *[str(line.points) for line in r.lines], *[str(s.points) for s in r.standards],
-                 str(r.total), _vetoes(r), r.score_grade, r.grade, _notes(r)] for r in results]
+        # typed for the workbook: ranks and points are numbers Excel can sum and sort
+        rows: list[list[Cell]] = [[r.rank, r.target.key, r.target.name, r.target.post,
+                                   *[line.points for line in r.lines], *[s.points for s in r.standards],
+                                   r.total, _vetoes(r), r.score_grade, r.grade, _notes(r)] for r in results]
         title = f"{a.region}{a.year}" + tr(f"年度{kind_word(kind)}考核得分", f" {kind_word(kind)} scores")
         tables.append(Table(title, headers, rows, sheet=kind_word(kind)))
     return tables

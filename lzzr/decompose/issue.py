@@ -39,12 +39,12 @@ def issue_plan(ws: Workspace, out_dir: Path, variant: str | None = None) -> Path
 
 def table_files(ws: Workspace, out_dir: Path) -> list[Path]:
     """Write both decomposition views as CSV (one per view), one xlsx and one JSON file."""
-    from lzzr.decompose.views import dynamic_view, static_view
+    from lzzr.decompose.views import plan_table, static_view
     from lzzr.fsutil import write_atomic
-    from lzzr.render.tables import to_csv, to_xlsx
+    from lzzr.render.tables import as_text, to_csv, to_xlsx
 
     assert ws.config is not None
-    views = {"按领导": static_view(ws), "按单位": dynamic_view(ws)}
+    views = {"按领导": static_view(ws), "按单位": plan_table(ws)}
     stem = out_dir / f"{ws.config.year}-责任分解"
     written = []
     for name, table in views.items():
@@ -53,7 +53,7 @@ def table_files(ws: Workspace, out_dir: Path) -> list[Path]:
         written.append(path)
     xlsx = Path(f"{stem}.xlsx")
     write_atomic(xlsx, to_xlsx(*views.values()))
-    data = {name: [dict(zip(t.headers, row, strict=True)) for row in t.rows] for name, t in views.items()}
+    data = {name: [dict(zip(t.headers, row, strict=True)) for row in as_text(t).rows] for name, t in views.items()}
     js = Path(f"{stem}.json")
     write_atomic(js, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     return [*written, xlsx, js]

@@ -17,13 +17,19 @@ from collections.abc import Iterable
 
 from lzzr.numbers import num
 from lzzr.render.rows import unit_label
-from lzzr.render.tables import Table
+from lzzr.render.tables import Cell, Table
 from lzzr.responsibility import issuing_team, task_responsibility, units_in_charge
 from lzzr.text import natural_key
 from lzzr.workspace.load import Workspace
 from lzzr.workspace.model import Post, Target, Task, cn_date
 
 STATIC_HEADERS = ["领导", "职务", "分管单位", "任务编号", "任务", "责任"]
+# Every column of the plan's table, one per task field: the 动态分解 sheet of the workbook
+# (and `lzzr import` reads it back: the headers are its default column names).
+PLAN_HEADERS = [
+    "牵头部门", "任务编号", "所属任务", "来源", "类别", "任务", "内容", "协办单位", "总负责人", "具体负责人",
+    "工作标准", "量化指标", "成果", "完成时限", "保障措施", "监督主体", "备注",
+]
 DYNAMIC_HEADERS = [
     "牵头部门", "任务编号", "任务", "协办单位", "工作标准", "量化指标",
     "完成时限", "保障措施", "监督主体", "具体负责人",
@@ -70,6 +76,32 @@ def dynamic_view(ws: Workspace) -> Table:
 
     rows = [_dynamic_row(ws, tid, ws.tasks[tid]) for tid in sorted(ws.tasks, key=key)]
     return Table(_title(ws, "动态：按牵头部门"), list(DYNAMIC_HEADERS), rows, group=1, sheet="动态分解")
+
+
+def plan_table(ws: Workspace) -> Table:
+    """Per lead unit, every field of every task (sub-tasks with what they inherit), typed:
+    the deadline is a date. Same order as the dynamic view."""
+    order = {uid: i for i, uid in enumerate(ws.units)}
+
+    def key(tid: str) -> tuple[int, str, tuple[tuple[str | int, ...], str]]:
+        lead = ws.tasks[tid].lead or ""
+        return order.get(lead, len(order)), lead, natural_key(tid)
+
+    rows = [_plan_row(ws, tid, ws.tasks[tid]) for tid in sorted(ws.tasks, key=key)]
+    return Table(_title(ws, "动态：按牵头部门"), list(PLAN_HEADERS), rows, group=1, sheet="动态分解")
+
+
+def _plan_row(ws: Workspace, tid: str, task: Task) -> list[Cell]:
+    leader = ws.leaders.get(task.leader) if task.leader else None
+    return [
+        unit_label(ws, task.lead) if task.lead else UNASSIGNED, tid, task.parent or "", "、".join(task.sources),
+        task.category or "", task.title, task.content or "", "、".join(unit_label(ws, u) for u in task.co_units),
+        leader.name if leader else (task.leader or ""),
+        f"{task.person.name}（{task.person.post}）" if task.person else "",
+        task.standard or "", format_targets(task.targets), task.deliverable or "",
+        task.deadline or "", "；".join(task.safeguards),
+        unit_label(ws, task.supervisor) if task.supervisor else "", task.note or "",
+    ]
 
 
 def format_targets(targets: Iterable[Target]) -> str:

@@ -112,12 +112,12 @@ def _pick(book: Book, kind: Kind, sheet: str | None, ws: Workspace,
     overrides, problems = column_overrides(ws, kind)
     result.problems += problems
     votes = (*VOTE_OPTIONS, *_poll_options(ws))
-    for grid in grids:
-        header = find_header(grid, kind, overrides, votes)
-        if header is not None:
-            result.problems += [Problem("X143", grid.locate(c.row, c.col), args={"field": key})
-                                for key, c in header.duplicates]
-            return grid, header
+    found = [(g, h) for g in grids if (h := find_header(g, kind, overrides, votes)) is not None]
+    if found:  # the sheet naming the most fields (静态分解 names two of a task's, 动态分解 all)
+        grid, header = max(found, key=lambda pair: len(pair[1].columns))
+        result.problems += [Problem("X143", grid.locate(c.row, c.col), args={"field": key})
+                            for key, c in header.duplicates]
+        return grid, header
     first = grids[0] if grids else None
     if first is None or not any(c.value is not None for row in first.rows for c in row):
         where = first.at_file() if first else Location(book.sheets[0].file if book.sheets else "")

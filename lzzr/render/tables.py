@@ -7,12 +7,14 @@ is why this module wraps cells itself instead of using textwrap, which counts on
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal
 
@@ -24,11 +26,25 @@ from tabulate import tabulate
 from wcwidth import wcswidth, wcwidth
 
 from lzzr.fsutil import write_atomic
+from lzzr.numbers import num
+
+Cell = str | int | float | Decimal | dt.date
+
+
+def cell_text(cell: Cell) -> str:
+    """A cell as text: dates as 2026年6月30日, numbers without a trailing `.0`."""
+    if isinstance(cell, str):
+        return cell
+    if isinstance(cell, dt.date):
+        return f"{cell.year}年{cell.month}月{cell.day}日"
+    if isinstance(cell, float):
+        return num(cell)
+    return str(cell)
 
 
 @dataclass(frozen=True)
 class Table:
-    """A titled table of text cells.
+    """A titled table of cells: text, or numbers and dates a spreadsheet keeps typed.
 
     `group` is the number of leading columns that identify a group of rows (a leader, a
     lead unit): rows of one group are adjacent and repeat those cells, so a file keeps
@@ -38,7 +54,7 @@ class Table:
 
     title: str
     headers: list[str]
-    rows: list[list[str]]
+    rows: Sequence[Sequence[Cell]]
     group: int = 0
     sheet: str = ""
 
@@ -57,6 +73,7 @@ MIN_WIDTH = 2           # one CJK character: below this nothing can be promised
 MIN_COLUMN = 8          # a narrower column is unreadable: print cards instead
 _XLSX_MAX_COLUMN = 60   # characters of a column in Excel before the text wraps
 _SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
+DATE_FORMAT = 'yyyy"年"m"月"d"日"'  # Excel and WPS show 2026年6月30日 and sort it as a date
 
 # Line-breaking rules (禁则): these never start a line / never end one.
 _NO_LINE_START = set("，。、；：？！）》」』】〕〉”’％%…·,.;:?!)]}")
@@ -84,6 +101,16 @@ def wrap(text: str, width: int) -> list[str]:
     return lines
 
 
+def as_text(table: Table) -> Table:
+    """The table with every cell as text (dates as 2026年6月30日), for terminals, CSV, JSON."""
+    rows: list[list[Cell]] = [[cell_text(c) for c in row] for row in table.rows]
+    return Table(table.title, table.headers, rows, table.group, table.sheet)
+
+
+def _texts(table: Table) -> list[list[str]]:
+    return [[cell_text(c) for c in row] for row in table.rows]
+
+
 def to_text(table: Table, width: int) -> str:
     """The table for a terminal `width` columns wide: no line is wider than `width`.
 
@@ -92,6 +119,7 @@ def to_text(table: Table, width: int) -> str:
     row is printed as a card of `header：value` lines instead.
     """
     width = max(width, MIN_WIDTH)
+    table = as_text(table)
     headers = table.headers[table.group:]
     widths = _allocate(_natural_widths(table, headers), width - 3 * len(headers) - 1)
     ruled = widths is not None and _multiline(table, widths)
@@ -119,7 +147,7 @@ def to_csv(table: Table) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(table.headers)
-    writer.writerows([[csv_safe(cell) for cell in row] for row in table.rows])
+    writer.writerows([[csv_safe(cell) for cell in row] for row in _texts(table)])
     return buffer.getvalue().encode("utf-8-sig")
 
 
@@ -129,19 +157,20 @@ def csv_safe(cell: str) -> str:
 
 def to_json(table: Table) -> str:
     """A JSON list with one object per row, keyed by the (Chinese) headers."""
-    records = [dict(zip(table.headers, row, strict=True)) for row in table.rows]
+    records = [dict(zip(table.headers, row, strict=True)) for row in _texts(table)]
     return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
 
 
 def to_xlsx(table: Table, *more: Table) -> bytes:
     """An xlsx workbook, one sheet per table: bold filled header row, frozen, filterable;
-    wrapped, fitted columns."""
+    wrapped, fitted columns; numbers stored as numbers, dates as dates (2026年6月30日)."""
     book = Workbook()
     book.remove(book.active)
     for one in (table, *more):
         sheet = book.create_sheet(sheet_title(one.sheet or one.title))
-        for row in [one.headers, *one.rows]:
-            sheet.append([ILLEGAL_CHARACTERS_RE.sub("", cell) for cell in row])
+        for r, row in enumerate([one.headers, *one.rows], start=1):
+            for c, value in enumerate(row, start=1):
+                xlsx_cell(sheet.cell(r, c), value)
         _style_sheet(sheet, one)
     buffer = io.BytesIO()
     book.save(buffer)
@@ -237,7 +266,7 @@ def _natural_widths(table: Table, headers: list[str]) -> list[int]:
     widths = [_cell_width(h) for h in headers]
     for row in table.rows:
         for i, cell in enumerate(row[table.group:]):
-            widths[i] = max(widths[i], _cell_width(cell))
+            widths[i] = max(widths[i], _cell_width(cell_text(cell)))
     return widths
 
 
@@ -281,8 +310,8 @@ def _grid(headers: list[str], rows: list[list[str]], widths: list[int], ruled: b
     return "\n".join([lines[0], *lines[1:1 + height], lines[0].replace("-", "="), *rest])
 
 
-def _wrap_row(row: list[str], widths: list[int]) -> list[str]:
-    return ["\n".join(wrap(cell, w)) for cell, w in zip(row, widths, strict=True)]
+def _wrap_row(row: Sequence[Cell], widths: list[int]) -> list[str]:
+    return ["\n".join(wrap(cell_text(cell), w)) for cell, w in zip(row, widths, strict=True)]
 
 
 def _multiline(table: Table, widths: list[int]) -> bool:
@@ -308,7 +337,8 @@ def _groups(table: Table) -> Iterator[tuple[list[str], list[list[str]]]]:
     """Runs of adjacent rows with the same group cells."""
     key: list[str] | None = None
     rows: list[list[str]] = []
-    for row in table.rows:
+    for raw in table.rows:
+        row = [cell_text(c) for c in raw]
         if row[:table.group] != key:
             if key is not None:
                 yield key, rows
@@ -320,13 +350,30 @@ def _groups(table: Table) -> Iterator[tuple[list[str], list[list[str]]]]:
 
 # --- xlsx --------------------------------------------------------------------------------
 
+def xlsx_cell(cell: Any, value: Cell) -> None:
+    """Put `value` in an openpyxl cell with its type: text (never a formula), a number (a
+    Decimal keeps its decimals in the display format), a date in the Chinese format."""
+    if isinstance(value, str):
+        cell.value = ILLEGAL_CHARACTERS_RE.sub("", value)
+        if cell.value.startswith("="):
+            cell.data_type = "s"  # cadres' text, not a formula
+    elif isinstance(value, Decimal):
+        cell.value = float(value)
+        exponent = value.as_tuple().exponent
+        places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+        cell.number_format = "0." + "0" * places if places else "0"
+    elif isinstance(value, dt.date):
+        cell.value = value
+        cell.number_format = DATE_FORMAT
+    else:
+        cell.value = value
+
+
 def _style_sheet(sheet: Any, table: Table) -> None:
     bold, fill = Font(bold=True), PatternFill("solid", fgColor="D9E1F2")
     for cells in sheet.iter_rows():
         for cell in cells:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
-            if isinstance(cell.value, str) and cell.value.startswith("="):
-                cell.data_type = "s"  # cadres' text, not a formula
     for cell in sheet[1]:
         cell.font, cell.fill = bold, fill
         cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
@@ -338,5 +385,5 @@ def _style_sheet(sheet: Any, table: Table) -> None:
     if table.rows:
         sheet.auto_filter.ref = sheet.dimensions
     for i, header in enumerate(table.headers):
-        chars = max(_cell_width(c) for c in [header, *(row[i] for row in table.rows)])
+        chars = max(_cell_width(cell_text(c)) for c in [header, *(row[i] for row in table.rows)])
         sheet.column_dimensions[get_column_letter(i + 1)].width = min(chars, _XLSX_MAX_COLUMN) + 2
