@@ -29,9 +29,12 @@ def demo_books(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
 
     assert main(["decompose", str(ws), "--out", str(out), "--no-pdf", "--quiet"]) == ExitCode.OK
     assert main(["assess", str(ws), "--out", str(out), "-f", "xlsx", "--no-pdf", "--no-archive", "--quiet"]) == 0
-    books = sorted(out.rglob("*.xlsx"))
+    assert main(["forms", str(ws), "--out", str(out / "填报表"), "--quiet"]) == 0
+    books = sorted(out.glob("*.xlsx"))
     assert [p.name for p in books] == ["2026-责任分解.xlsx", "2026-责任制考核结果.xlsx"]
-    return books
+    forms = sorted((out / "填报表").glob("*.xlsx"))
+    assert len(forms) == 38
+    return books + forms
 
 
 def _cells(path: Path) -> list[tuple[str, str, object, str]]:
@@ -68,8 +71,14 @@ def test_scores_and_ranks_are_numbers(demo_books: list[Path]) -> None:
     assert all(isinstance(v, (int, float)) and f == "0.00" for v, f in totals)
 
 
+def test_forms_keep_dates_typed(demo_books: list[Path]) -> None:
+    for path in demo_books[2:]:
+        deadlines = [(v, f) for s, h, v, f in _cells(path) if s == "任务进展" and isinstance(v, dt.datetime)]
+        assert deadlines and all(f == DATE_FORMAT for _, f in deadlines)
+
+
 def test_sheets_are_frozen_filtered_and_print_their_header(demo_books: list[Path]) -> None:
-    for path in demo_books:
+    for path in demo_books[:2]:
         for sheet in load_workbook(path).worksheets:
             assert sheet.freeze_panes == "A2"
             assert sheet.auto_filter.ref == sheet.dimensions

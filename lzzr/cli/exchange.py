@@ -10,13 +10,15 @@ import typer
 from lzzr.cli import options as o
 from lzzr.cli.output import echo as _echo
 from lzzr.cli.output import echo_json, exit_with
+from lzzr.errors import ExitCode
 from lzzr.i18n import t, tr
 from lzzr.problems import format_problem, problem_dict
 
 
 def register_commands(app: typer.Typer) -> None:
-    """Add `import` to `app`."""
+    """Add `import` and `forms` to `app`."""
     _add_import(app)
+    _add_forms(app)
 
 
 def _add_import(app: typer.Typer) -> None:
@@ -40,6 +42,9 @@ def _add_import(app: typer.Typer) -> None:
         sheet: str | None = typer.Option(None, "--sheet", help=tr("工作表名称（默认：第一个有表头的）", "sheet name")),
         into: str | None = typer.Option(None, "--into", help=tr(
             "新记录写入的 YAML 文件（默认按类别：upper.yaml、tasks.yaml …）", "YAML file for new records")),
+        unit: str | None = o.unit_opt("交回的填报表须是此单位的（编号或名称）", "a returned form must be this unit's"),
+        period: str | None = typer.Option(None, "--period", help=tr(
+            "交回的填报表须是此期间的，如 2026年度", "a returned form must be of this period")),
         doc: str | None = typer.Option(None, "--doc", help=tr(
             "上级任务所属的上级文件（表格没有“文件”列时）", "upper document of the tasks (when no 文件 column)")),
         update: bool = typer.Option(False, "--update", help=tr(
@@ -50,7 +55,7 @@ def _add_import(app: typer.Typer) -> None:
     ) -> None:
         from lzzr.exchange.run import ImportOptions, import_file
 
-        result = import_file(workspace, file, ImportOptions(kind, sheet, into, doc, update, dry_run))
+        result = import_file(workspace, file, ImportOptions(kind, sheet, into, doc, update, dry_run, unit, period))
         if fmt is o.Format.json:
             echo_json(_json(result))
         else:
@@ -95,3 +100,30 @@ def _print_import(result: Any, quiet: bool, dry_run: bool) -> None:
         _echo(t("import.done", sheet=result.sheet or "-", files="、".join(result.written), **counts))
     else:
         _echo(t("import.nothing", same=counts["same"]))
+
+
+def _add_forms(app: typer.Typer) -> None:
+    @app.command("forms", short_help=tr(
+        "为各单位生成填报表（任务进展、履职记录）", "fill-in forms for the units (progress, duties)"), help=tr(
+        "为每个牵头任务的单位生成一份 xlsx 填报表：本单位任务（只读）和要填写的完成情况、完成日期、实际值、"
+        "佐证材料、进展情况，主要负责人的履职事项；带下拉列表和日期校验，表头受保护。交回后用 lzzr import 导入。",
+        "one xlsx form per unit that leads a task: its tasks (read-only) and the columns to fill "
+        "(status, date, actual values, evidence, progress), its principal's duties to tick; lists and date "
+        "validation, protected headers. Read them back with lzzr import."))
+    def forms_cmd(
+        workspace: Path = o.workspace_arg(),
+        out: Path = o.out_opt(), unit: str | None = o.unit_opt("只生成此单位的（编号或名称）", "only this unit"),
+        period: str | None = typer.Option(None, "--period", help=tr(
+            "填报期间（默认：年度，如 2026年度）", "period (default: the year, e.g. 2026年度)")),
+        quiet: bool = o.quiet_opt(),
+    ) -> None:
+        from lzzr.exchange.forms import write_forms
+
+        run = write_forms(workspace, out, unit, period)
+        for p in run.problems:
+            _echo(format_problem(p))
+        if run.problems:
+            _echo(t("forms.refused", errors=len(run.problems)), err=True)
+            raise typer.Exit(ExitCode.PROBLEMS)
+        if not quiet:
+            _echo(t("forms.done", count=len(run.written), period=run.period, folder=str(out)))

@@ -11,7 +11,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from lzzr.errors import Problem, Record
+from lzzr.errors import Location, Problem, Record
 from lzzr.exchange.rows import Reader, Row
 from lzzr.exchange.sheet import Cell
 from lzzr.exchange.values import CellError, read_count, read_text
@@ -28,6 +28,7 @@ class Built:
     data: dict[str, Any]
     cells: list[dict[str, Cell]] = field(default_factory=list)
     failed: bool = False  # a cell of it was already reported: no second message from the model
+    origin: Location | None = None  # its first row, where problems found later are shown
 
     @property
     def row(self) -> int:
@@ -58,6 +59,7 @@ def build_records(reader: Reader, ctx: Context) -> list[Built]:
     reader.problems += _duplicates(records, reader)
     _assign_ids(records, ctx.ws)
     for rec in records:
+        rec.origin = reader.where(rec.row, reader.column_of("编号"))
         if not rec.failed:
             reader.problems += validate(rec, reader)
     return records
@@ -126,7 +128,10 @@ def _progress(reader: Reader, row: Row, ctx: Context) -> Built | None:
         return None
     rec = Record("progress", tid)
     data: dict[str, Any] = {}
-    for key in ("状态", "完成日期", "实际", "完成比例", "依据", "说明"):
+    filled = ("状态", "完成日期", "实际", "完成比例", "依据", "说明")
+    if not any(key in row.cells for key in filled):
+        return None  # a task row nobody filled in (a returned form lists every task)
+    for key in filled:
         _put(data, key, reader.value(row, key, rec))
     if "状态" not in row.cells:
         _missing(reader, row, "状态", rec)
@@ -140,6 +145,8 @@ def _duty(reader: Reader, row: Row, ctx: Context) -> Built | None:
             _missing(reader, row, "领导")
         return None
     rec = Record("duties", lid)
+    if "完成" in reader.header.columns and reader.value(row, "完成", rec) is not True:
+        return None  # not ticked: not done
     entry: dict[str, Any] = {}
     for key in ("事项", "日期", "依据", "备注"):
         _put(entry, key, reader.value(row, key, rec))

@@ -8,7 +8,10 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from lzzr.errors import Problem
 from lzzr.exchange.sheet import Cell, Grid
+from lzzr.workspace.load import Workspace
+from lzzr.workspace.scheme import iter_indicators, scheme_of
 
 
 @dataclass(frozen=True)
@@ -75,6 +78,7 @@ KINDS: dict[str, Kind] = {k.name: k for k in (
     Kind("duties", "履职记录", "duties", "duties.yaml", (
         Column("领导", ("领导", "姓名", "领导姓名"), "leader"),
         Column("事项", ("事项", "履职事项", "职责")),
+        Column("完成", ("已完成", "是否完成", "完成"), "tick"),
         Column("日期", ("日期", "履职日期", "时间"), "date"),
         Column("依据", ("依据", "佐证材料", "佐证"), "texts"),
         Column("备注", ("备注", "说明")),
@@ -173,3 +177,31 @@ def _assign(header: Header, names: dict[str, str], votes: dict[str, str], cell: 
         header.ignored.append(below.value)
     elif isinstance(cell.value, str) and not cell.copied:
         header.ignored.append(cell.value)
+
+
+def column_overrides(ws: Workspace, kind: Kind) -> tuple[dict[str, tuple[str, ...]], list[Problem]]:
+    """lzzr.yaml → 导入列名 → <kind> → <field>: [headers]; unknown kinds and fields are problems."""
+    assert ws.config is not None
+    problems: list[Problem] = []
+    chosen: dict[str, tuple[str, ...]] = {}
+    for name, fields in ws.config.columns.items():
+        other = KINDS.get(KIND_ALIASES.get(name, name))
+        if other is None:
+            problems.append(Problem("X153", ws.locate("config", "", "导入列名", name, key=True),
+                                    args={"value": name, "known": "、".join(KIND_ALIASES)}))
+            continue
+        for key, headers in fields.items():
+            if key not in {c.key for c in other.columns}:
+                known = "、".join(c.key for c in other.columns)
+                problems.append(Problem("X154", ws.locate("config", "", "导入列名", name, key, key=True),
+                                        args={"value": key, "kind": other.section, "known": known}))
+            elif other is kind:
+                chosen[key] = headers
+    return chosen, problems
+
+
+def vote_options(ws: Workspace) -> tuple[str, ...]:
+    """Columns read as vote counts: the usual options and those of the workspace's scheme."""
+    scheme = scheme_of(ws)
+    found = [opt for *_x, ind in iter_indicators(scheme) for opt in ind.options] if scheme else []
+    return (*VOTE_OPTIONS, *found)

@@ -113,7 +113,7 @@ class Reader:
         return {
             "text": read_text, "texts": read_texts, "person": read_person, "targets": read_targets,
             "actual": read_actual, "number": read_number, "count": read_count, "id": _read_id,
-            "date": lambda v: read_date(v, self.year), "status": _read_status,
+            "date": lambda v: read_date(v, self.year), "status": _read_status, "tick": _read_tick,
             "unit": lambda v: self._resolve("unit", v), "leader": lambda v: self._resolve("leader", v),
             "task": lambda v: self._resolve("task", v), "updoc": lambda v: self._resolve("updoc", v),
             "units": lambda v: [self._resolve("unit", n) for n in read_names(v)],
@@ -146,3 +146,17 @@ def _read_status(value: Any) -> str:
     if text not in STATUS:
         raise CellError("X114", value=text, allowed="已完成、未完成、进行中")
     return STATUS[text]
+
+
+TICKS = {"是": True, "√": True, "✓": True, "✔": True, "已完成": True, "完成": True, "y": True, "yes": True,
+         "否": False, "×": False, "未完成": False, "n": False, "no": False}
+
+
+def _read_tick(value: Any) -> bool:
+    """是 / √ / 已完成 → done; 否 / × → not done (X116 otherwise)."""
+    if isinstance(value, bool):
+        return value
+    text = read_text(value).lower()
+    if text not in TICKS:
+        raise CellError("X116", value=read_text(value))
+    return TICKS[text]

@@ -15,7 +15,9 @@ from typing import Any
 
 from lzzr.errors import Location, Problem, ProblemCounts, Severity, UsageError
 from lzzr.exchange.build import Built, Context, build_records
-from lzzr.exchange.columns import KIND_ALIASES, KINDS, VOTE_OPTIONS, Header, Kind, find_header
+from lzzr.exchange.columns import KIND_ALIASES, KINDS, Header, Kind, column_overrides, find_header, vote_options
+from lzzr.exchange.formread import check_form_rows, form_jobs
+from lzzr.exchange.identity import read_identity
 from lzzr.exchange.resolve import directories
 from lzzr.exchange.rows import Reader
 from lzzr.exchange.sheet import Book, Grid, read_book
@@ -24,6 +26,7 @@ from lzzr.fsutil import write_atomic
 from lzzr.problems import sorted_problems
 from lzzr.records_check import check_all as check_records
 from lzzr.workspace.load import CONFIG_FILE, Workspace, data_files, load_workspace
+from lzzr.workspace.sections import SECTIONS
 
 
 @dataclass
@@ -36,6 +39,8 @@ class ImportOptions:
     doc: str | None = None
     update: bool = False
     dry_run: bool = False
+    unit: str | None = None  # a returned form must be this unit's
+    period: str | None = None  # … and of this period
 
 
 @dataclass
@@ -55,34 +60,49 @@ class ImportResult(ProblemCounts):
 
 
 def import_file(root: Path, source: Path, opts: ImportOptions) -> ImportResult:
-    """Import `source` into the workspace at `root` as `opts.kind` records."""
+    """Import `source` into the workspace at `root`: as `opts.kind` records, or, for a
+    returned fill-in form, as the progress and duty records of the form's unit."""
     kind = _kind(opts.kind)
     ws, problems = load_workspace(root)
     if ws.config is None or any(p.severity is Severity.ERROR for p in problems):
         return ImportResult(problems=[p for p in problems if p.severity is Severity.ERROR] or problems)
-    into = _into(root, opts.into or kind.file)
     book = read_book(source, source.name)
     result = ImportResult(problems=list(book.problems))
     if result.errors:
         return result
-    grid, header = _pick(book, kind, opts.sheet, ws, result)
-    if grid is None or header is None:
+    form = read_identity(book.identity)
+    jobs = form_jobs(ws, book, form, opts, result) if form else _sheet_job(ws, book, kind, opts, result)
+    if result.errors or not jobs:
         return result
-    result.sheet, result.ignored = grid.sheet, header.ignored
-    reader = Reader(grid, kind, header, directories(ws), ws.config.year)
-    records = build_records(reader, Context(ws, opts.doc))
-    result.problems = sorted_problems(result.problems + reader.problems)
+    records: list[Built] = []
+    for reader in jobs:
+        records += build_records(reader, Context(ws, opts.doc))
+        result.problems += reader.problems
+        result.sheet = "、".join(x for x in (result.sheet, reader.grid.sheet) if x)
+        result.ignored += reader.header.ignored
+    if form:
+        result.problems += check_form_rows(ws, form, records)
+    result.problems = sorted_problems(result.problems)
     if result.errors:
         return result
-    result.writes = plan_writes(ws, records, into, opts.update, f"{grid.locate(1).file}:{grid.sheet}")
+    into = {r.kind.section: _into(root, opts.into or r.kind.file) for r in jobs}
+    result.writes = plan_writes(ws, records, into, opts.update, f"{source.name}:{result.sheet}")
     result.problems = sorted_problems(result.problems + result.writes.problems
-                                      + _after_check(ws, problems, result.writes, records, reader))
+                                      + _after_check(ws, problems, result.writes, records))
     if result.errors or opts.dry_run or (result.pending and not opts.update):
         return result
     for name, text in result.writes.texts.items():
         write_atomic(root / name, text)
         result.written.append(name)
     return result
+
+
+def _sheet_job(ws: Workspace, book: Book, kind: Kind, opts: ImportOptions, result: ImportResult) -> list[Reader]:
+    grid, header = _pick(book, kind, opts.sheet, ws, result)
+    if grid is None or header is None:
+        return []
+    assert ws.config is not None
+    return [Reader(grid, kind, header, directories(ws), ws.config.year)]
 
 
 def _kind(name: str) -> Kind:
@@ -111,7 +131,7 @@ def _pick(book: Book, kind: Kind, sheet: str | None, ws: Workspace,
             raise UsageError("X152", value=sheet, known="、".join(g.sheet for g in book.sheets))
     overrides, problems = column_overrides(ws, kind)
     result.problems += problems
-    votes = (*VOTE_OPTIONS, *_poll_options(ws))
+    votes = vote_options(ws)
     found = [(g, h) for g in grids if (h := find_header(g, kind, overrides, votes)) is not None]
     if found:  # the sheet naming the most fields (静态分解 names two of a task's, 动态分解 all)
         grid, header = max(found, key=lambda pair: len(pair[1].columns))
@@ -128,38 +148,7 @@ def _pick(book: Book, kind: Kind, sheet: str | None, ws: Workspace,
     return None, None
 
 
-def column_overrides(ws: Workspace, kind: Kind) -> tuple[dict[str, tuple[str, ...]], list[Problem]]:
-    """lzzr.yaml → 导入列名 → <kind> → <field>: [headers]; unknown kinds and fields are problems."""
-    assert ws.config is not None
-    problems: list[Problem] = []
-    chosen: dict[str, tuple[str, ...]] = {}
-    for name, fields in ws.config.columns.items():
-        other = KINDS.get(KIND_ALIASES.get(name, name))
-        if other is None:
-            problems.append(Problem("X153", ws.locate("config", "", "导入列名", name, key=True),
-                                    args={"value": name, "known": "、".join(KIND_ALIASES)}))
-            continue
-        for key, headers in fields.items():
-            if key not in {c.key for c in other.columns}:
-                known = "、".join(c.key for c in other.columns)
-                problems.append(Problem("X154", ws.locate("config", "", "导入列名", name, key, key=True),
-                                        args={"value": key, "kind": other.section, "known": known}))
-            elif other is kind:
-                chosen[key] = headers
-    return chosen, problems
-
-
-def _poll_options(ws: Workspace) -> list[str]:
-    from lzzr.workspace.scheme import iter_indicators, scheme_of
-
-    scheme = scheme_of(ws)
-    if scheme is None:
-        return []
-    return [opt for *_x, ind in iter_indicators(scheme) for opt in (getattr(ind, "options", None) or {})]
-
-
-def _after_check(ws: Workspace, before: list[Problem], writes: Writes, records: list[Built],
-                 reader: Reader) -> list[Problem]:
+def _after_check(ws: Workspace, before: list[Problem], writes: Writes, records: list[Built]) -> list[Problem]:
     """Load the workspace as it would be after the import; its new problems, those of an
     imported record located at its row."""
     if not writes.texts:
@@ -175,23 +164,16 @@ def _after_check(ws: Workspace, before: list[Problem], writes: Writes, records: 
         if after.config is not None:
             found += check_records(after)
     seen = {_signature(p) for p in before + check_records(ws)}
-    rows = {(_record_kind(r), r.rid): r for r in records}
-    return [_relocate(p, rows, reader) for p in found if _signature(p) not in seen]
-
-
-def _record_kind(rec: Built) -> str:
-    from lzzr.workspace.sections import SECTIONS
-
-    return SECTIONS[rec.section][0]
+    rows = {(SECTIONS[r.section][0], r.rid): r for r in records}
+    return [_relocate(p, rows) for p in found if _signature(p) not in seen]
 
 
 def _signature(p: Problem) -> tuple[Any, ...]:
     return (p.code, p.msg, p.record, tuple(sorted((k, str(v)) for k, v in p.args.items())))
 
 
-def _relocate(p: Problem, rows: dict[tuple[str, str], Built], reader: Reader) -> Problem:
+def _relocate(p: Problem, rows: dict[tuple[str, str], Built]) -> Problem:
     rec = rows.get((p.record.kind, p.record.id)) if p.record else None
-    if rec is None:
+    if rec is None or rec.origin is None:
         return p
-    where = reader.where(rec.row, reader.column_of("编号"))
-    return Problem(p.code, where, p.severity, p.record, p.args, p.msg)
+    return Problem(p.code, rec.origin, p.severity, p.record, p.args, p.msg)

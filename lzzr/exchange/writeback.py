@@ -59,13 +59,14 @@ def yaml_rt() -> YAML:
     return yaml
 
 
-def plan_writes(ws: Workspace, records: list[Built], into: str, update: bool, source: str) -> Writes:
-    """The file texts after importing `records` (changes applied only with `update`)."""
+def plan_writes(ws: Workspace, records: list[Built], into: dict[str, str], update: bool, source: str) -> Writes:
+    """The file texts after importing `records` (changes applied only with `update`);
+    `into` names the file new records of each section go to."""
     out = Writes()
     docs: dict[str, Any] = {}
     for rec in records:
         kind = SECTIONS[rec.section][0]
-        file = ws.locate(kind, rec.rid).file if ws.known(kind, rec.rid) else into
+        file = ws.locate(kind, rec.rid).file if ws.known(kind, rec.rid) else into[rec.section]
         doc = _doc(ws, file, docs, out)
         if doc is None:
             continue

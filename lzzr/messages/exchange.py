@@ -41,6 +41,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "X114": ("{field}「{value}」应为 {allowed} 之一", "{field} '{value}' must be one of {allowed}"),
     "X115": ("编号 {id} 重复（第 {first} 行已有）", "id {id} appears twice (already on row {first})"),
+    "X116": ("{field}「{value}」应为 是 或 否（也可写 √、×）", "{field} '{value}' must be 是 or 否 (or √, ×)"),
     "X120": ("{field}「{value}」不符合要求：{detail}", "{field} '{value}' is not accepted: {detail}"),
     "X121": ("缺少 {field}", "{field} is missing"),
     "X121.doc": (
@@ -64,6 +65,20 @@ CATALOG: dict[str, tuple[str, str]] = {
     "X152": ("工作簿中没有工作表「{value}」；已有：{known}", "the workbook has no sheet '{value}'; it has: {known}"),
     "X153": ("导入列名：没有导入类别「{value}」；应为 {known} 之一", "导入列名: no import kind '{value}'; use one of {known}"),
     "X154": ("导入列名：{kind} 没有字段「{value}」；可设：{known}", "导入列名: {kind} has no field '{value}'; fields: {known}"),
+    # returned fill-in forms
+    "X160": ("这是 {year} 年度的填报表，工作区是 {ws_year} 年度，未导入", "a form of {year}, the workspace is {ws_year}: not imported"),
+    "X161": ("填报表的单位 {unit} 在工作区中不存在，未导入", "the form's unit {unit} does not exist in the workspace: not imported"),
+    "X162": ("这是 {unit} 的填报表，不是 {expected} 的，未导入", "this is the form of {unit}, not of {expected}: not imported"),
+    "X163": ("这是“{period}”的填报表，不是“{expected}”的，未导入", "this form is for '{period}', not '{expected}': not imported"),
+    "X164": (
+        "{unit} 的填报表是按变更前的任务生成的，未导入；请用 lzzr forms 重新生成并下发",
+        "the form of {unit} was made before the tasks changed: not imported; make and send it again (lzzr forms)",
+    ),
+    "X165": ("不是 {unit} 牵头的任务，不能在其填报表中填报", "not a task {unit} leads: it cannot be reported on its form"),
+    "X166": ("不是 {unit} 的主要负责人，不能在其填报表中填报", "not the principal of {unit}: cannot be reported on its form"),
+    "forms.done": ("已生成 {count} 份填报表（{period}）：{folder}", "wrote {count} forms ({period}) into {folder}"),
+    "forms.no_unit": ("没有需要填报的单位：{unit} 不牵头任何任务", "nothing to fill in: {unit} leads no task"),
+    "forms.refused": ("工作区有 {errors} 个错误，未生成填报表；请先运行 lzzr check", "the workspace has {errors} errors: no forms written; run lzzr check"),
     # outcome
     "import.new": ("新增 {section} {id}（写入 {file}，来自第 {row} 行）", "new {section} {id} (into {file}, from row {row})"),
     "import.more": ("补充 {section} {id} 的记录（{file}，来自第 {row} 行）", "more entries for {section} {id} ({file}, from row {row})"),
