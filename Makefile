@@ -43,6 +43,14 @@ demo: system fonts setup
 	$(BIN)/lzzr report progress $(OUT)/workspace --period 2026H1 --prefix 示纪发 --number 12 --out $(OUT)
 	$(BIN)/lzzr calendar $(OUT)/workspace --out $(OUT)
 	$(BIN)/lzzr status $(OUT)/workspace --on 2026-07-15 --html $(OUT)/看板
+	@echo "== Excel 交换：为阿拉坦苏木生成填报表，填写后导入；导入上级任务表（WPS 格式）"
+	$(BIN)/lzzr forms $(OUT)/workspace --out $(OUT)/填报表
+	$(BIN)/python scripts/demo_workbooks.py fill $(OUT)/填报表/2026-填报表-阿拉坦苏木-altsm.xlsx $(OUT)/填报表-阿拉坦苏木-交回.xlsx
+	$(BIN)/lzzr import $(OUT)/填报表-阿拉坦苏木-交回.xlsx $(OUT)/workspace --update
+	$(BIN)/lzzr assess $(OUT)/workspace --out $(OUT) --format xlsx --no-pdf --no-archive --quiet
+	$(BIN)/lzzr assess $(OUT)/workspace --explain altsm | grep -E "· SM07.3 |总分："
+	$(BIN)/python scripts/demo_workbooks.py upper $(OUT)/上级任务-补充.xlsx
+	$(BIN)/lzzr import $(OUT)/上级任务-补充.xlsx $(OUT)/workspace --as upper --doc sj1
 
 test: setup
 	$(BIN)/python -m pytest

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import random
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ import pytest
 from lzzr.errors import ExitCode
 from lzzr.workspace.load import load_workspace
 
-from .helpers import MINI_CLEAN, mini_workspace, run
+from .helpers import MINI_CLEAN, ROOT, copy_sample, mini_workspace, run
 from .xlsx_build import with_cached_values, workbook
 
 Capsys = pytest.CaptureFixture[str]
@@ -306,3 +307,40 @@ def test_old_xls_and_unknown_kind(tmp_path: Path, capsys: Capsys) -> None:
     code, _, err = run(capsys, "import", str(path), str(_ws(tmp_path)), "--as", "people")
     assert code == ExitCode.USAGE
     assert err == "--as 应为 upper、tasks、progress、duties、polls 之一（或节名），实为 people\n"
+
+
+def test_a_five_megabyte_workbook(tmp_path: Path, capsys: Capsys) -> None:
+    """1,000 long upper-level items (~5 MB of hardly compressible text): read, checked, counted."""
+    rng = random.Random(9704)
+    chars = [chr(c) for c in range(0x4E00, 0x4E00 + 6000)]
+    rows: list[list[object]] = [["序号", "任务内容", "类别"]]
+    rows += [[str(i + 1), "".join(rng.choices(chars, k=2000)) + "。", "监督"] for i in range(1000)]
+    book = workbook(tmp_path / "大表.xlsx", rows)
+    assert 4_500_000 < book.stat().st_size < 6_500_000
+    root = _ws(tmp_path)
+    code, out, _ = run(capsys, "import", str(book), str(root), "--as", "upper", "--doc", "sw1", "-q")
+    assert (code, out) == (ExitCode.OK, "")
+    ws, problems = load_workspace(root)
+    assert problems == [] and len(ws.uptasks) == 1001 and ws.uptasks["S1001"].item == "1000"
+
+
+def test_the_demo_upper_workbook(tmp_path: Path, capsys: Capsys) -> None:
+    """scripts/demo_workbooks.py makes the workbook `make demo` imports."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("demo_workbooks", ROOT / "scripts" / "demo_workbooks.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    module.upper(tmp_path / "上级任务-补充.xlsx")
+    root = copy_sample(tmp_path / "ws")
+    code, out, _ = run(capsys, "import", str(tmp_path / "上级任务-补充.xlsx"), str(root), "--as", "upper", "--doc", "sj1")
+    assert code == ExitCode.OK
+    assert out.splitlines() == [
+        "新增 上级任务 S23（写入 upper.yaml，来自第 5 行）",
+        "新增 上级任务 S24（写入 upper.yaml，来自第 8 行）",
+        "未导入的列：牵头单位、配合单位、完成时限",
+        "导入完成：工作表 任务分工，新增 2 条，补充 0 条，修改 0 条，未变 0 条；写入 upper.yaml",
+    ]
+    ws, problems = load_workspace(root)
+    assert problems == [] and (ws.uptasks["S23"].category, ws.uptasks["S24"].category) == ("监督执纪问责", "作风建设")

@@ -226,28 +226,30 @@ _TAIL = re.compile(r"(.*?)(\d+)$")
 def _assign_ids(records: list[Built], ws: Workspace) -> None:
     """Records without an id: an existing record with the same name (task) or the same text
     (upper task) keeps its id; others get the next free one (S07, T12, T03.4)."""
+    last: dict[str, int] = {}
     for rec in records:
         if rec.rid or rec.section not in ("任务", "上级任务"):
             continue
         kind = "task" if rec.section == "任务" else "uptask"
         existing = ws.collection(kind)
         same = [rid for rid, x in existing.items() if _same(rec, x)]
-        taken = set(existing) | {r.rid for r in records if r.rid}
-        rec.rid = same[0] if len(same) == 1 else _next_id(rec, taken)
+        if len(same) == 1:
+            rec.rid = same[0]
+            continue
+        parent = rec.data.get("所属任务") if rec.section == "任务" else None
+        prefix = f"{parent}." if parent else ("T" if rec.section == "任务" else "S")
+        if prefix not in last:
+            taken = set(existing) | {r.rid for r in records if r.rid}
+            last[prefix] = max((int(m[2]) for rid in taken if (m := _TAIL.fullmatch(rid)) and m[1] == prefix),
+                               default=0)
+        last[prefix] += 1
+        rec.rid = f"{prefix}{last[prefix]:0{1 if parent else 2}d}"
 
 
 def _same(rec: Built, existing: Any) -> bool:
     if rec.section == "任务":
         return bool(existing.title == rec.data.get("名称") and existing.parent == rec.data.get("所属任务"))
     return bool(existing.text == rec.data.get("原文"))
-
-
-def _next_id(rec: Built, taken: set[str]) -> str:
-    parent = rec.data.get("所属任务") if rec.section == "任务" else None
-    prefix = f"{parent}." if parent else ("T" if rec.section == "任务" else "S")
-    numbers = [int(m[2]) for rid in taken if (m := _TAIL.fullmatch(rid)) and m[1] == prefix]
-    width = 1 if parent else 2
-    return f"{prefix}{max(numbers, default=0) + 1:0{width}d}"
 
 
 def validate(rec: Built, reader: Reader) -> list[Problem]:
