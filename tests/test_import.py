@@ -168,7 +168,7 @@ def test_dry_run_writes_nothing(tmp_path: Path, capsys: Capsys) -> None:
     root = _ws(tmp_path)
     before = (root / "tasks.yaml").read_bytes()
     rows = [TASK_HEADER, _task_row("T10", "2026-06-30")]
-    code, out, _ = run(capsys, "import", str(workbook(tmp_path / "t.xlsx", rows)), str(root), "--dry-run")
+    code, out, _ = run(capsys, "import", str(workbook(tmp_path / "t.xlsx", rows)), "-w", str(root), "--dry-run")
     assert code == ExitCode.OK
     assert out.splitlines()[-1] == "试运行：将新增 1 条，补充 0 条，修改 0 条，未变 0 条；未写入任何文件"
     assert (root / "tasks.yaml").read_bytes() == before

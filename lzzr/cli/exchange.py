@@ -35,7 +35,7 @@ def _add_import(app: typer.Typer) -> None:
         "need --update. Exit 0 done, 1 problems or unconfirmed changes, 2 usage."))
     def import_cmd(
         file: Path = typer.Argument(..., help=tr("要导入的 .xlsx 或 .csv 文件", "the .xlsx or .csv file")),
-        workspace: Path = o.workspace_arg(),
+        workspace: Path | None = o.workspace_arg(), workspace_opt: Path | None = o.workspace_opt(),
         kind: str = typer.Option("tasks", "--as", help=tr(
             "导入为：upper 上级任务，tasks 任务，progress 任务进展，duties 履职记录，polls 民主测评",
             "import as: upper, tasks, progress, duties, polls")),
@@ -55,7 +55,8 @@ def _add_import(app: typer.Typer) -> None:
     ) -> None:
         from lzzr.exchange.run import ImportOptions, import_file
 
-        result = import_file(workspace, file, ImportOptions(kind, sheet, into, doc, update, dry_run, unit, period))
+        options = ImportOptions(kind, sheet, into, doc, update, dry_run, unit, period)
+        result = import_file(o.pick_workspace(workspace, workspace_opt), file, options)
         if fmt is o.Format.json:
             echo_json(_json(result))
         else:
@@ -111,7 +112,7 @@ def _add_forms(app: typer.Typer) -> None:
         "(status, date, actual values, evidence, progress), its principal's duties to tick; lists and date "
         "validation, protected headers. Read them back with lzzr import."))
     def forms_cmd(
-        workspace: Path = o.workspace_arg(),
+        workspace: Path | None = o.workspace_arg(), workspace_opt: Path | None = o.workspace_opt(),
         out: Path = o.out_opt(), unit: str | None = o.unit_opt("只生成此单位的（编号或名称）", "only this unit"),
         period: str | None = typer.Option(None, "--period", help=tr(
             "填报期间（默认：年度，如 2026年度）", "period (default: the year, e.g. 2026年度)")),
@@ -119,7 +120,7 @@ def _add_forms(app: typer.Typer) -> None:
     ) -> None:
         from lzzr.exchange.forms import write_forms
 
-        run = write_forms(workspace, out, unit, period)
+        run = write_forms(o.pick_workspace(workspace, workspace_opt), out, unit, period)
         for p in run.problems:
             _echo(format_problem(p))
         if run.problems:
