@@ -33,6 +33,8 @@ PITCH_PT = 28.95  # 22 lines in 225 mm
 CHAR_MM = 156.0 / 28
 PAGE_NUMBER = re.compile(r"^— (\d+) —$")
 DATE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日")
+PARAGRAPH_STARTS = ("甲方：", "乙方：", "丙方：")
+NO_LINE_START = set("，。、；：？！”’）》」』〕】…—·%")
 SIGNATURE_MARKS = ("（签字）", "承诺人", "责任书编号：", "编号：", "（盖章）")
 
 
@@ -92,17 +94,23 @@ def check_pdf(path: Path, words: Words, expect: Expect | None = None) -> list[st
     numbers: list[tuple[int, int | None, bool]] = []
     with pdfplumber.open(path) as pdf:
         pages = list(pdf.pages)
+        continued = [_continues(page) for page in pages[1:]] + [False]
         if expect.max_pages is not None and len(pages) > expect.max_pages:
             problems.append(f"{path.name}: {len(pages)} pages, at most {expect.max_pages} expected")
         for index, page in enumerate(pages, 1):
-            found, number, blank = _check_page(page, words, expect, index, len(pages))
+            found, number, blank = _check_page(page, words, expect, index, continued[index - 1])
             problems += [f"{path.name} p.{index}: {p}" for p in found]
             numbers.append((index, number, blank))
     problems += [f"{path.name}: {p}" for p in _check_numbers(numbers, expect)]
     return problems
 
 
-def _check_page(page: Any, words: Words, expect: Expect, index: int, total: int) -> tuple[list[str], int | None, bool]:
+def _continues(page: Any) -> bool:
+    """Whether a page continues the body text (portrait, body-size characters)."""
+    return bool(page.width < page.height and any(abs(float(c["size"]) - BODY_PT) < 0.3 for c in page.chars))
+
+
+def _check_page(page: Any, words: Words, expect: Expect, index: int, full: bool) -> tuple[list[str], int | None, bool]:
     width, height = float(page.width) / MM, float(page.height) / MM
     landscape = width > height
     problems = []
@@ -114,15 +122,16 @@ def _check_page(page: Any, words: Words, expect: Expect, index: int, total: int)
     footer = [c for c in page.chars if float(c["top"]) / MM > block[3] + 2]
     body = [c for c in page.chars if float(c["top"]) / MM <= block[3] + 2]
     problems += _outside(body, page, block)
+    problems += _crossing(body, page)
     number, found = _page_number(footer, block)
     problems += found
     lines = group_lines(body)
     problems += _breaks(lines, words)
-    problems += _spacing(lines, block)
+    problems += _spacing(lines, block, words)
     if _only_signature(lines, words):
         problems.append("a page with only the signature: " + " / ".join(x.text for x in lines))
-    if expect.gongwen and not landscape and 1 < index < total:
-        problems += _grid(lines, block)
+    if expect.gongwen and not landscape and index > 1:
+        problems += _grid(lines, block, full)
     return problems, number, not page.chars and not page.rects and not page.lines
 
 
@@ -130,6 +139,8 @@ def _outside(chars: list[dict[str, Any]], page: Any, block: tuple[float, float, 
     left, right, top, bottom = (v + d for v, d in zip(block, (-TOLERANCE, TOLERANCE, -TOLERANCE, TOLERANCE),
                                                       strict=True))
     for c in chars:
+        if c["text"].isspace():
+            continue  # a full-width space hanging at the end of a line draws nothing
         x0, x1, t, b = (float(c[k]) / MM for k in ("x0", "x1", "top", "bottom"))
         if x0 < left or x1 > right or t < top or b > bottom:
             yield f"“{c['text']}” at x {x0:.1f}–{x1:.1f}, y {t:.1f}–{b:.1f} mm is outside the text block"
@@ -138,6 +149,24 @@ def _outside(chars: list[dict[str, Any]], page: Any, block: tuple[float, float, 
             x0, x1, t, b = (float(obj[k]) / MM for k in ("x0", "x1", "top", "bottom"))
             if x0 < left - 0.5 or x1 > right + 0.5 or t < top - 0.5 or b > bottom + 0.5:
                 yield f"a {kind[:-1]} at x {x0:.1f}–{x1:.1f}, y {t:.1f}–{b:.1f} mm is outside the text block"
+
+
+def _crossing(chars: list[dict[str, Any]], page: Any) -> Iterator[str]:
+    """Characters drawn across a vertical cell line of a table."""
+    rules = [(float(r["x0"] + r["x1"]) / 2, float(r["top"]), float(r["bottom"]))
+             for r in (*page.lines, *page.rects) if float(r["x1"] - r["x0"]) < 1.5 and float(r["bottom"] - r["top"]) > 3]
+    if not rules:
+        return
+    seen: set[str] = set()
+    for c in chars:
+        x0, x1, top, bottom = (float(c[k]) for k in ("x0", "x1", "top", "bottom"))
+        for x, r_top, r_bottom in rules:
+            if x0 + 0.4 < x < x1 - 0.4 and top < r_bottom - 1 and bottom > r_top + 1:
+                key = f"“{c['text']}” at y {top / MM:.1f} mm crosses a cell line at x {x / MM:.1f} mm"
+                if key not in seen:
+                    seen.add(key)
+                    yield key
+                break
 
 
 def group_lines(chars: Iterable[dict[str, Any]]) -> list[Line]:
@@ -226,7 +255,7 @@ def _continuations(lines: list[Line]) -> Iterator[tuple[Line, Line]]:
             yield from ((a, b) for b in below if b.baseline == first)
 
 
-def _spacing(lines: list[Line], block: tuple[float, float, float, float]) -> Iterator[str]:
+def _spacing(lines: list[Line], block: tuple[float, float, float, float], words: Words) -> Iterator[str]:
     """Body lines: no stretched space, and a line continued on the next one reaches the right edge
     with whole characters (28 per line)."""
     body = [x for x in lines if abs(x.size - BODY_PT) < 0.3]
@@ -234,28 +263,70 @@ def _spacing(lines: list[Line], block: tuple[float, float, float, float]) -> Ite
         gap = (right.x0 - left.x1) * MM
         if left.baseline == right.baseline and _has_ascii(left.text[-1]) and gap > 0.3 * left.size:
             yield f"stretched space ({gap:.1f} pt) in “{left.text[-6:]}␣{right.text[:6]}”"
-    for a, b in _continuations(body):
-        if abs(b.x0 - block[0]) > 0.3 or a.x1 < block[0] + 100:
+    rows: dict[float, list[Line]] = {}
+    for line in body:
+        rows.setdefault(line.baseline, []).append(line)
+    ordered = sorted(rows.items())
+    for (y, row), (y2, below) in itertools.pairwise(ordered):
+        if not 0.9 * BODY_PT <= y2 - y <= 2.2 * BODY_PT or abs(below[0].x0 - block[0]) > 0.3:
             continue
-        wide = all(abs(float(c["width"]) - c["size"] - 0) < 1.0 for c in a.chars) and not _has_ascii(a.text)
-        if wide and block[1] - a.x1 > 0.5:
-            yield f"line “{a.text[:10]}…” ({len(a.text)} characters) ends {block[1] - a.x1:.1f} mm short of the right edge"
+        if below[0].text.startswith(PARAGRAPH_STARTS) or _columns(row) or _columns(below):
+            continue  # a new paragraph without indent (the parties), or a row of columns (signatures)
+        text, end = "".join(x.text for x in row), row[-1].x1
+        wide = all(abs(float(c["width"]) - c["size"]) < 1.0 for x in row for c in x.chars) and not _has_ascii(text)
+        if wide and end > block[0] + 100 and block[1] - end > _allowed_short(below[0].text, words):
+            yield f"line “{text[:10]}…” ({len(text)} characters) ends {block[1] - end:.1f} mm short of the right edge"
+
+
+def _columns(row: list[Line]) -> bool:
+    return any((b.x0 - a.x1) * MM > 1.1 * a.size for a, b in itertools.pairwise(row))
+
+
+def _allowed_short(following: str, words: Words) -> float:
+    """How far a line may end short of the edge: a character when the next line starts with
+    punctuation that may not begin a line, a word less one character when it starts with a
+    word that never breaks."""
+    allowed = 0.5
+    if following[:1] in NO_LINE_START or following[1:2] in NO_LINE_START:
+        allowed += CHAR_MM  # the break moved back so that the punctuation does not start a line
+    starts = [len(w) for w in words.unbreakable if following.startswith(w)]
+    starts += [len(m.group()) for m in [DATE.match(following)] if m]
+    if not starts:
+        return allowed
+    word = max(starts)  # the word moved to the next line whole, with a comma that may not start a line
+    return 0.5 + (word - 1 + (following[word:word + 1] in NO_LINE_START)) * CHAR_MM
 
 
 def _has_ascii(text: str) -> bool:
     return any(ord(ch) < 0x2000 for ch in text)
 
 
-def _grid(lines: list[Line], block: tuple[float, float, float, float]) -> Iterator[str]:
-    """A full body page of a 公文: 22 lines at 28.95 pt, lines of whole characters on a 28 grid."""
-    body = sorted({x.baseline for x in lines if abs(x.size - BODY_PT) < 0.3})
-    if len(body) != 22:
-        yield f"{len(body)} body lines on a body page (22 expected)"
-    steps = [b - a for a, b in itertools.pairwise(body)]
-    if steps and (max(steps) - PITCH_PT > 0.5 or PITCH_PT - min(steps) > 0.5):
-        yield f"line pitch {min(steps):.2f}–{max(steps):.2f} pt (28.95 expected)"
-    for line in lines:
-        if abs(line.size - BODY_PT) < 0.3 and abs(line.x0 - block[0]) < 0.3 and not _has_ascii(line.text):
+def _grid(lines: list[Line], block: tuple[float, float, float, float], full: bool) -> Iterator[str]:
+    """A body page of a 公文: body lines on a grid of 28.95 pt from the top of the text block
+    (22 lines fit; a full page uses at least 20 of them, two may stay empty before a heading
+    that keeps with its text), and lines of whole characters on the 28-character grid."""
+    body = [x for x in lines if abs(x.size - BODY_PT) < 0.3]
+    if not body:
+        return
+    face = max({x.chars[0]["fontname"] for x in body}, key=lambda f: sum(x.chars[0]["fontname"] == f for x in body))
+    anchor = min(x.baseline for x in body if x.chars[0]["fontname"] == face)
+    first = anchor - round((anchor - min(x.baseline for x in body)) / PITCH_PT) * PITCH_PT
+    top_mm = (first - (PITCH_PT + BODY_PT) / 2) / MM  # the em box sits in the middle of its line box
+    if abs(top_mm - block[2]) > 1.5:
+        yield f"first line box starts at {top_mm:.1f} mm (text block top {block[2]:.0f} mm)"
+    slots = set()
+    for line in body:
+        slot = round((line.baseline - first) / PITCH_PT)
+        off = line.baseline - first - slot * PITCH_PT
+        if abs(off) > (0.5 if line.chars[0]["fontname"] == face else 4.0):
+            yield f"line “{line.text[:8]}…” is {off:+.1f} pt off the 28.95 pt line grid"
+        slots.add(slot)
+    if max(slots) > 21:
+        yield f"{max(slots) + 1} lines on a page (22 fit)"
+    if full and max(slots) < 19:
+        yield f"{max(slots) + 1} lines on a full body page (20–22 expected)"
+    for line in body:
+        if line.chars[0]["fontname"] == face and abs(line.x0 - block[0]) < 0.3 and not _has_ascii(line.text):
             pitch = (line.x1 - line.x0) / len(line.chars)
             if abs(pitch - CHAR_MM) > 0.05:
                 yield f"character pitch {pitch:.2f} mm in “{line.text[:10]}…” (28 per line: {CHAR_MM:.2f})"

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from lzzr.render.fonts import choose, font_css
-from lzzr.workspace.model import Fonts
 from lzzr.render.renderer import Renderer, builtin_templates
+from lzzr.workspace.model import Fonts
 from tests.layoutcheck import Expect, Words, check_pdf
 
 WORDS = Words(frozenset({"那顺乌力吉", "旗纪委监委"}), frozenset({"旗委书记", "高振宇"}))

@@ -38,9 +38,10 @@ def register_commands(app: typer.Typer) -> None:
         on: str | None = o.on_opt("截至某日考核（未到期且未完成的任务不计分）；默认全年",
                                   "as of a day (tasks not yet due are not scored); default the whole year"),
     ) -> None:
-        from lzzr.assess.run import assess_workspace, problems_shown
+        from lzzr.assess.run import problems_shown
 
-        run = assess_workspace(o.pick_workspace(workspace, workspace_opt), scheme, o.parse_day(on) if on else None)
+        run = _assessed(o.pick_workspace(workspace, workspace_opt), scheme, o.parse_day(on) if on else None,
+                        not no_pdf and explain is None)
         data_out = fmt in (o.TableFormat.json, o.TableFormat.csv)
         print_problems(problems_shown(run, explain), err=data_out)
         if run.failed(strict) or run.assessment is None:
@@ -95,3 +96,14 @@ def _write(ws: Any, a: Any, out: Path, no_pdf: bool, no_archive: bool, quiet: bo
             written.append(archive_folder(ws))
     if written and not quiet:
         echo(t("assess.done", files="、".join(str(p) for p in written)), err=data_out)
+
+
+def _assessed(workspace: Path, scheme: Path | None, day: Any, report: bool) -> Any:
+    """The assessment, and before the report is rendered the glyph check of what it prints."""
+    from lzzr.assess.run import assess_workspace
+    from lzzr.render.glyphcheck import assessment_texts, with_glyph_problems
+
+    run = assess_workspace(workspace, scheme, day)
+    if report:
+        run.problems = with_glyph_problems(run.problems, run.workspace, assessment_texts(run.workspace))
+    return run

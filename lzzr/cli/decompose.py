@@ -33,11 +33,9 @@ def register_commands(app: typer.Typer) -> None:
         out: Path = o.out_opt(), no_pdf: bool = o.no_pdf_opt(),
         strict: bool = o.strict_opt(), quiet: bool = o.quiet_opt(),
     ) -> None:
-        from lzzr.check import check_workspace
-
         if fmt is o.ViewFormat.csv and by is None:
             raise UsageError("usage.csv_needs_by")
-        result = check_workspace(o.pick_workspace(workspace, workspace_opt))
+        result = _checked(o.pick_workspace(workspace, workspace_opt), no_pdf or by is not None)
         if result.failed(strict):
             refuse(result.problems, fmt is o.ViewFormat.json, "decompose.refused", **result.counts(),
                    problems_err=fmt is not o.ViewFormat.text, extra={"files": [], "summary": result.counts()})
@@ -45,6 +43,17 @@ def register_commands(app: typer.Typer) -> None:
             _print_done(result, [], _view_text(result.workspace, by, fmt), fmt, quiet=True)
             return
         _print_done(result, _issue(result.workspace, out, no_pdf), None, fmt, quiet)
+
+
+def _checked(workspace: Path, no_pdf: bool) -> Any:
+    """The check, and before the plan is rendered the glyph check of what it prints (G001 refuses)."""
+    from lzzr.check import check_workspace
+    from lzzr.render.glyphcheck import record_texts, with_glyph_problems
+
+    result = check_workspace(workspace)
+    if not no_pdf:
+        result.problems = with_glyph_problems(result.problems, result.workspace, record_texts(result.workspace))
+    return result
 
 
 def _issue(ws: Any, out: Path, no_pdf: bool) -> list[Path]:

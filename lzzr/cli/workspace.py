@@ -27,9 +27,7 @@ def register_commands(app: typer.Typer) -> None:
                       "also check this scheme file and the records against it")),
                   fmt: o.Format = o.format_opt(),
                   strict: bool = o.strict_opt(), quiet: bool = o.quiet_opt()) -> None:
-        from lzzr.check import check_workspace
-
-        result = check_workspace(o.pick_workspace(workspace, workspace_opt), scheme)
+        result = _checked(o.pick_workspace(workspace, workspace_opt), scheme)
         _print_check(result, fmt, strict, quiet)
         exit_with(result.failed(strict))
 
@@ -105,3 +103,16 @@ def _rule_rows(rule_id: str | None) -> list[dict[str, str]]:
     chosen = [REGISTRY[rule_id]] if rule_id in REGISTRY else list(REGISTRY.values())
     return [{"id": r.id, "severity": r.severity.value, "title": r.title[pick], "explain": r.explain[pick]}
             for r in sorted(chosen, key=lambda r: r.id)]
+
+
+def _checked(workspace: Path, scheme: Any = None) -> Any:
+    """The check, and warnings for names that no face or only a fallback face can print (the
+    commands that render refuse those no face has)."""
+    from lzzr.check import check_workspace
+    from lzzr.errors import Severity
+    from lzzr.render.glyphcheck import name_texts, with_glyph_problems
+
+    result = check_workspace(workspace, scheme)
+    result.problems = with_glyph_problems(result.problems, result.workspace, name_texts(result.workspace),
+                                          Severity.WARNING)
+    return result

@@ -5,7 +5,7 @@ unchanged, sign when asked, combine for print, and keep the register. No printin
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -20,8 +20,7 @@ from lzzr.documents.letters import (
     pledge_filename,
 )
 from lzzr.documents.register import Register
-from lzzr.errors import Problem, Record, Severity, UsageError
-from lzzr.render.fonts import ROLES, choose, installed_families
+from lzzr.errors import Problem, UsageError
 from lzzr.render.renderer import Renderer, renderer_for
 from lzzr.workspace.load import Workspace
 from lzzr.workspace.model import Post
@@ -136,8 +135,6 @@ def _pledge_texts(ws: Workspace, leader_id: str, posts: list[tuple[str, Post]]) 
     leader = ws.leaders.get(leader_id)
     if leader:
         yield ("leader", leader_id, ("姓名",)), leader.name
-        if leader.note:
-            yield ("leader", leader_id, ("备注",)), leader.note
     for team_id, post in posts:
         yield ("team", team_id, ()), post.title
     if ws.config:
@@ -155,29 +152,9 @@ def _config_texts(ws: Workspace) -> Iterator[tuple[tuple[str, str, tuple[Any, ..
 def glyph_problems(ws: Workspace, docs: Sequence[Doc]) -> list[Problem]:
     """Errors for characters of the documents' data that none of the chosen fonts can draw;
     warnings for those the body face (仿宋) lacks, which print in a fallback face."""
-    from lzzr.render.glyphs import char_label, coverage, find_missing
+    from lzzr.render.glyphcheck import glyph_problems as check
 
-    assert ws.config is not None
-    choices = choose(ws.config.fonts, installed_families())
-    stack = tuple(dict.fromkeys(name for role in ROLES for name in choices[role].stack))
-    texts = _unique(t for d in docs for t in d.texts)
-    problems = [_glyph(ws, "G001", where, char_label(char), Severity.ERROR)
-                for where, char in _unique(find_missing(texts, coverage(stack)))]
-    body = choices["fangsong"].face
-    if body and not problems:
-        problems += [_glyph(ws, "G002", where, char_label(char), Severity.WARNING, face=body)
-                     for where, char in _unique(find_missing(texts, coverage((body,))))]
-    return problems
-
-
-def _glyph(ws: Workspace, code: str, where: tuple[str, str, tuple[Any, ...]], char: str,
-           severity: Severity, **args: str) -> Problem:
-    kind, rid, keys = where
-    return Problem(code, ws.locate(kind, rid, *keys), severity, Record(kind, rid), {"char": char, **args})
-
-
-def _unique(items: Iterable[tuple[Any, str]]) -> list[tuple[Any, str]]:
-    return list(dict.fromkeys(items))
+    return check(ws, (t for d in docs for t in d.texts))
 
 
 def issue(ws: Workspace, docs: Sequence[Doc], options: Options, combined_name: str) -> Issued:
@@ -231,7 +208,7 @@ def _combine(renderer: Renderer, register: Register, htmls: list[str], options: 
     """The print-ready file of all documents; registered, and not rendered again when unchanged."""
     from lzzr.render.batch import Job, combine, content_key, render_many
 
-    html = combine(htmls)
+    html = combine(htmls, duplex=True)  # each letter on a recto: two-sided printing never mixes two letters
     target = options.out / name
     key = content_key(html, renderer.font_css, templates, options.variant or "")
     (done,) = render_many([Job(target, html, key)], template_dirs=renderer.template_dirs,

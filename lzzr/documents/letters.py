@@ -201,7 +201,7 @@ def pledge_context(ws: Workspace, leader_id: str, posts: list[tuple[str, Post]],
     assert ws.config is not None
     leader = ws.leaders.get(leader_id)
     pledge_day = next((d.date for d in ws.plan.duties if d.kind == "公开承诺"), None) if ws.plan else None
-    titles = "、".join(dict.fromkeys(p.title for _, p in posts))
+    titles = "、".join(dict.fromkeys(part for _, p in posts for part in p.title.split("、")))
     return {
         "doc_id": f"{ws.config.year}-pledge-{leader_id}" + ("-public" if public else ""),
         "year": ws.config.year,
@@ -212,7 +212,6 @@ def pledge_context(ws: Workspace, leader_id: str, posts: list[tuple[str, Post]],
         "units": "、".join(dict.fromkeys(unit_label(ws, t) for t, _ in posts)),
         "public": public,
         "gender": (leader.gender or "") if leader and not public else "",
-        "note": (leader.note or "") if leader and not public else "",
         "items": list(ws.config.pledge_items),
         "date": cn_date(pledge_day or ws.config.year_start),
     }

@@ -26,6 +26,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from lzzr.errors import EnvironmentProblem, LzzrError
 from lzzr.fsutil import write_atomic
+from lzzr.render.nobreak import keep, keep_known, keep_parts
 
 if TYPE_CHECKING:
     from lzzr.workspace.load import Workspace
@@ -57,7 +58,7 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
         )
-        self.env.filters.update(self.filters)
+        self.env.filters.update({"keep": keep, "keep_parts": keep_parts, "keep_known": keep_known(()), **self.filters})
 
     @property
     def allowed(self) -> list[Path]:
@@ -189,5 +190,7 @@ def renderer_for(ws: Workspace) -> Renderer:
     choices = choose(ws.config.fonts, have)
     if choices["song"].face is None:
         raise EnvironmentProblem("fonts.none", hint=APT_HINT)
+    from lzzr.render.nobreak import unbreakable_words
+
     dirs = [d for d in (ws.root / USER_TEMPLATES,) if d.is_dir()] + [builtin_templates()]
-    return Renderer(dirs, font_css=font_css(choices))
+    return Renderer(dirs, font_css=font_css(choices), filters={"keep_known": keep_known(unbreakable_words(ws))})

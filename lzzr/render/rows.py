@@ -36,6 +36,7 @@ def task_row(ws: Workspace, depth: int, tid: str, task: Task) -> dict[str, Any]:
         "leader": leader.name if leader else "",
         "person": person,
         "deadline": cn_date(task.deadline) if task.deadline else "",
-        "safeguards": "同上" if "safeguards" in ws.inherited.get(tid, ()) else "；".join(task.safeguards),
+        # The value itself, not 同上: a row at the head of a page must not refer to the page before.
+        "safeguards": "；".join(task.safeguards),
         "supervisor": unit_label(ws, task.supervisor),
     }

@@ -1,0 +1,57 @@
+"""Words that never break across lines: names, dates, unit short names, table header words.
+
+Templates mark them with filters that wrap the text in `<span class="nb">` (gongwen.css:
+`white-space: nowrap`): `keep` for one value, `keep_parts` for a list written as text, and
+`keep_known` (made per workspace) for free text that mentions names, units and dates.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from markupsafe import Markup, escape
+
+from lzzr.workspace.load import Workspace
+
+_PARTS = re.compile(r"[^、，；,;]+[、，；,;]?|[、，；,;]")
+DATE = r"(?:\d{4}年)?\d{1,2}月\d{1,2}日|\d{4}年\d{1,2}月"
+
+
+def keep(value: Any) -> Markup:
+    """`value` (escaped) in a span that never breaks across lines."""
+    text = str(value)
+    return Markup('<span class="nb">{}</span>').format(text) if text else Markup("")
+
+
+def keep_parts(value: Any) -> Markup:
+    """A list written as text (`旗纪委监委、财政局`): each part kept whole with the separator after
+    it (which may not start a line), so a line breaks only between parts."""
+    return Markup("").join(keep(p) for p in _PARTS.findall(str(value)))
+
+
+def keep_known(words: Iterable[str]) -> Callable[[Any], Markup]:
+    """A filter that keeps whole every date and every one of `words` (longest first) inside
+    free text, and escapes the rest."""
+    names = sorted({w for w in words if len(w) > 1}, key=len, reverse=True)
+    pattern = re.compile("|".join([DATE, *map(re.escape, names)]))
+
+    def known(value: Any) -> Markup:
+        text = str(value)
+        out, last = [], 0
+        for match in pattern.finditer(text):
+            out += [escape(text[last:match.start()]), keep(match.group())]
+            last = match.end()
+        out.append(escape(text[last:]))
+        return Markup("").join(out)
+
+    return known
+
+
+def unbreakable_words(ws: Workspace) -> list[str]:
+    """The workspace's names (leaders, people named in tasks) and unit short names."""
+    names = [leader.name for leader in ws.leaders.values()]
+    names += [task.person.name for task in ws.tasks.values() if task.person is not None]
+    names += [unit.short for unit in ws.units.values() if unit.short]
+    return list(dict.fromkeys(names))
