@@ -35,7 +35,7 @@ PAGE_NUMBER = re.compile(r"^— (\d+) —$")
 DATE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日")
 PARAGRAPH_STARTS = ("甲方：", "乙方：", "丙方：")
 NO_LINE_START = set("，。、；：？！”’）》」』〕】…—·%")
-SIGNATURE_MARKS = ("（签字）", "承诺人", "责任书编号：", "编号：", "（盖章）")
+SIGNATURE_MARKS = ("（签字）", "承诺人", "责任书编号：", "编号：", "（盖章）", "年　　月　　日")
 
 
 @dataclass(frozen=True)

@@ -96,6 +96,7 @@ def plan_context(ws: Workspace) -> dict[str, Any]:
         "first_post": post,
         "duties": [{"kind": d.kind, "date": cn_date(d.date)} for d in sorted(plan.duties, key=lambda d: d.date)],
         "members": members_summary(ws, [team_id, *gov], day),
+        "township": township_word(ws),
         "letters_by": cn_date(plan.letters_by) if plan.letters_by else "",
         "upper_docs": [d.name for d in ws.updocs.values()],
         "attachment_title": attachment,
@@ -106,3 +107,9 @@ def plan_context(ws: Workspace) -> dict[str, Any]:
         "print_date": cn_date(doc.print_date or doc.date),
         "principal_of_team": principal_of(ws, team_id, day),
     }
+
+
+def township_word(ws: Workspace) -> str:
+    """What the workspace calls its townships (苏木镇, 乡镇 or 街道), for the plan's wording."""
+    kinds = {unit.kind for unit in ws.units.values()}
+    return next((k for k in ("苏木镇", "乡镇", "街道") if k in kinds), "乡镇")

@@ -127,11 +127,23 @@ def _with_tasks(ws: Workspace, spec: LetterSpec) -> LetterSpec:
     return LetterSpec(spec.id, spec.kind, spec.a, spec.b, spec.units, spec.date, ordered)
 
 
+OVERALL = "负总责"
+BLANK_DATE = "　　　　年　　月　　日"
+
+
+def headed_units(ws: Workspace, spec: LetterSpec) -> tuple[str, ...]:
+    """The units of a member letter whose team the second party heads (a 旗长 heading 旗政府)."""
+    assert ws.config is not None
+    return tuple(u for u in spec.units if _heads(ws, u, spec.b.leader, ws.config.year_start))
+
+
 def _role(ws: Workspace, spec: LetterSpec, task: Task) -> str:
     if spec.kind == "member":
         duty = task_responsibility(ws, task).get(spec.b.leader)
         if duty == MAIN:
             return MAIN
+        if task.lead and any(in_subtree(ws, task.lead, u) for u in headed_units(ws, spec)):
+            return OVERALL  # the head of the lead unit's team answers for it as a whole (lecture 二（二）)
         if task.lead and any(in_subtree(ws, task.lead, u) for u in spec.units):
             return IMPORTANT if duty != MAIN else MAIN
         return ""
@@ -169,8 +181,12 @@ def letter_context(ws: Workspace, spec: LetterSpec) -> dict[str, Any]:
         "a": spec.a.__dict__,
         "b": spec.b.__dict__,
         "units": [unit_label(ws, u) for u in spec.units],
+        "headed_units": [unit_label(ws, u) for u in headed_units(ws, spec)],
+        "charge_units": [unit_label(ws, u) for u in spec.units if u not in headed_units(ws, spec)],
         "tasks": rows,
         "date": cn_date(spec.date),
+        # Signed later, by hand: a line to fill in, not the planned date (the register keeps that).
+        "sign_date": BLANK_DATE,
         "valid_from": cn_date(dt.date(ws.config.year, 1, 1)),
         "valid_to": cn_date(dt.date(ws.config.year, 12, 31)),
         "supervisor": _supervisor_name(ws),
