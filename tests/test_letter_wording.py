@@ -12,7 +12,7 @@ from lzzr.documents.letters import BLANK_DATE, OVERALL, letter_context, plan_let
 from lzzr.render.renderer import renderer_for
 from lzzr.responsibility import in_subtree
 from lzzr.workspace.load import Workspace, load_workspace
-from tests.helpers import MINI, SAMPLE, mini_workspace
+from tests.helpers import MINI, SAMPLE, copy_sample, mini_workspace
 
 
 @pytest.fixture(scope="module")
@@ -60,3 +60,21 @@ def test_the_plan_names_townships_as_the_workspace_does(tmp_path: Path, sample: 
     assert township_word(ws) == "乡镇"
     ws, _ = load_workspace(mini_workspace(tmp_path / "ws2", units_yaml=units.replace("类别: 乡镇", "类别: 街道")))
     assert township_word(ws) == "街道"
+
+
+def test_the_duties_follow_the_unit_category(tmp_path: Path, sample: Workspace) -> None:
+    township = letter_text(sample, "2026-hdz-fwj")
+    department = letter_text(sample, "2026-czj-qym")
+    assert "1.对辖区内党风廉政建设负总责" in township and "推进嘎查村（社区）党务、村务、财务公开" in township
+    assert "对本地区、本部门、本单位群众反映强烈的热点难点问题认真研究解决" in department
+    assert "嘎查村" not in department
+
+
+def test_a_workspace_overrides_the_form_of_a_category(tmp_path: Path) -> None:
+    ws_root = copy_sample(tmp_path / "ws")
+    override = ws_root / "templates" / "parts" / "duties_principal_部门.html"
+    override.parent.mkdir(parents=True)
+    override.write_text("<li>1.本部门的职责，由本机关自定。</li>\n", encoding="utf-8")
+    ws, _ = load_workspace(ws_root)
+    assert "1.本部门的职责，由本机关自定。" in letter_text(ws, "2026-czj-qym")
+    assert "1.本部门的职责，由本机关自定。" not in letter_text(ws, "2026-hdz-fwj")

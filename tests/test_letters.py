@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from lzzr.documents.letters import plan_letters, safe_name
+from lzzr.documents.letters import letter_filename, plan_letters, safe_name
 from lzzr.workspace.load import load_workspace
 
 from .helpers import SAMPLE, copy_sample, run
@@ -82,10 +82,15 @@ def test_letter_pdfs_hold_parties_tasks_and_the_six_situations(issued: tuple[Pat
 
 
 @needs_poppler
-def test_combined_pdf_has_every_page(issued: tuple[Path, Path]) -> None:
+def test_combined_pdf_has_every_page(issued: tuple[Path, Path], sample_ws) -> None:  # type: ignore[no-untyped-def]
+    # Every page of every letter, and a blank page after each letter of an odd page count but
+    # the last, so that each letter starts on a recto.
     _, out = issued
-    pages = sum(int(pdf_info(f)["Pages"]) for f in out.glob("2026-*-责任书-*.pdf"))
-    assert int(pdf_info(out / "2026-责任书-合订.pdf")["Pages"]) == pages
+    specs = [s for s in plan_letters(sample_ws) if "hdz" in (s.a.unit, s.b.unit, *s.units)]
+    counts = [int(pdf_info(out / letter_filename(s))["Pages"]) for s in specs]
+    assert len(counts) == len(list(out.glob("2026-*-责任书-*.pdf")))
+    padded = sum(n + n % 2 for n in counts[:-1]) + counts[-1]
+    assert int(pdf_info(out / "2026-责任书-合订.pdf")["Pages"]) == padded
 
 
 def test_register_and_unchanged_rerun(issued: tuple[Path, Path], capsys: pytest.CaptureFixture[str]) -> None:

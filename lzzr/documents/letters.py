@@ -182,6 +182,7 @@ def letter_context(ws: Workspace, spec: LetterSpec) -> dict[str, Any]:
         "b": spec.b.__dict__,
         "units": [unit_label(ws, u) for u in spec.units],
         "headed_units": [unit_label(ws, u) for u in headed_units(ws, spec)],
+        **letter_form(ws, spec),
         "charge_units": [unit_label(ws, u) for u in spec.units if u not in headed_units(ws, spec)],
         "tasks": rows,
         "date": cn_date(spec.date),
@@ -236,3 +237,15 @@ def pledge_context(ws: Workspace, leader_id: str, posts: list[tuple[str, Post]],
 def pledge_filename(year: int, leader_id: str, name: str, public: bool) -> str:
     suffix = "-公开" if public else ""
     return safe_name(f"{year}-承诺书-{leader_id}-{name}{suffix}", 100) + ".pdf"
+
+
+TOWNSHIPS = ("苏木镇", "乡镇", "街道")
+
+
+def letter_form(ws: Workspace, spec: LetterSpec) -> dict[str, str]:
+    """Which form of the duties the second party's unit gets (templates/letter.html includes
+    parts/duties_principal_<类别>.html, else the township form, else the general one)."""
+    unit = ws.units.get(spec.b.unit)
+    kind = unit.kind if unit else ""
+    village = "嘎查村（社区）" if kind == "苏木镇" else "社区" if kind == "街道" else "村（社区）"
+    return {"unit_kind": kind, "form": "township" if kind in TOWNSHIPS else kind, "village": village}

@@ -94,7 +94,10 @@ def font_css(choices: dict[str, FontChoice]) -> str:
     lines = [f"{selector} {{ font-family: {css_stack(choices[role])}; }}" for role, selector in rules.items()]
     title = choices["title"].face or ""
     if not any(name in title for name in ("小标宋", "XiaoBiaoSong")):
-        lines.append(".title-font { font-weight: bold; }")  # a Song face standing in for 小标宋
+        # A Song face standing in for 小标宋: its heaviest weight (Black when installed, else Bold).
+        # This sheet is a user sheet, which loses to the templates' `font-weight: normal` unless
+        # it is !important.
+        lines.append(".title-font { font-weight: 900 !important; }")
     # Page-margin boxes take their font from @page, not from classes.
     lines.append(f"@page {{ font-family: {css_stack(choices['song'])}; }}")
     return "\n".join(lines) + "\n"
