@@ -105,7 +105,7 @@ def _rule_rows(rule_id: str | None) -> list[dict[str, str]]:
             for r in sorted(chosen, key=lambda r: r.id)]
 
 
-def _checked(workspace: Path, scheme: Any = None) -> Any:
+def _checked(workspace: Path, scheme: Path | None = None) -> Any:
     """The check, and warnings for names that no face or only a fallback face can print (the
     commands that render refuse those no face has)."""
     from lzzr.check import check_workspace
