@@ -17,6 +17,7 @@ from lzzr.assessees import Assessee, assessed_targets
 from lzzr.errors import Location, Problem, Record, Severity
 from lzzr.i18n import fmt_date, t
 from lzzr.numbers import num
+from lzzr.workspace.incidents_check import check_incidents
 from lzzr.workspace.load import Workspace
 from lzzr.workspace.records import (
     Ballots,
@@ -39,7 +40,7 @@ def check_all(ws: Workspace) -> list[Problem]:
     from lzzr.workspace.scheme_check import check_workspace_scheme
 
     found = [*_check_progress(ws), *_check_duties(ws), *_check_institutions(ws), *_check_polls(ws),
-             *_check_events(ws), *_check_ratings(ws), *check_workspace_scheme(ws)]
+             *_check_events(ws), *_check_ratings(ws), *check_workspace_scheme(ws), *check_incidents(ws)]
     return sorted(found, key=Problem.sort_key)
 
 
@@ -208,8 +209,6 @@ def _check_events(ws: Workspace) -> Iterator[Problem]:
         yield from _event_refs(ws, eid, event)
         if _outside(ws, event.date):
             yield _p(ws, "A131", "event", eid, "日期", date=fmt_date(event.date), year=_year(ws)[0].year)
-        if event.situation is not None and not 1 <= event.situation <= 6:
-            yield _p(ws, "A132", "event", eid, "情形", value=event.situation)
         for i, s in enumerate(event.sanctions):
             if s.date is not None and s.date < event.date:
                 yield _p(ws, "A133", "event", eid, "处理", i, "日期", date=fmt_date(s.date),

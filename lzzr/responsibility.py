@@ -185,3 +185,104 @@ def responsibility_chain(ws: Workspace, leader_id: str, day: dt.date) -> list[st
 def _extend(chain: list[str], leader_id: str) -> None:
     if chain[-1] != leader_id:
         chain.append(leader_id)
+
+
+# ── accountability (责任追究): who bears leadership responsibility for an incident ──────────
+# Lecture 二(二) (正职 5, 其他成员 1 and 4) and 三(一): a member in charge bears 主要领导责任 for
+# the principal of a unit in their charge and 重要领导责任 for its other team members (and for
+# the unit's clean governance as a whole); a principal bears 重要领导责任 for the other members
+# of their own team and 主要领导责任 for the selection of lower principals; the team bears
+# 全面领导责任 for its remit and its principal 总责.
+
+OVERALL = "全面领导责任"
+RANK = {MAIN: 0, IMPORTANT: 1, OVERALL: 2}
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One rule that makes `leader` (or, for T1, the team `team`) bear `label`.
+
+    `rule` names the rule (R1 … R6, T1); `post` is the bearer's post that the rule reads,
+    `subject` the involved leader it is about (None for someone outside the data) and
+    `subject_post` the involved leader's post on the day."""
+
+    rule: str
+    label: str
+    team: str
+    leader: str | None = None
+    post: Post | None = None
+    subject: str | None = None
+    subject_post: Post | None = None
+    subject_team: str | None = None
+
+
+def posts_on(ws: Workspace, leader_id: str, day: dt.date) -> list[tuple[str, Post]]:
+    """(team unit id, post) for every post the leader holds on `day`, by team id."""
+    return [(tid, p) for tid, team in sorted(ws.teams.items())
+            for p in team.members if p.leader == leader_id and p.active_on(day)]
+
+
+def relevant_posts(ws: Workspace, leader_id: str, unit_id: str, day: dt.date) -> list[tuple[str, Post]]:
+    """The involved leader's posts that concern the unit: on its team, or in charge of it;
+    every post held on `day` when none does."""
+    held = posts_on(ws, leader_id, day)
+    near = [(tid, p) for tid, p in held if tid == unit_id or unit_id in p.in_charge]
+    return near or held
+
+
+def incident_findings(ws: Workspace, unit_id: str, day: dt.date, subject: str | None,
+                      selection: bool) -> list[Finding]:
+    """Who bears leadership responsibility for what `subject` did in `unit_id` on `day`.
+
+    `subject` is a leader id, or None for a person outside the data (a staff member of the
+    unit); `selection`: the incident is about the selection of cadres (情形 3)."""
+    posts = relevant_posts(ws, subject, unit_id, day) if subject else []
+    if not posts:
+        return _for_staff(ws, unit_id, day, subject)
+    found: list[Finding] = []
+    for team_id, post in posts:
+        found += _for_post(ws, team_id, post, day, selection)
+    return found
+
+
+def _for_post(ws: Workspace, team_id: str, post: Post, day: dt.date, selection: bool) -> list[Finding]:
+    found = []
+    who = post.leader
+
+    def finding(rule: str, label: str, team: str, bearer: Post) -> Finding:
+        return Finding(rule, label, team, bearer.leader, bearer, who, post, team_id)
+
+    for charge in in_charge_of(ws, team_id, day):
+        if charge.post.leader != who and charge.team != team_id:
+            label, rule = (MAIN, "R1") if post.principal else (IMPORTANT, "R2")
+            found.append(finding(rule, label, charge.team, charge.post))
+    upper = upper_team(ws, team_id)
+    if post.principal and selection and upper:
+        found += [finding("R4", MAIN, upper, p) for p in ws.teams[upper].principals(day) if p.leader != who]
+    if not post.principal:
+        found += [finding("R3", IMPORTANT, team_id, p) for p in ws.teams[team_id].principals(day) if p.leader != who]
+    return found
+
+
+def _for_staff(ws: Workspace, unit_id: str, day: dt.date, subject: str | None) -> list[Finding]:
+    """Someone who holds no post in the data: the unit's principal (总责) and the members in
+    charge of the unit (分管部门、单位的党风廉政建设)."""
+    found = []
+    team = ws.teams.get(unit_id)
+    for p in team.principals(day) if team else []:
+        if p.leader != subject:
+            found.append(Finding("R5", MAIN, unit_id, p.leader, p, subject=subject))
+    for charge in in_charge_of(ws, unit_id, day):
+        if charge.post.leader != subject and charge.team != unit_id:
+            found.append(Finding("R5M", IMPORTANT, charge.team, charge.post.leader, charge.post, subject=subject))
+    return found
+
+
+def family_finding(ws: Workspace, leader_id: str, day: dt.date) -> list[Finding]:
+    """情形 6: the leader whose spouse, child or staff did it bears 主要领导责任 on each post held."""
+    return [Finding("R6", MAIN, tid, leader_id, p) for tid, p in posts_on(ws, leader_id, day)[:1]]
+
+
+def team_finding(ws: Workspace, unit_id: str) -> Finding | None:
+    """The unit's team bears 全面领导责任 for its remit (None when the unit has no team)."""
+    return Finding("T1", OVERALL, unit_id) if unit_id in ws.teams else None

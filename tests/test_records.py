@@ -142,7 +142,7 @@ def test_event_dates(tmp_path: Path) -> None:
               "    处理:\n      - {领导: qym, 方式: 通报批评, 日期: 2025-11-01}\n")
     assert lines(tmp_path, events_yaml=events) == [
         "events.yaml:3:9: error[A131] 问责事件 W1: 事件日期2025年12月1日不在 2026 年度内",
-        "events.yaml:6:9: error[A132] 问责事件 W1: 「情形」应为 1–6（《责任制规定》的六种追究情形），实为 7",
+        "events.yaml:6:9: error[AC01] 问责事件 W1: 「情形」7 不是《关于实行党风廉政建设责任制的规定》规定的追究情形（1、2、3、4、5、6）",
         "events.yaml:8:33: error[A133] 问责事件 W1: 处理日期2025年11月1日早于事件日期2025年12月1日",
     ]
 

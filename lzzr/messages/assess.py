@@ -22,7 +22,6 @@ CATALOG: dict[str, tuple[str, str]] = {
     "A124": ("{voters}收回 {returned} 张，超过发放的 {issued} 张", "{voters}: {returned} ballots returned, more than the {issued} issued"),
     "A126": ("与 {other} 重复：{what}只能有一次民主测评", "repeats {other}: {what} has one poll only"),
     "A131": ("事件日期{date}不在 {year} 年度内", "the event is dated {date}, outside the year {year}"),
-    "A132": ("「情形」应为 1–6（《责任制规定》的六种追究情形），实为 {value}", "'情形' must be 1-6 (the six situations of the 规定), found {value}"),
     "A133": ("处理日期{date}早于事件日期{event_date}", "handled on {date}, before the event itself ({event_date})"),
     "A141": ("'{ref}' 不是本年度的考核对象（{kind}）", "'{ref}' is not an assessed {kind} this year"),
     "A200": ("考核方案文件的顶层应为“考核方案:”，实为{actual}", "a scheme file must have '考核方案:' at the top level, found {actual}"),

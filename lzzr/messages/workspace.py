@@ -24,6 +24,7 @@ KINDS: dict[str, tuple[str, str]] = {
     "scheme": ("考核方案", "scheme"),
     "report": ("进展报告", "progress report"),
     "inspect": ("督查", "inspection"),
+    "acc_rules": ("责任追究规定", "accountability rules"),
 }
 
 SEVERITY = {"error": ("错误", "error"), "warning": ("警告", "warning")}

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal
 from pydantic import BeforeValidator, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
+from lzzr.workspace.incidents import Decision, Focus, Involved
 from lzzr.workspace.model import Date, Frozen, NonEmpty, Texts
 
 if TYPE_CHECKING:
@@ -62,7 +63,7 @@ InstitutionKind = Literal[
     "财务管理", "实施细则", "其他",
 ]
 INSTITUTION_KINDS: tuple[str, ...] = InstitutionKind.__args__  # type: ignore[attr-defined]
-Outcome = Literal["批评教育", "书面检查", "通报批评", "诫勉谈话", "经济处罚", "组织处理", "纪律处分"]
+Outcome = Literal["批评教育", "书面检查", "通报批评", "诫勉谈话", "经济处罚", "一票否决", "组织处理", "纪律处分"]
 OUTCOMES: tuple[str, ...] = Outcome.__args__  # type: ignore[attr-defined]
 
 
@@ -134,8 +135,9 @@ class Sanction(Frozen):
 
     leader: NonEmpty = Field(alias="领导", description="领导编号")
     outcome: Outcome = Field(alias="方式")
-    date: Date | None = Field(None, alias="日期")
-    number: str | None = Field(None, alias="文号")
+    detail: str | None = Field(None, alias="细目", description="如：免职、党内警告（影响期按细目或方式计）")
+    date: Date | None = Field(None, alias="日期", description="默认为“决定”的日期")
+    number: str | None = Field(None, alias="文号", description="默认为“决定”的文号")
     note: str | None = Field(None, alias="说明", description="如：党内警告处分；负主要领导责任")
 
 
@@ -151,6 +153,18 @@ class Event(Frozen):
     tags: Texts = Field((), alias="标记", description="情节标记，如：久拖不查、处理不到位、移送司法、集体违反八项规定")
     sanctions: tuple[Sanction, ...] = Field((), alias="处理")
     note: str | None = Field(None, alias="备注")
+    # the incident as lzzr trace reads it (lzzr/workspace/incidents.py; lecture 二(五), 五(五))
+    involved: tuple[Involved, ...] = Field((), alias="当事人", description="领导编号或不在工作区中的人员姓名")
+    severity: str | None = Field(None, alias="程度", description="责任追究规定 → 程度之一：一般、较重、严重")
+    facts: str | None = Field(None, alias="事实", description="基本事实")
+    evidence: Texts = Field((), alias="证据", description="调查报告、审计报告、谈话笔录等")
+    focus: tuple[Focus, ...] = Field((), alias="重点", description="权力失控、决策失误、行为失范、监督失察、管理失效")
+    decision: Decision | None = Field(None, alias="决定", description="责任追究决定：机关、日期、文号")
+
+    @property
+    def grave(self) -> bool:
+        """严重: written so, or (程度 not written) a 重大案件."""
+        return self.severity == "严重" if self.severity else self.major
 
 
 class Rating(Frozen):

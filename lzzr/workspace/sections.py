@@ -10,6 +10,8 @@ in this package), add it here, and give its kind a label in `lzzr/messages/works
 from __future__ import annotations
 
 from lzzr.workspace.assessors import ASSESSOR_SECTIONS
+from lzzr.workspace.incidents import SECTION as RULES_SECTION
+from lzzr.workspace.incidents import AccountabilityRules
 from lzzr.workspace.model import CORE_SECTIONS, CORE_SINGLETONS, Frozen
 from lzzr.workspace.records import RECORD_SECTIONS
 from lzzr.workspace.scheme import SECTION as SCHEME_SECTION
@@ -18,4 +20,5 @@ from lzzr.workspace.supervision import SUPERVISION_SECTIONS
 
 SECTIONS: dict[str, tuple[str, type[Frozen]]] = {**CORE_SECTIONS, **RECORD_SECTIONS, **SUPERVISION_SECTIONS,
                                                **ASSESSOR_SECTIONS}
-SINGLETONS: dict[str, tuple[str, type[Frozen]]] = {**CORE_SINGLETONS, SCHEME_SECTION: ("scheme", Scheme)}
+SINGLETONS: dict[str, tuple[str, type[Frozen]]] = {**CORE_SINGLETONS, SCHEME_SECTION: ("scheme", Scheme),
+                                                   RULES_SECTION: ("acc_rules", AccountabilityRules)}
