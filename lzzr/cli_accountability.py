@@ -96,4 +96,16 @@ def register_commands(app: typer.Typer, workspace_arg: Any) -> None:
 
 
 def _issue_decision(ws: Any, found: Any, out: Path, quiet: bool, fmt: Format) -> None:
-    raise UsageError("trace.no_decision", id=found.id)
+    from lzzr.accountability.decision import glyph_problems, issue_decision
+
+    if found.event.decision is None:
+        raise UsageError("trace.no_decision", id=found.id)
+    problems = glyph_problems(ws, found)
+    if problems:
+        for p in problems:
+            _echo(format_problem(p), err=True)
+        _echo(t("trace.refused", errors=len(problems)), err=True)
+        raise typer.Exit(ExitCode.PROBLEMS)
+    issued = issue_decision(ws, found, out)
+    if not quiet:
+        _echo(t("trace.issued", file=str(issued.pdf), archives=len(issued.archives)), err=fmt is Format.json)

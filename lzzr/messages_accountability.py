@@ -92,6 +92,10 @@ TRACE: dict[str, tuple[str, str]] = {
     "TN06.none": ("无正职任职记录", "no principal's post on record"),
     "TN07": ("未写当事人：按本单位工作人员计", "no person involved is written: taken as staff of the unit"),
     "TN08": ("{unit}没有领导班子记录：没有班子承担全面领导责任", "{unit} has no team on record: no team bears overall responsibility"),
+    "trace.no_decision": ("问责事件 {id} 尚未记录“决定”（机关、日期、文号），不能印发责任追究决定",
+                          "incident {id} has no 决定 (body, date, number) yet; no decision can be issued"),
+    "trace.issued": ("责任追究决定 → {file}（已登记；写入廉政档案 {archives} 份）",
+                     "decision → {file} (registered; {archives} 廉政档案 files updated)"),
     "trace.none": ("问责事件 '{id}' 不存在{suggest}", "incident '{id}' does not exist{suggest}"),
     "trace.refused": ("工作区的数据或记录有 {errors} 个错误，未处理；请先改正（lzzr check）", "the data or records have {errors} errors; nothing done (see lzzr check)"),
 }
