@@ -14,7 +14,7 @@ from typing import Any
 import typer
 
 from lzzr.errors import ExitCode, UsageError
-from lzzr.i18n import t, tr
+from lzzr.i18n import kind_label, t, tr
 from lzzr.report import format_problem, problem_dict
 
 
@@ -60,7 +60,8 @@ def checked(workspace: Path, fmt: Format, incident: str | None = None) -> Any:
 
 
 def register_commands(app: typer.Typer, workspace_arg: Any) -> None:
-    """Add `trace` (and the other accountability commands) to `app`."""
+    """Add `trace`, `dossier`, `opinion` and `report duty` to `app`."""
+    _add_dossier(app)
 
     @app.command("trace", short_help=tr(
         "责任追究：追溯负有领导责任的领导干部", "accountability: who bears leadership responsibility"), help=tr(
@@ -93,6 +94,42 @@ def register_commands(app: typer.Typer, workspace_arg: Any) -> None:
                 _echo(line)
         if issue:
             _issue_decision(ws, found, out, quiet, fmt)
+
+
+def _add_dossier(app: typer.Typer) -> None:
+    @app.command("dossier", short_help=tr("领导干部廉政档案（跨年度）", "a leader's 廉政档案 across years"), help=tr(
+        "领导干部廉政档案：任职、责任书、承诺书、履职记录、廉政谈话、考核结果、责任追究；可给出多个年度的"
+        "工作区。生成 PDF；--format json 输出数据。",
+        "a leader's 廉政档案: posts, letters, pledges, duties, talks, grades, accountability, across "
+        "several years' workspaces. Writes a PDF; --format json prints the data."))
+    def dossier_cmd(
+        leader: str = typer.Argument(..., help=tr("领导编号", "leader id")),
+        workspaces: list[Path] = typer.Argument(None, help=tr(
+            "各年度的工作区文件夹（默认：当前文件夹）", "the workspaces of the years (default: .)")),
+        fmt: Format = typer.Option(Format.text, "--format", "-f", help=tr("输出格式", "output format")),
+        out: Path = typer.Option(Path("out"), "--out", "-o", help=tr("输出文件夹", "output folder")),
+        no_pdf: bool = typer.Option(False, "--no-pdf", help=tr("不生成 PDF", "no PDF")),
+        quiet: bool = typer.Option(False, "--quiet", "-q", help=tr("只输出问题", "print problems only")),
+    ) -> None:
+        from lzzr.accountability.dossier import archive_years, dossier, read_extras, write_dossier_pdf, year_file
+
+        loaded = [checked(w, fmt) for w in (workspaces or [Path(".")])]
+        loaded.sort(key=lambda ws: ws.config.year)
+        known = [ws for ws in loaded if leader in ws.leaders]
+        if not known:
+            raise UsageError("usage.unknown_ref", kind=kind_label("leader"), ref=leader,
+                             suggest=_suggest(leader, loaded[-1].leaders))
+        name = known[-1].leaders[leader].name
+        extras = [read_extras(ws, leader) for ws in known]
+        years = [year_file(ws, leader, x) for ws, x in zip(known, extras, strict=True)]
+        older = archive_years(extras[-1].archive, {y["年度"] for y in years})  # carried by init --from
+        data = dossier(leader, name, [*older, *years])
+        if fmt is Format.json:
+            _echo(json.dumps(data, ensure_ascii=False, indent=2))
+        if not no_pdf:
+            pdf = write_dossier_pdf(known[-1], data, out)
+            if not quiet:
+                _echo(t("dossier.done", file=str(pdf), years=len(data["年度"])), err=fmt is Format.json)
 
 
 def _issue_decision(ws: Any, found: Any, out: Path, quiet: bool, fmt: Format) -> None:

@@ -197,6 +197,9 @@ def carry_over(previous: Path, year: int | None) -> tuple[dict[str, str], int]:
         _rename_scheme_year(doc, ws.config.year, chosen)
         if kept:
             files[path.name] = _dump(yaml, doc)
+    archive = previous / "廉政档案"  # each leader's file goes on from year to year
+    for path in sorted(archive.glob("*.yaml")) if archive.is_dir() else ():
+        files[f"廉政档案/{path.name}"] = _read_text(path)
     return files, chosen
 
 
