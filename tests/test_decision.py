@@ -10,8 +10,8 @@ import pytest
 from ruamel.yaml import YAML
 
 from lzzr.accountability.trace import trace_incident
+from lzzr.documents.register import Register
 from lzzr.i18n import set_lang
-from lzzr.register import Register
 
 from .assess_base import assess_tiny, load_tiny
 from .helpers import copy_sample, run
@@ -40,7 +40,7 @@ def test_the_assessment_reads_the_vetoes_and_deductions_from_the_same_record(tmp
     a = assess_tiny(tmp_path / "a", events_yaml=DECIDED)
     team, principal = a.get("team:czj"), a.get("principal:czj:qym")
     assert [v.id for v in team.vetoes] == ["V1"] and team.grade == "不合格"
-    assert team.vetoes[0].reason == "正职钱玉梅（W1）受到处分"
+    assert str(team.vetoes[0].reason) == "正职钱玉梅（W1）受到处分"
     assert [v.id for v in principal.vetoes] == ["V2"]
     # the deductions of the scheme: 纪律处分 10 for the team, 20 for the principal
     assert {line.id: str(line.points) for line in team.lines}["C2"] == "0.00"
@@ -103,7 +103,7 @@ def test_issue_without_a_decision(tmp_path: Path, capsys: pytest.CaptureFixture[
 
 def test_a_character_no_font_has_stops_the_decision_before_rendering(tmp_path: Path,
                                                                     capsys: pytest.CaptureFixture[str]) -> None:
-    from lzzr.glyphs import coverage
+    from lzzr.render.glyphs import coverage
 
     rare = "\U0002a6a5"
     if ord(rare) in coverage(("FandolFang", "Noto Serif CJK SC", "Noto Sans CJK SC", "FandolKai")):

@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 
 from lzzr.i18n import set_lang
-from lzzr.load import load_workspace
-from lzzr.records import check_records, events
-from lzzr.report import format_problem
+from lzzr.problems import format_problem
+from lzzr.records_check import check_all as check_records
+from lzzr.workspace.load import load_workspace
+from lzzr.workspace.records import events
 
 from .assess_base import tiny
 

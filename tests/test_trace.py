@@ -11,7 +11,7 @@ import pytest
 from lzzr.accountability.text import trace_lines
 from lzzr.accountability.trace import trace_incident
 from lzzr.i18n import set_lang
-from lzzr.load import load_workspace
+from lzzr.workspace.load import load_workspace
 
 from .assess_base import TINY
 from .helpers import SAMPLE, build_changed, run
@@ -168,7 +168,7 @@ def test_english(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_sample_incidents_cover_the_six_situations(tmp_path: Path) -> None:
     ws, _ = load_workspace(SAMPLE)
-    from lzzr.records import events
+    from lzzr.workspace.records import events
 
     assert sorted({e.situation for e in events(ws).values() if e.situation}) == [1, 2, 3, 4, 5, 6]
     expected = {"W01": {"rhm": MAIN, "tgd": IMPORTANT}, "W02": {"dlj": MAIN, "djp": IMPORTANT},

@@ -18,7 +18,7 @@ from ruamel.yaml.error import YAMLError
 
 from lzzr.errors import LzzrError
 from lzzr.fsutil import write_atomic
-from lzzr.load import Workspace
+from lzzr.workspace.load import Workspace
 
 from .trace import Trace
 

@@ -14,12 +14,11 @@ from pathlib import Path
 from typing import Any
 
 from lzzr.errors import LzzrError, Problem, Record, Severity
-from lzzr.fonts import ROLES, choose, installed_families
-from lzzr.incidents_check import rules_of
-from lzzr.load import Workspace
-from lzzr.model import cn_date
-from lzzr.plan import mark_size
+from lzzr.render.fonts import ROLES, choose, installed_families
 from lzzr.responsibility import Finding
+from lzzr.workspace.incidents_check import rules_of
+from lzzr.workspace.load import Workspace
+from lzzr.workspace.model import cn_date
 
 from .trace import Trace
 
@@ -33,14 +32,25 @@ WHY = {  # why a leader bears the responsibility, in the decision's words
     "R6": "对其{relation}{subject}的违纪违法问题知情不管",
 }
 CN_NUM = "一二三四五六七八九十"
+TEXT_BLOCK_PT = 156 / 25.4 * 72  # GB/T 9704 版心 width
+MARK_MAX_PT = 42  # 初号
+
+
+def mark_size(mark: str) -> float:
+    """The red header's type size: 初号, shrunk so that a long organ name fits the line (the
+    plan's rule, lzzr/decompose/plan.py; phases do not import each other)."""
+    return round(min(MARK_MAX_PT, TEXT_BLOCK_PT / max(len(mark), 1) * 0.96), 1)
 
 
 @dataclass(frozen=True)
 class Issued:
-    """What `issue_decision` wrote: the PDF and the 廉政档案 files."""
+    """What `issue_decision` wrote: the PDF and the 廉政档案 files, and the entry for the
+    register of issued documents (which the CLI records: the register belongs to the
+    documents phase)."""
 
     pdf: Path
     doc_id: str
+    entry: dict[str, Any]
     archives: tuple[Path, ...]
 
 
@@ -136,7 +146,7 @@ def decision_texts(tr: Trace) -> Iterator[tuple[tuple[Any, ...], str]]:
 
 def glyph_problems(ws: Workspace, tr: Trace) -> list[Problem]:
     """G001 for each character of the incident's text that none of the chosen fonts can draw."""
-    from lzzr.glyphs import char_label, coverage, find_missing
+    from lzzr.render.glyphs import char_label, coverage, find_missing
 
     assert ws.config is not None
     choices = choose(ws.config.fonts, installed_families())
@@ -146,22 +156,18 @@ def glyph_problems(ws: Workspace, tr: Trace) -> list[Problem]:
                     {"char": char_label(char)}) for keys, char in found]
 
 
-def issue_decision(ws: Workspace, tr: Trace, out: Path, today: dt.date | None = None) -> Issued:
-    """Render the decision PDF to `out`, register it, and update the 廉政档案 of each leader
-    the decision handles. Raises LzzrError when no 决定 is recorded."""
-    from lzzr.publish import renderer_for
-    from lzzr.register import Register, sha256_file
+def issue_decision(ws: Workspace, tr: Trace, out: Path) -> Issued:
+    """Render the decision PDF to `out` and update the 廉政档案 of each leader the decision
+    handles. Raises LzzrError when no 决定 is recorded."""
+    from lzzr.render.renderer import renderer_for
 
     from .archive import write_outcomes
 
-    if tr.event.decision is None:
+    d = tr.event.decision
+    if d is None:
         raise LzzrError("trace.no_decision", id=tr.id)
     target = out / decision_filename(tr)
     renderer_for(ws).write_pdf("decision.html", decision_context(ws, tr), target)
-    register = Register.open(ws.root)
-    d = tr.event.decision
     entry = {"kind": "decision", "year": tr.event.date.year, "incident": tr.id, "number": d.number or "",
              "parties": [], "file": str(target), "key": "", "pades": False}
-    register.record(doc_id(tr), entry, sha256_file(target), today or dt.date.today())
-    register.save()
-    return Issued(target, doc_id(tr), tuple(write_outcomes(ws, tr)))
+    return Issued(target, doc_id(tr), entry, tuple(write_outcomes(ws, tr)))

@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from lzzr.load import Workspace
-from lzzr.records import duty_logs, events
-from lzzr.yamlsrc import read_yaml
+from lzzr.workspace.load import Workspace
+from lzzr.workspace.reader import read_yaml
+from lzzr.workspace.records import duty_logs, events
 
 from .archive import ARCHIVE_DIR
 from .trace import trace_incident
@@ -33,13 +33,12 @@ class Extras:
     archive: dict[str, Any]
 
 
-def read_extras(ws: Workspace, leader: str) -> Extras:
-    """The register and the leader's 廉政档案 file of one workspace (empty when absent)."""
-    from lzzr.register import Register
-
+def read_extras(ws: Workspace, leader: str, documents: dict[str, dict[str, Any]]) -> Extras:
+    """The leader's 廉政档案 file of one workspace (empty when absent), with the documents of
+    its register (read by the CLI: the register belongs to the documents phase)."""
     path = ws.root / ARCHIVE_DIR / f"{leader}.yaml"
     archive: Any = read_yaml(path, f"{ARCHIVE_DIR}/{leader}.yaml").data if path.is_file() else None
-    return Extras(Register.open(ws.root).documents, archive if isinstance(archive, dict) else {})
+    return Extras(documents, archive if isinstance(archive, dict) else {})
 
 
 def year_file(ws: Workspace, leader: str, extras: Extras) -> dict[str, Any]:
@@ -150,7 +149,7 @@ def dossier_filename(leader: str, name: str) -> str:
 
 def write_dossier_pdf(ws: Workspace, data: dict[str, Any], out: Path) -> Path:
     """Render the file as a PDF with the newest workspace's renderer."""
-    from lzzr.publish import renderer_for
+    from lzzr.render.renderer import renderer_for
 
     target = out / dossier_filename(data["领导"], data["姓名"])
     renderer_for(ws).write_pdf("dossier.html", {"d": data}, target)

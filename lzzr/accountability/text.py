@@ -6,10 +6,10 @@ import datetime as dt
 from typing import Any
 
 from lzzr.i18n import fmt_date, t
-from lzzr.incidents_check import rules_of
-from lzzr.load import Workspace
-from lzzr.model import Post
 from lzzr.responsibility import Finding
+from lzzr.workspace.incidents_check import rules_of
+from lzzr.workspace.load import Workspace
+from lzzr.workspace.model import Post
 
 from .trace import Note, Trace
 

@@ -14,9 +14,6 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from lzzr.incidents_check import rules_of
-from lzzr.load import Workspace
-from lzzr.records import Event, events
 from lzzr.responsibility import (
     RANK,
     Finding,
@@ -27,6 +24,9 @@ from lzzr.responsibility import (
     team_finding,
     upper_team,
 )
+from lzzr.workspace.incidents_check import rules_of
+from lzzr.workspace.load import Workspace
+from lzzr.workspace.records import Event, events
 
 
 @dataclass(frozen=True)

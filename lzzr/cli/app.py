@@ -22,7 +22,7 @@ from lzzr.i18n import lang_from, set_lang, t, tr
 
 def build_app() -> typer.Typer:
     """The Typer app, with help texts in the language chosen before it is built."""
-    from lzzr.cli import assess, decompose, documents, exchange, supervision, workspace
+    from lzzr.cli import accountability, assess, decompose, documents, exchange, supervision, workspace
     from lzzr.cli.help import fold_long_help, hide_flag_types, localise_help
 
     localise_help()
@@ -41,7 +41,7 @@ def build_app() -> typer.Typer:
         context_settings={"help_option_names": ["-h", "--help"]},
     )
     _add_global(app)
-    for group in (workspace, decompose, documents, assess, supervision, exchange):
+    for group in (workspace, decompose, documents, assess, supervision, exchange, accountability):
         group.register_commands(app)
     return app
 

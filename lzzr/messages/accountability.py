@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-ACCOUNTABILITY: dict[str, tuple[str, str]] = {
+CATALOG: dict[str, tuple[str, str]] = {
     # checks of the incidents (lzzr/incidents_check.py)
     "AC01": ("「情形」{value} 不是{rules}规定的追究情形（{known}）",
              "'情形' {value} is not a situation of {rules} ({known})"),
@@ -100,4 +100,4 @@ TRACE: dict[str, tuple[str, str]] = {
     "trace.none": ("问责事件 '{id}' 不存在{suggest}", "incident '{id}' does not exist{suggest}"),
     "trace.refused": ("工作区的数据或记录有 {errors} 个错误，未处理；请先改正（lzzr check）", "the data or records have {errors} errors; nothing done (see lzzr check)"),
 }
-ACCOUNTABILITY.update(TRACE)
+CATALOG.update(TRACE)

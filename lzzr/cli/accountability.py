@@ -5,26 +5,22 @@ workspace has errors, 2 an unknown incident or leader (or a bad option)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import json
-from enum import Enum
 from pathlib import Path
 from typing import Any
 
 import typer
 
+from lzzr.cli import options as o
+from lzzr.cli.options import Format
+from lzzr.cli.output import echo
 from lzzr.errors import ExitCode, UsageError
 from lzzr.i18n import kind_label, t, tr
-from lzzr.report import format_problem, problem_dict
+from lzzr.problems import format_problem, problem_dict
 
-
-class Format(str, Enum):
-    text = "text"
-    json = "json"
-
-
-def _echo(text: str = "", err: bool = False) -> None:
-    typer.echo(text, err=err)
+_echo = echo
 
 
 def _suggest(word: str, pool: Any) -> str:
@@ -38,9 +34,9 @@ def checked(workspace: Path, fmt: Format, incident: str | None = None) -> Any:
     held which post. An incident dated outside the year (A131) does not stop its own trace:
     the trace says so."""
     from lzzr.errors import Record, Severity
-    from lzzr.load import load_workspace
-    from lzzr.records import check_records
-    from lzzr.report import sorted_problems
+    from lzzr.problems import sorted_problems
+    from lzzr.records_check import check_all as check_records
+    from lzzr.workspace.load import load_workspace
 
     ws, problems = load_workspace(workspace)
     problems = sorted_problems([*problems, *check_records(ws)])
@@ -59,7 +55,7 @@ def checked(workspace: Path, fmt: Format, incident: str | None = None) -> Any:
     return ws
 
 
-def register_commands(app: typer.Typer, workspace_arg: Any) -> None:
+def register_commands(app: typer.Typer) -> None:
     """Add `trace`, `dossier`, `opinion` and `report duty` to `app`."""
     _add_dossier(app)
 
@@ -72,16 +68,16 @@ def register_commands(app: typer.Typer, workspace_arg: Any) -> None:
         "renders the 责任追究决定 (once a 决定 is recorded)."))
     def trace_cmd(
         incident: str = typer.Argument(..., help=tr("问责事件编号，如 W01", "incident id, e.g. W01")),
-        workspace: Path = workspace_arg(),
-        fmt: Format = typer.Option(Format.text, "--format", "-f", help=tr("输出格式", "output format")),
+        workspace: Path = o.workspace_arg(),
+        fmt: Format = o.format_opt(),
         issue: bool = typer.Option(False, "--issue", help=tr(
             "印发责任追究决定（PDF），登记并写入廉政档案", "issue the decision (PDF), register it, update 廉政档案")),
-        out: Path = typer.Option(Path("out"), "--out", "-o", help=tr("输出文件夹", "output folder")),
-        quiet: bool = typer.Option(False, "--quiet", "-q", help=tr("不输出追溯过程", "do not print the trace")),
+        out: Path = o.out_opt(),
+        quiet: bool = o.quiet_opt(),
     ) -> None:
         from lzzr.accountability.text import trace_json, trace_lines
         from lzzr.accountability.trace import trace_incident
-        from lzzr.records import events
+        from lzzr.workspace.records import events
 
         ws = checked(workspace, fmt, incident)
         found = trace_incident(ws, incident)
@@ -106,30 +102,54 @@ def _add_dossier(app: typer.Typer) -> None:
         leader: str = typer.Argument(..., help=tr("领导编号", "leader id")),
         workspaces: list[Path] = typer.Argument(None, help=tr(
             "各年度的工作区文件夹（默认：当前文件夹）", "the workspaces of the years (default: .)")),
-        fmt: Format = typer.Option(Format.text, "--format", "-f", help=tr("输出格式", "output format")),
-        out: Path = typer.Option(Path("out"), "--out", "-o", help=tr("输出文件夹", "output folder")),
-        no_pdf: bool = typer.Option(False, "--no-pdf", help=tr("不生成 PDF", "no PDF")),
-        quiet: bool = typer.Option(False, "--quiet", "-q", help=tr("只输出问题", "print problems only")),
+        fmt: Format = o.format_opt(),
+        out: Path = o.out_opt(),
+        no_pdf: bool = o.no_pdf_opt(),
+        quiet: bool = o.quiet_opt(),
     ) -> None:
-        from lzzr.accountability.dossier import archive_years, dossier, read_extras, write_dossier_pdf, year_file
+        from lzzr.accountability.dossier import write_dossier_pdf
 
-        loaded = [checked(w, fmt) for w in (workspaces or [Path(".")])]
-        loaded.sort(key=lambda ws: ws.config.year)
-        known = [ws for ws in loaded if leader in ws.leaders]
-        if not known:
-            raise UsageError("usage.unknown_ref", kind=kind_label("leader"), ref=leader,
-                             suggest=_suggest(leader, loaded[-1].leaders))
-        name = known[-1].leaders[leader].name
-        extras = [read_extras(ws, leader) for ws in known]
-        years = [year_file(ws, leader, x) for ws, x in zip(known, extras, strict=True)]
-        older = archive_years(extras[-1].archive, {y["年度"] for y in years})  # carried by init --from
-        data = dossier(leader, name, [*older, *years])
+        latest, data = _dossier(leader, workspaces or [Path(".")], fmt)
         if fmt is Format.json:
             _echo(json.dumps(data, ensure_ascii=False, indent=2))
         if not no_pdf:
-            pdf = write_dossier_pdf(known[-1], data, out)
+            _glyphs_or_stop(latest, leader, data)
+            pdf = write_dossier_pdf(latest, data, out)
             if not quiet:
                 _echo(t("dossier.done", file=str(pdf), years=len(data["年度"])), err=fmt is Format.json)
+
+
+def leader_workspaces(leader: str, workspaces: list[Path], fmt: Format) -> list[Any]:
+    """The checked workspaces (by year) that know the leader; exit 2 when none does."""
+    loaded = sorted((checked(w, fmt) for w in workspaces), key=lambda ws: ws.config.year)
+    known = [ws for ws in loaded if leader in ws.leaders]
+    if not known:
+        raise UsageError("usage.unknown_ref", kind=kind_label("leader"), ref=leader,
+                         suggest=_suggest(leader, loaded[-1].leaders))
+    return known
+
+
+def _dossier(leader: str, workspaces: list[Path], fmt: Format) -> tuple[Any, dict[str, Any]]:
+    from lzzr.accountability.dossier import archive_years, dossier, read_extras, year_file
+    from lzzr.documents.register import Register
+
+    known = leader_workspaces(leader, workspaces, fmt)
+    extras = [read_extras(ws, leader, Register.open(ws.root).documents) for ws in known]
+    years = [year_file(ws, leader, x) for ws, x in zip(known, extras, strict=True)]
+    older = archive_years(extras[-1].archive, {y["年度"] for y in years})  # carried by init --from
+    return known[-1], dossier(leader, known[-1].leaders[leader].name, [*older, *years])
+
+
+def _glyphs_or_stop(ws: Any, leader: str, data: Any) -> None:
+    """The glyph check of a document made from many records: every text it prints."""
+    from lzzr.accountability.glyphs import data_glyph_problems
+
+    problems = data_glyph_problems(ws, leader, data)
+    if problems:
+        for p in problems:
+            _echo(format_problem(p), err=True)
+        _echo(t("trace.refused", errors=len(problems)), err=True)
+        raise typer.Exit(ExitCode.PROBLEMS)
 
 
 def _issue_decision(ws: Any, found: Any, out: Path, quiet: bool, fmt: Format) -> None:
@@ -144,5 +164,11 @@ def _issue_decision(ws: Any, found: Any, out: Path, quiet: bool, fmt: Format) ->
         _echo(t("trace.refused", errors=len(problems)), err=True)
         raise typer.Exit(ExitCode.PROBLEMS)
     issued = issue_decision(ws, found, out)
+    from lzzr.documents.register import Register
+    from lzzr.fsutil import sha256_file
+
+    register = Register.open(ws.root)
+    register.record(issued.doc_id, issued.entry, sha256_file(issued.pdf), dt.date.today())
+    register.save()
     if not quiet:
         _echo(t("trace.issued", file=str(issued.pdf), archives=len(issued.archives)), err=fmt is Format.json)
