@@ -58,6 +58,7 @@ def checked(workspace: Path, fmt: Format, incident: str | None = None) -> Any:
 def register_commands(app: typer.Typer) -> None:
     """Add `trace`, `dossier`, `opinion` and `report duty` to `app`."""
     _add_dossier(app)
+    _add_opinion(app)
 
     @app.command("trace", short_help=tr(
         "责任追究：追溯负有领导责任的领导干部", "accountability: who bears leadership responsibility"), help=tr(
@@ -117,6 +118,55 @@ def _add_dossier(app: typer.Typer) -> None:
             pdf = write_dossier_pdf(latest, data, out)
             if not quiet:
                 _echo(t("dossier.done", file=str(pdf), years=len(data["年度"])), err=fmt is Format.json)
+
+
+def _day(text: str | None) -> dt.date:
+    from lzzr.workspace.model import parse_date
+
+    if text is None:
+        return dt.date.today()
+    try:
+        return parse_date(text)
+    except ValueError:
+        raise UsageError("usage.bad_date", value=text) from None
+
+
+def _add_opinion(app: typer.Typer) -> None:
+    @app.command("opinion", short_help=tr("党风廉政意见回复（草稿）", "draft integrity opinion"), help=tr(
+        "党风廉政意见回复草稿（干部拟提拔时征求的意见）：廉政档案中的任职、考核、责任追究，以及按"
+        "“责任追究规定 → 影响期”计算的影响期（依据和起止日期）。生成 PDF；--format json 输出数据。",
+        "draft 党风廉政意见回复 (asked for before a promotion): posts, grades, accountability from the "
+        "file, and the bar periods of 责任追究规定 → 影响期 with their rule and dates. PDF; --format json."))
+    def opinion_cmd(
+        leader: str = typer.Argument(..., help=tr("领导编号", "leader id")),
+        workspaces: list[Path] = typer.Argument(None, help=tr(
+            "各年度的工作区文件夹（默认：当前文件夹）", "the workspaces of the years (default: .)")),
+        on: str | None = typer.Option(None, "--date", help=tr("出具意见的日期（默认：今天）", "date of the opinion")),
+        to: str | None = typer.Option(None, "--to", help=tr(
+            "主送机关（默认：机关+组织部）", "addressee (default: the organ's 组织部)")),
+        fmt: Format = o.format_opt(),
+        out: Path = o.out_opt(),
+        no_pdf: bool = o.no_pdf_opt(),
+        quiet: bool = o.quiet_opt(),
+    ) -> None:
+        from lzzr.accountability.opinion import write_opinion_pdf
+
+        latest, data = _opinion(leader, workspaces or [Path(".")], _day(on), to, fmt)
+        if fmt is Format.json:
+            _echo(json.dumps(data, ensure_ascii=False, indent=2))
+        if not no_pdf:
+            _glyphs_or_stop(latest, leader, data)
+            pdf = write_opinion_pdf(latest, data, out)
+            if not quiet:
+                _echo(t("opinion.done", file=str(pdf), state=data["结论"]), err=fmt is Format.json)
+
+
+def _opinion(leader: str, workspaces: list[Path], on: dt.date, to: str | None,
+             fmt: Format) -> tuple[Any, dict[str, Any]]:
+    from lzzr.accountability.opinion import build_opinion
+
+    known = leader_workspaces(leader, workspaces, fmt)
+    return known[-1], build_opinion(known, leader, on, to)
 
 
 def leader_workspaces(leader: str, workspaces: list[Path], fmt: Format) -> list[Any]:

@@ -70,6 +70,7 @@ def _bar(form: str, months: int, what: str, rule: str) -> Bar:
     return Bar.model_validate({"处理": form, "月数": months, "限制": what, "依据": rule})
 
 
+# Sample periods: check them against the regulations in force before relying on them.
 _DISMISSAL = "《关于实行党政领导干部问责的暂行规定》第十一条"
 _PARTY = "《中国共产党纪律处分条例》第十三条"
 BARS_DEFAULT: tuple[Bar, ...] = (
@@ -78,6 +79,7 @@ BARS_DEFAULT: tuple[Bar, ...] = (
     _bar("引咎辞职", 12, "不得重新担任与原任职务相当的领导职务", _DISMISSAL),
     _bar("党内警告", 12, "不得在党内提升职务", _PARTY),
     _bar("党内严重警告", 18, "不得在党内提升职务", _PARTY),
+    _bar("诫勉谈话", 6, "不得提拔或者重用", "《关于对党员领导干部进行诫勉的规定》"),
 )
 
 
