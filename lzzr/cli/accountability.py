@@ -59,6 +59,7 @@ def register_commands(app: typer.Typer) -> None:
     """Add `trace`, `dossier`, `opinion` and `report duty` to `app`."""
     _add_dossier(app)
     _add_opinion(app)
+    add_report_duty(report_group(app))
 
     @app.command("trace", short_help=tr(
         "责任追究：追溯负有领导责任的领导干部", "accountability: who bears leadership responsibility"), help=tr(
@@ -118,6 +119,59 @@ def _add_dossier(app: typer.Typer) -> None:
             pdf = write_dossier_pdf(latest, data, out)
             if not quiet:
                 _echo(t("dossier.done", file=str(pdf), years=len(data["年度"])), err=fmt is Format.json)
+
+
+def report_group(app: typer.Typer) -> typer.Typer:
+    """The `report` sub-app: the one already on `app` (another phase's `report progress`),
+    or a new one."""
+    for info in app.registered_groups:
+        if info.name == "report" and info.typer_instance is not None:
+            return info.typer_instance
+    group = typer.Typer(name="report", no_args_is_help=True, help=tr("报告草稿", "report drafts"))
+    app.add_typer(group, name="report", help=tr("报告草稿：述职述廉等", "report drafts: 述职述廉 and others"))
+    return group
+
+
+def add_report_duty(report: typer.Typer) -> None:
+    """`report duty`: attachable to any `report` group."""
+
+    @report.command("duty", short_help=tr("述职述廉报告草稿", "述职述廉 draft"), help=tr(
+        "述职述廉报告草稿：按本年度的任职、履职记录、会议、廉政谈话、任务及完成情况、责任追究预先填写，"
+        "写出 Markdown（供本人修改）和 PDF。",
+        "述职述廉 draft, pre-filled with the year's posts, duties, meetings, talks, tasks and their "
+        "outcome, accountability: Markdown (for the leader to edit) and PDF."))
+    def duty_cmd(
+        leader: str = typer.Argument(..., help=tr("领导编号", "leader id")),
+        workspace: Path = o.workspace_arg(),
+        fmt: Format = o.format_opt(),
+        out: Path = o.out_opt(),
+        no_pdf: bool = o.no_pdf_opt(),
+        quiet: bool = o.quiet_opt(),
+    ) -> None:
+        from lzzr.accountability.duty_report import duty_report
+
+        ws = leader_workspaces(leader, [workspace], fmt)[0]
+        data = duty_report(ws, leader)
+        if fmt is Format.json:
+            _echo(json.dumps(data, ensure_ascii=False, indent=2))
+        written = _write_duty(ws, data, out, no_pdf)
+        if not quiet:
+            _echo(t("duty.done", files="、".join(str(p) for p in written)), err=fmt is Format.json)
+
+
+def _write_duty(ws: Any, data: dict[str, Any], out: Path, no_pdf: bool) -> list[Path]:
+    from lzzr.accountability.duty_report import duty_filename, duty_markdown
+    from lzzr.fsutil import write_atomic
+    from lzzr.render.renderer import renderer_for
+
+    md = out / duty_filename(data, ".md")
+    write_atomic(md, duty_markdown(data))
+    if no_pdf:
+        return [md]
+    _glyphs_or_stop(ws, data["领导"], data)
+    pdf = out / duty_filename(data, ".pdf")
+    renderer_for(ws).write_pdf("duty_report.html", {"d": data}, pdf)
+    return [md, pdf]
 
 
 def _day(text: str | None) -> dt.date:

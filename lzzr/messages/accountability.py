@@ -98,6 +98,7 @@ TRACE: dict[str, tuple[str, str]] = {
                      "decision → {file} (registered; {archives} 廉政档案 files updated)"),
     "dossier.done": ("廉政档案（{years} 个年度）→ {file}", "廉政档案 ({years} years) → {file}"),
     "opinion.done": ("党风廉政意见回复（草稿，{state}）→ {file}", "draft integrity opinion ({state}) → {file}"),
+    "duty.done": ("述职述廉报告草稿 → {files}", "述职述廉 draft → {files}"),
     "trace.none": ("问责事件 '{id}' 不存在{suggest}", "incident '{id}' does not exist{suggest}"),
     "trace.refused": ("工作区的数据或记录有 {errors} 个错误，未处理；请先改正（lzzr check）", "the data or records have {errors} errors; nothing done (see lzzr check)"),
 }
