@@ -51,6 +51,13 @@ demo: system fonts setup
 	$(BIN)/lzzr assess $(OUT)/workspace --explain altsm | grep -E "· SM07.3 |总分："
 	$(BIN)/python scripts/demo_workbooks.py upper $(OUT)/上级任务-补充.xlsx
 	$(BIN)/lzzr import $(OUT)/上级任务-补充.xlsx $(OUT)/workspace --as upper --doc sj1
+	@echo "== 责任追究：七个问责事件（六种情形；W02、W05 在 7 月 1 日分工调整前后）"
+	@for w in W01 W02 W03 W04 W05 W06 W07; do $(BIN)/lzzr trace $$w $(OUT)/workspace || exit 1; echo; done
+	$(BIN)/lzzr trace W01 $(OUT)/workspace --issue --out $(OUT)/责任追究 --quiet
+	$(BIN)/lzzr init $(OUT)/workspace-2027 --from $(OUT)/workspace --quiet
+	$(BIN)/lzzr dossier rhm $(OUT)/workspace $(OUT)/workspace-2027 --out $(OUT)/廉政档案
+	$(BIN)/lzzr opinion rhm $(OUT)/workspace --date 2026-12-31 --out $(OUT)/廉政档案
+	$(BIN)/lzzr report duty clm $(OUT)/workspace --out $(OUT)/述职述廉
 
 test: setup
 	$(BIN)/python -m pytest
