@@ -177,3 +177,16 @@ def test_sample_incidents_cover_the_six_situations(tmp_path: Path) -> None:
     for eid, want in expected.items():
         found = trace_incident(ws, eid)
         assert found is not None and found.labels() == want, eid
+
+
+def test_handling_that_disagrees_with_the_trace_is_noted(tmp_path: Path) -> None:
+    root = workspace(tmp_path, "czj", "2026-07-01", "[孙某]")
+    events = (root / "events.yaml").read_text(encoding="utf-8")
+    (root / "events.yaml").write_text(events + "    处理:\n      - {领导: ccd, 方式: 通报批评}\n", encoding="utf-8")
+    ws, _ = load_workspace(root)
+    found = trace_incident(ws, "W1")
+    assert found is not None
+    assert trace_lines(ws, found)[-2:] == [
+        "  陈长达已受到处理，但按规定不负领导责任，也不是当事人：请核对处理对象",
+        "  钱玉梅负主要领导责任，处理中没有对其的处理：请核对（不能以批评教育代替责任追究）",
+    ]

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from lzzr.responsibility import (
+    MAIN,
     RANK,
     Finding,
     family_finding,
@@ -71,7 +72,23 @@ def trace_incident(ws: Workspace, incident_id: str) -> Trace | None:
         return Trace(incident_id, event, (), None, (*notes, Note("TN02", {"unit": event.unit})))
     findings = _findings(ws, event, notes)
     notes += _unit_notes(ws, event.unit, event.date)
-    return Trace(incident_id, event, _bearers(findings), team_finding(ws, event.unit), tuple(notes))
+    bearers = _bearers(findings)
+    notes += _handling_notes(event, bearers)
+    return Trace(incident_id, event, bearers, team_finding(ws, event.unit), tuple(notes))
+
+
+def _handling_notes(event: Event, bearers: tuple[Bearer, ...]) -> list[Note]:
+    """Where the recorded handling and the trace disagree: someone handled who bears no
+    leadership responsibility and is not involved; a 主要 bearer left unhandled."""
+    if not event.sanctions:
+        return []
+    handled = {s.leader for s in event.sanctions}
+    labels = {b.leader: b.label for b in bearers}
+    involved = {p.leader for p in event.involved if p.leader}
+    notes = [Note("TN09", {"leader": x}) for x in dict.fromkeys(s.leader for s in event.sanctions)
+             if x not in labels and x not in involved]
+    notes += [Note("TN10", {"leader": b.leader}) for b in bearers if b.label == MAIN and b.leader not in handled]
+    return notes
 
 
 def _findings(ws: Workspace, event: Event, notes: list[Note]) -> list[Finding]:
