@@ -190,3 +190,21 @@ def test_handling_that_disagrees_with_the_trace_is_noted(tmp_path: Path) -> None
         "  陈长达已受到处理，但按规定不负领导责任，也不是当事人：请核对处理对象",
         "  钱玉梅负主要领导责任，处理中没有对其的处理：请核对（不能以批评教育代替责任追究）",
     ]
+
+
+@pytest.mark.parametrize("command", [["trace"], ["dossier"], ["opinion"], ["report", "duty"], ["report"]])
+def test_help_is_not_cut_off(command: list[str], capsys: pytest.CaptureFixture[str],
+                             monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    code, out, _ = run(capsys, *command, "--help")
+    assert code == 0 and "…" not in out and "<bool>" not in out
+
+
+def test_workspace_by_option_or_current_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    root = workspace(tmp_path, "czj", "2026-07-01", "[qym]")
+    by_position = run(capsys, "trace", "W1", str(root))
+    by_option = run(capsys, "trace", "W1", "-w", str(root))
+    monkeypatch.chdir(root)
+    here = run(capsys, "trace", "W1")
+    assert by_position == by_option == here and by_position[0] == 0

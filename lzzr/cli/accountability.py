@@ -70,7 +70,7 @@ def register_commands(app: typer.Typer) -> None:
         "renders the 责任追究决定 (once a 决定 is recorded)."))
     def trace_cmd(
         incident: str = typer.Argument(..., help=tr("问责事件编号，如 W01", "incident id, e.g. W01")),
-        workspace: Path = o.workspace_arg(),
+        workspace: Path | None = o.workspace_arg(), workspace_opt: Path | None = o.workspace_opt(),
         fmt: Format = o.format_opt(),
         issue: bool = typer.Option(False, "--issue", help=tr(
             "印发责任追究决定（PDF），登记并写入廉政档案", "issue the decision (PDF), register it, update 廉政档案")),
@@ -81,7 +81,7 @@ def register_commands(app: typer.Typer) -> None:
         from lzzr.accountability.trace import trace_incident
         from lzzr.workspace.records import events
 
-        ws = checked(workspace, fmt, incident)
+        ws = checked(o.pick_workspace(workspace, workspace_opt), fmt, incident)
         found = trace_incident(ws, incident)
         if found is None:
             raise UsageError("trace.none", id=incident, suggest=_suggest(incident, events(ws)))
@@ -142,7 +142,7 @@ def add_report_duty(report: typer.Typer) -> None:
         "outcome, accountability: Markdown (for the leader to edit) and PDF."))
     def duty_cmd(
         leader: str = typer.Argument(..., help=tr("领导编号", "leader id")),
-        workspace: Path = o.workspace_arg(),
+        workspace: Path | None = o.workspace_arg(), workspace_opt: Path | None = o.workspace_opt(),
         fmt: Format = o.format_opt(),
         out: Path = o.out_opt(),
         no_pdf: bool = o.no_pdf_opt(),
@@ -150,7 +150,7 @@ def add_report_duty(report: typer.Typer) -> None:
     ) -> None:
         from lzzr.accountability.duty_report import duty_report
 
-        ws = leader_workspaces(leader, [workspace], fmt)[0]
+        ws = leader_workspaces(leader, [o.pick_workspace(workspace, workspace_opt)], fmt)[0]
         data = duty_report(ws, leader)
         if fmt is Format.json:
             _echo(json.dumps(data, ensure_ascii=False, indent=2))
