@@ -35,7 +35,8 @@ def workspace_schema(kind: str = "all") -> dict[str, Any]:
     # if/then/else instead of anyOf: an editor then reports a bad value at its own path,
     # not "…is not valid under any of the given schemas" at the record.
     defs["Leader"] = {"if": {"type": "string"}, "then": {"minLength": 1}, "else": leader}
-    defs["Involved"] = {"if": {"type": "string"}, "then": {"minLength": 1}, "else": defs["Involved"]}  # 当事人: id or name
+    # 当事人: an id or a name, or {姓名, 职务, …}
+    defs["Involved"] = {"if": {"type": "string"}, "then": {"minLength": 1}, "else": defs["Involved"]}
     data = {"type": "object", "additionalProperties": False, "properties": sections,
             "title": "lzzr 数据文件", "minProperties": 1}
     config = _model_schema(Config, defs)
