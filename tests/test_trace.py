@@ -192,7 +192,7 @@ def test_handling_that_disagrees_with_the_trace_is_noted(tmp_path: Path) -> None
     ]
 
 
-@pytest.mark.parametrize("command", [["trace"], ["dossier"], ["opinion"], ["report", "duty"], ["report"]])
+@pytest.mark.parametrize("command", [["trace"], ["dossier"], ["opinion"], ["report", "duty"]])
 def test_help_is_not_cut_off(command: list[str], capsys: pytest.CaptureFixture[str],
                              monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("COLUMNS", "80")
