@@ -12,10 +12,12 @@ from typing import Any
 from lzzr.errors import Location
 from lzzr.i18n import get_lang
 from lzzr.responsibility import issuing_team
+from lzzr.rules.index import index, raw_ids, unloaded, unloaded_posts
 from lzzr.text import natural_key
 from lzzr.workspace.load import Workspace
 from lzzr.workspace.model import Task
-from lzzr.workspace.sections import SECTIONS
+
+__all__ = ["raw_ids", "unloaded", "unloaded_posts"]  # re-exported for the rules
 
 Field = str | tuple[Any, ...]
 
@@ -66,45 +68,9 @@ def in_year(ws: Workspace, day: dt.date) -> bool:
     return ws.config is not None and ws.config.year_start <= day <= ws.config.year_end
 
 
-def unloaded(ws: Workspace, kind: str) -> Iterator[tuple[str, Any]]:
-    """(id, raw data) of every record of `kind` written in the workspace that did not load.
-
-    Rules use them to stay quiet where a record they cannot see might settle the question
-    (a sub-task that failed to load still makes its parent a non-leaf).
-    """
-    section = next(name for name, (k, _) in SECTIONS.items() if k == kind)
-    loaded = ws.collection(kind)
-    for file in sorted(ws.raw):
-        body = ws.raw[file].get(section) if isinstance(ws.raw[file], dict) else None
-        if not isinstance(body, dict):
-            continue
-        for rid, raw in body.items():
-            if str(rid) not in loaded:
-                yield str(rid), raw
-
-
-def raw_ids(raw: Any, key: str) -> list[str]:
-    """The id or ids written under `key` in a raw record (`x` or `[x, y]`), as text."""
-    value = raw.get(key) if isinstance(raw, dict) else None
-    if isinstance(value, (str, int)):
-        return [str(value)]
-    if isinstance(value, list):
-        return [str(v) for v in value if isinstance(v, (str, int))]
-    return []
-
-
-def unloaded_posts(ws: Workspace) -> list[dict[str, Any]]:
-    """The raw posts (`成员` items) of teams that did not load."""
-    posts: list[dict[str, Any]] = []
-    for _, raw in unloaded(ws, "team"):
-        members = raw.get("成员") if isinstance(raw, dict) else None
-        posts += [p for p in members if isinstance(p, dict)] if isinstance(members, list) else []
-    return posts
-
-
 def maybe_unseen_post(ws: Workspace, leader_id: str) -> bool:
     """Whether the leader is named on a team that did not load (so a post may be unseen)."""
-    return any(leader_id in raw_ids(post, "领导") for post in unloaded_posts(ws))
+    return leader_id in index(ws).unseen
 
 
 def sound_tasks(ws: Workspace) -> list[str]:
@@ -113,16 +79,7 @@ def sound_tasks(ws: Workspace) -> list[str]:
     A task in (or under) a parent cycle has already been reported (R003/R004) and what it
     inherits is arbitrary, so the rules leave it alone.
     """
-    sound: list[str] = []
-    for tid in sorted(ws.tasks):
-        seen = {tid}
-        parent = ws.tasks[tid].parent
-        while parent in ws.tasks and parent not in seen:
-            seen.add(parent)
-            parent = ws.tasks[parent].parent
-        if parent not in seen:
-            sound.append(tid)
-    return sound
+    return index(ws).sound
 
 
 def top_team(ws: Workspace) -> str | None:

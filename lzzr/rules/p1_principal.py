@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from lzzr.errors import Problem, Record, Severity
 from lzzr.i18n import fmt_date, t
-from lzzr.responsibility import in_subtree, principals_of
+from lzzr.responsibility import principals_of
 from lzzr.rules.common import (
     in_year,
     leader_name,
@@ -18,6 +18,7 @@ from lzzr.rules.common import (
     unit_name,
     where,
 )
+from lzzr.rules.index import holds_post_under, index
 from lzzr.rules.registry import Rule, registrar
 from lzzr.workspace.load import Workspace
 from lzzr.workspace.model import DUTY_KINDS, Post, Team
@@ -219,17 +220,13 @@ def _chain_problem(ws: Workspace, tid: str, leader: str, deadline: dt.date | Non
     P1.1 reports; so it breaks exactly when the 总负责人 holds no such post on the deadline.
     """
     day = deadline if deadline and in_year(ws, deadline) else None  # else P4.1 / P4.3 report it
-    if _holds_post_under(ws, leader, top, day):
+    idx = index(ws)
+    if holds_post_under(idx, ws, leader, top, day):
         return None
-    ever = day is not None and _holds_post_under(ws, leader, top, None)
+    ever = day is not None and holds_post_under(idx, ws, leader, top, None)
     principals = principals_of(ws, top, day)
     args = {"leader": leader_name(ws, leader), "date": fmt_date(day) if day else "", "top": unit_name(ws, top),
             "principal": leader_name(ws, principals[0]) if len(principals) == 1 else leader_names(ws, principals)}
     return Problem("P1.5", where(ws, "task", tid, "总负责人", "完成时限"), record=Record("task", tid),
                    msg="P1.5.left" if ever else "P1.5.outside", args=args)
 
-
-def _holds_post_under(ws: Workspace, leader_id: str, top: str, day: dt.date | None) -> bool:
-    """Whether the leader holds a post (on `day`, or at any time) on a team at or below `top`."""
-    return any(p.leader == leader_id and (day is None or p.active_on(day))
-               for tid, team in ws.teams.items() if in_subtree(ws, tid, top) for p in team.members)

@@ -8,15 +8,7 @@ from collections.abc import Iterator
 
 from lzzr.errors import Location, Problem, Record, Severity
 from lzzr.i18n import fmt_date, t
-from lzzr.responsibility import (
-    MAIN,
-    ancestors,
-    in_charge_of,
-    overall_leaders,
-    plan_teams,
-    task_responsibility,
-    units_under,
-)
+from lzzr.responsibility import plan_teams
 from lzzr.rules.common import (
     leader_name,
     leader_names,
@@ -28,6 +20,7 @@ from lzzr.rules.common import (
     unloaded,
     where,
 )
+from lzzr.rules.index import index
 from lzzr.rules.p1_principal import checkpoints
 from lzzr.rules.registry import Rule, registrar
 from lzzr.workspace.load import Workspace
@@ -62,9 +55,10 @@ def _divides_work(team: Team) -> bool:
     ),
 )
 def check_member_has_charge(ws: Workspace) -> Iterator[Problem]:
+    under = index(ws).under
     for tid in sorted(ws.teams):
         team = ws.teams[tid]
-        if len(_leaders(team)) < 2 or not units_under(ws, tid):
+        if len(_leaders(team)) < 2 or not under.get(tid):
             continue  # one leader does it all; or the workspace holds nothing below to divide
         for i, post in enumerate(team.members):
             if not post.principal and not post.in_charge:
@@ -113,12 +107,12 @@ def _answering(ws: Workspace) -> set[str] | None:
     when there are no tasks yet, or a task names a 总负责人 who is not there (a typo for whom?)."""
     if not ws.tasks or any(t.leader and t.leader not in ws.leaders for t in ws.tasks.values()):
         return None
-    found = {lid for task in ws.tasks.values()
-             for lid, resp in task_responsibility(ws, task).items() if resp == MAIN}
+    idx = index(ws)
+    found = {lid for task in ws.tasks.values() for lid in [idx.main_leader(task)] if lid}
     for _, raw in unloaded(ws, "task"):
         found.update(raw_ids(raw, "总负责人"))
         for unit in raw_ids(raw, "牵头部门"):
-            found.update(c.post.leader for c in in_charge_of(ws, unit))
+            found.update(c.post.leader for c in idx.in_charge_of(unit))
     return found
 
 
@@ -141,13 +135,14 @@ def check_coverage(ws: Workspace) -> Iterator[Problem]:
     if ws.config is None:
         return
     failed = {rid for rid, _ in unloaded(ws, "team")}
+    idx = index(ws)
     for tid in sorted(ws.teams):
         team = ws.teams[tid]
         if not _divides_work(team):
             continue
         days = checkpoints(team, ws.config.year_start, ws.config.year_end)
-        for uid in units_under(ws, tid):
-            chain = ancestors(ws, uid)
+        for uid in idx.under.get(tid, []):
+            chain = idx.ancestors[uid]
             if failed.intersection(chain[: chain.index(tid)] if tid in chain else chain):
                 continue  # a team in between failed to load: it may be the one above this unit
             problem = _coverage_problem(ws, tid, team, uid, days)
@@ -204,6 +199,7 @@ def _gap_location(ws: Workspace, tid: str, team: Team, uid: str, day: dt.date) -
 def check_overall_leader(ws: Workspace) -> Iterator[Problem]:
     if top_team(ws) is None:
         return  # the issuing principal, who may always be 总负责人, is unknown
+    idx = index(ws)
     for tid in sound_tasks(ws):
         task = ws.tasks[tid]
         if not task.leader or not task.lead or task.leader not in ws.leaders or task.lead not in ws.units:
@@ -212,10 +208,10 @@ def check_overall_leader(ws: Workspace) -> Iterator[Problem]:
             continue  # the charge may be on a team that did not load
         if {"leader", "lead"} <= ws.inherited.get(tid, frozenset()):
             continue
-        allowed = overall_leaders(ws, task.lead)
+        allowed = idx.overall_leaders(ws, task.lead)
         if task.leader in allowed:
             continue
-        in_charge = list(dict.fromkeys(c.post.leader for c in in_charge_of(ws, task.lead)))
+        in_charge = list(dict.fromkeys(c.post.leader for c in idx.in_charge_of(task.lead)))
         args = {"leader": leader_name(ws, task.leader), "lead": unit_name(ws, task.lead),
                 "expected": leader_names(ws, in_charge) if in_charge else t("P2.4.nobody"),
                 "principals": leader_names(ws, [a for a in allowed if a not in in_charge])}

@@ -6,8 +6,8 @@ from collections.abc import Iterator
 
 from lzzr.errors import Problem, Record, Severity
 from lzzr.i18n import fmt_date
-from lzzr.responsibility import ancestors, in_subtree, upper_team
 from lzzr.rules.common import id_list, own_sub_tasks, raw_ids, sound_tasks, top_team, unit_name, unloaded
+from lzzr.rules.index import index
 from lzzr.rules.registry import Rule, registrar
 from lzzr.workspace.load import Workspace
 
@@ -67,10 +67,11 @@ def check_leaf_person(ws: Workspace) -> Iterator[Problem]:
     ),
 )
 def check_sub_remit(ws: Workspace) -> Iterator[Problem]:
+    idx = index(ws)
     for tid, task, parent in own_sub_tasks(ws, "lead"):
         if not task.lead or not parent.lead or task.lead not in ws.units or parent.lead not in ws.units:
             continue
-        if not in_subtree(ws, task.lead, parent.lead):
+        if not idx.in_subtree(task.lead, parent.lead):
             args = {"lead": unit_name(ws, task.lead), "parent": task.parent, "parent_lead": unit_name(ws, parent.lead)}
             yield Problem("P3.3", ws.locate("task", tid, "牵头部门"), record=Record("task", tid), msg="P3.3",
                           args=args)
@@ -119,10 +120,11 @@ def check_letters(ws: Workspace) -> Iterator[Problem]:
         for uid in (task.lead, *task.co_units):
             if uid and uid in ws.units and uid != top:
                 given.setdefault(uid, []).append(tid)
+    idx = index(ws)
     for uid in sorted(given):
-        if uid in failed or failed.intersection(ancestors(ws, uid)):
+        if uid in failed or failed.intersection(idx.ancestors[uid]):
             continue
-        if uid in ws.teams and upper_team(ws, uid) is not None:
+        if uid in ws.teams and idx.upper_team[uid] is not None:
             continue
         msg = "P3.5.noteam" if uid not in ws.teams else "P3.5.noupper"
         args = {"unit": unit_name(ws, uid), "tasks": id_list(given[uid])}

@@ -6,6 +6,7 @@ import difflib
 import functools
 import math
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from importlib import resources
 
@@ -73,12 +74,44 @@ def measurable(task: Task) -> bool:
     return bool(task.targets or task.deliverable or (task.standard and _MEASURABLE.search(task.standard)))
 
 
+_NOT_ALNUM = re.compile(r"[\W_]+")  # exactly the characters for which str.isalnum() is false
+
+
+def _norm(s: str) -> str:
+    return _NOT_ALNUM.sub("", s)
+
+
 def similarity(a: str, b: str) -> float:
     """How alike two texts are (0–1), ignoring spaces and punctuation."""
-    def norm(s: str) -> str:
-        return "".join(ch for ch in s if ch.isalnum())
+    return difflib.SequenceMatcher(None, _norm(a), _norm(b), autojunk=False).ratio()
 
-    return difflib.SequenceMatcher(None, norm(a), norm(b), autojunk=False).ratio()
+
+class _Source:
+    """One upper text prepared once: its matcher (difflib indexes the second sequence once)
+    and its character counts, for a bound that skips pairs which cannot reach `SIMILAR`."""
+
+    def __init__(self, text: str) -> None:
+        self.text = _norm(text)
+        self.counts = Counter(self.text)
+        self.matcher = difflib.SequenceMatcher(None, "", self.text, autojunk=False)
+
+    def similarity(self, text: str, counts: Counter[str], floor: float) -> float:
+        """`similarity(text, source)` when it can reach `floor`, else an upper bound below it.
+
+        SequenceMatcher matches each character at most once, so twice the characters two
+        texts share (as multisets) over their total length bounds the ratio from above.
+        """
+        total = len(text) + len(self.text)
+        if not total:
+            return 1.0
+        bound = 2.0 * min(len(text), len(self.text)) / total  # the very arithmetic of difflib's ratio
+        if bound < floor:
+            return bound
+        bound = 2.0 * sum(min(n, self.counts[ch]) for ch, n in counts.items()) / total
+        if bound < floor:
+            return bound
+        self.matcher.set_seq1(text)
+        return self.matcher.ratio()
 
 
 @rule(
@@ -197,10 +230,17 @@ def check_measurable(ws: Workspace) -> Iterator[Problem]:
     ),
 )
 def check_copied(ws: Workspace) -> Iterator[Problem]:
+    prepared: dict[str, _Source] = {}
     for tid in sound_tasks(ws):
         task = ws.tasks[tid]
         text, key = (task.content, "内容") if task.content else (task.title, "名称")
-        scores = [(similarity(text, ws.uptasks[s].text), s) for s in task.sources if s in ws.uptasks]
+        norm = _norm(text)
+        counts = Counter(norm)
+        scores = []
+        for s in task.sources:
+            if s in ws.uptasks:
+                source = prepared.get(s) or prepared.setdefault(s, _Source(ws.uptasks[s].text))
+                scores.append((source.similarity(norm, counts, SIMILAR), s))
         best = max(scores, key=lambda x: (x[0], x[1]), default=None)
         if best is None or best[0] < SIMILAR:
             continue

@@ -45,6 +45,7 @@ class Workspace:
     _invalid: set[tuple[str, str]] = field(default_factory=set)
     _invalid_tasks: dict[str, dict[str, Any]] = field(default_factory=dict)  # their raw data
     _tainted: set[Path_] = field(default_factory=set)
+    memo: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)  # derived lookups (rules)
 
     def tainted(self, path: Path_) -> bool:
         """Whether a refused value (a forbidden tag, already reported) lies under `path`."""

@@ -1,0 +1,45 @@
+"""bench/generate.py: a city-shaped workspace, the same for a seed, and valid."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from lzzr.check import check_workspace
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+from generate import generate
+
+
+def files(root: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(root.iterdir())}
+
+
+def test_generated_workspace_is_valid_and_city_shaped(tmp_path: Path) -> None:
+    made = generate(tmp_path / "ws", units=220, tasks=600, teams_per_unit=1.0, members=3, subtasks=3, seed=1)
+    result = check_workspace(tmp_path / "ws")
+    ws = result.workspace
+    assert result.errors == 0
+    assert made.count == len(ws.tasks) == 600
+    assert len(ws.units) == 220 and len(ws.teams) == 220  # every unit with a team
+    charges = [len(p.in_charge) for team in ws.teams.values() for p in team.members if p.in_charge]
+    assert charges and all(1 <= n <= 8 for n in charges)
+    assert sum(3 <= n <= 8 for n in charges) / len(charges) > 0.8
+    depth = {tid: tid.count(".") for tid in ws.tasks}
+    assert max(depth.values()) == 3 and sum(1 for d in depth.values() if d == 0) < 100
+    assert len({t.content for t in ws.tasks.values() if t.content}) > 300  # varied text
+
+
+def test_same_seed_same_files(tmp_path: Path) -> None:
+    generate(tmp_path / "a", units=80, tasks=100, teams_per_unit=0.8, members=2, subtasks=2, seed=5)
+    generate(tmp_path / "b", units=80, tasks=100, teams_per_unit=0.8, members=2, subtasks=2, seed=5)
+    generate(tmp_path / "c", units=80, tasks=100, teams_per_unit=0.8, members=2, subtasks=2, seed=6)
+    assert files(tmp_path / "a") == files(tmp_path / "b")
+    assert files(tmp_path / "a") != files(tmp_path / "c")
+
+
+def test_fewer_teams_is_still_valid(tmp_path: Path) -> None:
+    generate(tmp_path / "ws", units=120, tasks=200, teams_per_unit=0.3, members=0, subtasks=2, seed=3)
+    result = check_workspace(tmp_path / "ws")
+    assert result.errors == 0
+    assert len(result.workspace.teams) < 120
