@@ -39,13 +39,29 @@ def principal_of(ws: Workspace, unit_id: str, day: dt.date | None = None) -> str
 
 
 def in_charge_of(ws: Workspace, unit_id: str, day: dt.date | None = None) -> list[Charge]:
-    """Every active post, on any team, that has `unit_id` among its 分管 units."""
-    found = []
+    """Every active post, on any team, that has `unit_id` among its 分管 units (team order,
+    then member order)."""
+    found = posts_index(ws)[0].get(unit_id, [])
+    return list(found) if day is None else [c for c in found if c.post.active_on(day)]
+
+
+def posts_index(ws: Workspace) -> tuple[dict[str, list[Charge]], dict[str, list[Charge]]]:
+    """Posts by unit in charge and by leader, in team then member order (built once per
+    workspace): looked up, not searched, because decompose, letters, assessment and the rules
+    ask for every task and leader."""
+    return ws.memoised("responsibility.posts", _posts)
+
+
+def _posts(ws: Workspace) -> tuple[dict[str, list[Charge]], dict[str, list[Charge]]]:
+    by_unit: dict[str, list[Charge]] = {}
+    by_leader: dict[str, list[Charge]] = {}
     for team_id, team in ws.teams.items():
         for post in team.members:
-            if unit_id in post.in_charge and (day is None or post.active_on(day)):
-                found.append(Charge(team_id, post))
-    return found
+            charge = Charge(team_id, post)
+            by_leader.setdefault(post.leader, []).append(charge)
+            for unit in dict.fromkeys(post.in_charge):
+                by_unit.setdefault(unit, []).append(charge)
+    return by_unit, by_leader
 
 
 def ancestors(ws: Workspace, unit_id: str) -> list[str]:
@@ -111,11 +127,8 @@ def task_responsibility(ws: Workspace, task: Task, day: dt.date | None = None) -
 
 def units_in_charge(ws: Workspace, leader_id: str, day: dt.date | None = None) -> list[tuple[str, str]]:
     """(team unit id, unit id) for every unit the leader is in charge of on `day`."""
-    return [(team_id, unit)
-            for team_id, team in ws.teams.items()
-            for post in team.members
-            if post.leader == leader_id and (day is None or post.active_on(day))
-            for unit in post.in_charge]
+    posts = posts_index(ws)[1].get(leader_id, [])
+    return [(c.team, unit) for c in posts if day is None or c.post.active_on(day) for unit in c.post.in_charge]
 
 
 def plan_teams(ws: Workspace) -> list[str]:

@@ -13,11 +13,13 @@ from hypothesis import strategies as st
 
 from lzzr.responsibility import (
     MAIN,
+    Charge,
     ancestors,
     in_charge_of,
     in_subtree,
     overall_leaders,
     task_responsibility,
+    units_in_charge,
     units_under,
     upper_team,
 )
@@ -48,13 +50,27 @@ def reference_sound(ws: Workspace) -> list[str]:
     return sound
 
 
+def reference_in_charge(ws: Workspace, unit_id: str, day: dt.date | None) -> list[Charge]:
+    """The scan `responsibility.in_charge_of` did before its lookup."""
+    return [Charge(team_id, post) for team_id, team in ws.teams.items() for post in team.members
+            if unit_id in post.in_charge and (day is None or post.active_on(day))]
+
+
+def reference_units_in_charge(ws: Workspace, leader_id: str, day: dt.date | None) -> list[tuple[str, str]]:
+    return [(team_id, unit) for team_id, team in ws.teams.items() for post in team.members
+            if post.leader == leader_id and (day is None or post.active_on(day)) for unit in post.in_charge]
+
+
 def assert_same(ws: Workspace, idx: Index) -> None:
+    for lid in ws.leaders:
+        for day in DAYS:
+            assert units_in_charge(ws, lid, day) == reference_units_in_charge(ws, lid, day)
     for uid in ws.units:
         assert idx.ancestors[uid] == ancestors(ws, uid)
         assert idx.upper_team[uid] == upper_team(ws, uid)
         assert idx.overall_leaders(ws, uid) == overall_leaders(ws, uid)
         for day in DAYS:
-            assert idx.in_charge_of(uid, day) == in_charge_of(ws, uid, day)
+            assert idx.in_charge_of(uid, day) == in_charge_of(ws, uid, day) == reference_in_charge(ws, uid, day)
         for root in ws.units:
             assert idx.in_subtree(uid, root) == in_subtree(ws, uid, root)
     for tid in ws.teams:

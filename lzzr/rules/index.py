@@ -15,12 +15,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from lzzr.responsibility import Charge, issuing_team
+from lzzr.responsibility import Charge, issuing_team, posts_index
 from lzzr.workspace.load import Workspace
 from lzzr.workspace.model import Task
 from lzzr.workspace.sections import SECTIONS
-
-_MEMO = "rules.index"
 
 
 @dataclass
@@ -74,13 +72,7 @@ def _principals(ws: Workspace, unit_id: str | None) -> list[str]:
 
 def index(ws: Workspace) -> Index:
     """The workspace's index, built on first use and kept while the collections are the same."""
-    key = (id(ws.units), id(ws.teams), id(ws.tasks), len(ws.units), len(ws.teams), len(ws.tasks), id(ws.raw))
-    found = ws.memo.get(_MEMO)
-    if found is None or found[0] != key:
-        found = (key, build(ws))
-        ws.memo[_MEMO] = found
-    built: Index = found[1]
-    return built
+    return ws.memoised("rules.index", build)
 
 
 def build(ws: Workspace) -> Index:
@@ -92,14 +84,7 @@ def build(ws: Workspace) -> Index:
         above = upper[uid]
         if above is not None:
             under.setdefault(above, []).append(uid)
-    charges: dict[str, list[Charge]] = {}
-    posts: dict[str, list[Charge]] = {}
-    for team_id, team in ws.teams.items():
-        for post in team.members:
-            charge = Charge(team_id, post)
-            posts.setdefault(post.leader, []).append(charge)
-            for unit in dict.fromkeys(post.in_charge):
-                charges.setdefault(unit, []).append(charge)
+    charges, posts = posts_index(ws)
     children: dict[str, list[str]] = {}
     for tid, task in ws.tasks.items():
         if task.parent:

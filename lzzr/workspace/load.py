@@ -7,10 +7,10 @@ problem found, each located at file:line:col and naming its record.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from lzzr.errors import Location, Problem, Record, Severity, UsageError
 from lzzr.i18n import kind_label, t
@@ -19,6 +19,7 @@ from lzzr.workspace.reader import Path_, Positions, read_yaml
 from lzzr.workspace.sections import SECTIONS, SINGLETONS
 from lzzr.workspace.validate import describe, suggestion, validate_record
 
+_T = TypeVar("_T")
 CONFIG_FILE = "lzzr.yaml"
 DATA_SUFFIXES = (".yaml", ".yml")
 
@@ -46,6 +47,18 @@ class Workspace:
     _invalid_tasks: dict[str, dict[str, Any]] = field(default_factory=dict)  # their raw data
     _tainted: set[Path_] = field(default_factory=set)
     memo: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)  # derived lookups (rules)
+
+    def memoised(self, name: str, build: Callable[[Workspace], _T]) -> _T:
+        """A value derived from the loaded records (an index), built once while the record
+        collections stay the same objects of the same size."""
+        key = (id(self.units), id(self.teams), id(self.tasks), id(self.raw),
+               len(self.units), len(self.teams), len(self.tasks), len(self.raw))
+        found = self.memo.get(name)
+        if found is None or found[0] != key:
+            found = (key, build(self))
+            self.memo[name] = found
+        value: _T = found[1]
+        return value
 
     def tainted(self, path: Path_) -> bool:
         """Whether a refused value (a forbidden tag, already reported) lies under `path`."""
