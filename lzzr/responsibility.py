@@ -134,7 +134,11 @@ def units_in_charge(ws: Workspace, leader_id: str, day: dt.date | None = None) -
 def plan_teams(ws: Workspace) -> list[str]:
     """The teams whose members the plan assigns tasks to: the issuing team, and the
     government team(s) directly under it (党政齐抓共管: the party committee and the
-    government are two teams of one level)."""
+    government are two teams of one level). Memoised: assessment asks for every task."""
+    return list(ws.memoised("responsibility.plan_teams", _plan_teams))
+
+
+def _plan_teams(ws: Workspace) -> list[str]:
     top = issuing_team(ws)
     if top is None or top not in ws.teams:
         return []

@@ -51,7 +51,7 @@ class Workspace:
     def memoised(self, name: str, build: Callable[[Workspace], _T]) -> _T:
         """A value derived from the loaded records (an index), built once while the record
         collections stay the same objects of the same size."""
-        key = (id(self.units), id(self.teams), id(self.tasks), id(self.raw),
+        key = (id(self.units), id(self.teams), id(self.tasks), id(self.raw), id(self.plan), id(self.config),
                len(self.units), len(self.teams), len(self.tasks), len(self.raw))
         found = self.memo.get(name)
         if found is None or found[0] != key:
