@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 OUT    ?= out
 
-.PHONY: setup system fonts demo test lint dist-test bench clean
+.PHONY: setup system fonts demo test lint dist-test bench bench-big clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -82,9 +82,15 @@ dist-test: setup
 	rm -rf build/dist-init && cd /tmp && $(CURDIR)/build/dist-venv/bin/lzzr init $(CURDIR)/build/dist-init --kind 县 --year 2027 --quiet
 	cd /tmp && $(CURDIR)/build/dist-venv/bin/lzzr check $(CURDIR)/build/dist-init --quiet
 
+# One table of ratios, each against its paired baseline (docs/performance.md); ~10 min.
 bench: setup
-	$(BIN)/python bench/bench_load.py
-	$(BIN)/python bench/bench_letters.py
+	$(BIN)/python -m pip install -q -e '.[bench]'
+	$(BIN)/python bench/bench.py
+
+# The same plus the plan PDF of 10,000 tasks (time and peak memory): slow.
+bench-big: setup
+	$(BIN)/python -m pip install -q -e '.[bench]'
+	$(BIN)/python bench/bench.py --big
 
 clean:
 	rm -rf $(VENV) build dist $(OUT) *.egg-info

@@ -26,8 +26,14 @@ def register_commands(app: typer.Typer) -> None:
                       "同时检查另一份考核方案文件，以及记录是否与它相符",
                       "also check this scheme file and the records against it")),
                   fmt: o.Format = o.format_opt(),
-                  strict: bool = o.strict_opt(), quiet: bool = o.quiet_opt()) -> None:
-        result = _checked(o.pick_workspace(workspace, workspace_opt), scheme)
+                  strict: bool = o.strict_opt(), quiet: bool = o.quiet_opt(),
+                  no_cache: bool = typer.Option(False, "--no-cache", help=tr(
+                      "不使用结果缓存（输入未变时直接给出上次结果）",
+                      "do not use the result cache (unchanged inputs reuse the last result)"))) -> None:
+        from lzzr.check_cache import check_summary
+
+        result = check_summary(o.pick_workspace(workspace, workspace_opt), use_cache=not no_cache and scheme is None,
+                               fresh=lambda root: _checked(root, scheme))
         _print_check(result, fmt, strict, quiet)
         exit_with(result.failed(strict))
 
@@ -84,7 +90,7 @@ def register_commands(app: typer.Typer) -> None:
 
 def _print_check(result: Any, fmt: o.Format, strict: bool, quiet: bool) -> None:
     if fmt is o.Format.json:
-        echo_json({"workspace": str(result.workspace.root), "ok": not result.failed(strict), "summary": result.counts(),
+        echo_json({"workspace": str(result.root), "ok": not result.failed(strict), "summary": result.counts(),
                    "rule_settings": result.settings, "problems": problem_list(result.problems)})
         return
     print_problems(result.problems)

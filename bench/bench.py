@@ -1,0 +1,206 @@
+"""`make bench`: one table of ratios, each measured against its own baseline in the same run.
+
+    .venv/bin/python bench/bench.py [--repeat 3] [--big] [--keep DIR]
+
+Workspaces come from bench/generate.py (city shape, 2,000 units per 10,000 tasks). Every
+timed command runs as a subprocess, the way a cadre or cron runs it; a ratio pairs each run
+with a run of its baseline right before it, and the table shows the median of the paired
+ratios (the machine is shared: a ratio of neighbours is steadier than two medians).
+Baselines: a bare PyYAML CSafeLoader parse of the same files; a bare serial WeasyPrint loop
+over the same HTML; a Python interpreter that does nothing. Peak memory is the child's
+maximum resident set (getrusage). `--big` adds the plan PDF at 10,000 tasks (slow).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+ROOT = BENCH.parent
+LZZR = [sys.executable, "-m", "lzzr"]
+PARSE = [sys.executable, str(BENCH / "parse_only.py")]
+CACHE = True
+NO_CACHE: list[str] = ["--no-cache"] if CACHE else []
+
+
+@dataclass
+class Row:
+    what: str
+    value: float
+    baseline: str
+    goal: float | None
+    unit: str = "x"
+
+    def line(self) -> str:
+        shown = f"{self.value:.2f}{self.unit}" if self.unit == "x" else f"{self.value:.{2 if self.value < 10 else 0}f} {self.unit}"
+        goal = "" if self.goal is None else f"≤ {self.goal:g}{self.unit if self.unit == 'x' else ' ' + self.unit}"
+        met = "" if self.goal is None else ("yes" if self.value <= self.goal else "NO")
+        return f"| {self.what} | {shown} | {self.baseline} | {goal} | {met} |"
+
+
+def timed(cmd: list[str], cwd: Path | None = None) -> float:
+    start = time.perf_counter()
+    subprocess.run(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False,
+                   env={**os.environ, "LZZR_LANG": "zh"})
+    return time.perf_counter() - start
+
+
+def paired(run: Callable[[], float], base: Callable[[], float], repeat: int) -> tuple[float, float, float]:
+    """(median ratio, median time, median baseline time) over `repeat` neighbouring pairs."""
+    pairs = []
+    for _ in range(repeat):
+        b = base()
+        r = run()
+        pairs.append((r / b, r, b))
+    return (statistics.median(p[0] for p in pairs), statistics.median(p[1] for p in pairs),
+            statistics.median(p[2] for p in pairs))
+
+
+def peak_mb(cmd: list[str]) -> float:
+    """The peak RSS of `cmd`, run from a small wrapper so that no parent's peak carries over."""
+    probe = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL,"
+             " stderr=subprocess.DEVNULL); print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+    out = subprocess.run([sys.executable, "-c", probe, *cmd], capture_output=True, text=True, check=True)
+    return int(out.stdout.split()[-1]) / 1024
+
+
+def generate(out: Path, tasks: int) -> Path:
+    subprocess.run([sys.executable, str(BENCH / "generate.py"), str(out), "--tasks", str(tasks),
+                    "--units", str(tasks // 5)], check=True, stdout=subprocess.DEVNULL)
+    return out
+
+
+def check_rows(work: Path, repeat: int) -> tuple[list[Row], dict[int, Path]]:
+    rows, spaces, times = [], {}, {}
+    for tasks in (10_000, 20_000, 40_000):
+        ws = spaces[tasks] = generate(work / f"ws{tasks // 1000}k", tasks)
+        n = repeat if tasks == 10_000 else 1
+        ratio, t, b = paired(lambda ws=ws: timed([*LZZR, "check", str(ws), "-q", *NO_CACHE]),
+                             lambda ws=ws: timed([*PARSE, str(ws)]), n)
+        times[tasks] = t
+        if tasks != 20_000:
+            rows.append(Row(f"check {tasks // 1000}k tasks ({t:.1f} s)", ratio, f"bare CSafeLoader parse ({b:.1f} s)", 1.2))
+    rows.append(Row("check 20k / 10k tasks", times[20_000] / times[10_000], "check 10k", 2.1))
+    rows.append(Row("check 40k / 20k tasks", times[40_000] / times[20_000], "check 20k", 2.1))
+    return rows, spaces
+
+
+def cache_rows(ws: Path, repeat: int) -> list[Row]:
+    timed([*LZZR, "check", str(ws), "-q"])  # fills the cache
+    ratio, t, b = paired(lambda: timed([*LZZR, "check", str(ws), "-q"]),
+                         lambda: timed([*LZZR, "check", str(ws), "-q", *NO_CACHE]), repeat)
+    rows = [Row(f"check 10k unchanged, cached ({t:.2f} s)", ratio, f"full check ({b:.1f} s)", 0.1)]
+    target = next(iter(sorted(ws.glob("tasks-*.yaml"))))
+    original = target.read_bytes()
+    try:
+        def one_change() -> float:
+            target.write_bytes(original.replace("工作标准: ".encode(), "工作标准: 年内".encode(), 1))
+            took = timed([*LZZR, "check", str(ws), "-q"])
+            target.write_bytes(original)
+            timed([*LZZR, "check", str(ws), "-q"])
+            return took
+        ratio, t, b = paired(one_change, lambda: timed([*LZZR, "check", str(ws), "-q", *NO_CACHE]), 1)
+    finally:
+        target.write_bytes(original)
+    rows.append(Row(f"check 10k, one file changed ({t:.1f} s)", ratio, f"full check ({b:.1f} s)", None))
+    return rows
+
+
+def phase_rows(ws: Path, work: Path) -> list[Row]:
+    out = work / "out"
+    rows = []
+    for name, cmd, goal in (
+        ("decompose --format json --no-pdf", ["decompose", str(ws), "--format", "json", "--no-pdf", "-o", str(out), "-q"],
+         1.5),
+        ("assess --no-pdf", ["assess", str(ws), "--no-pdf", "--no-archive", "-o", str(out), "-q"], 2.0),
+    ):
+        ratio, t, b = paired(lambda cmd=cmd: timed([*LZZR, *cmd]), lambda: timed([*PARSE, str(ws)]), 1)
+        rows.append(Row(f"{name} 10k ({t:.1f} s)", ratio, f"bare CSafeLoader parse ({b:.1f} s)", goal))
+    return rows
+
+
+def start_rows(repeat: int) -> list[Row]:
+    bare = [sys.executable, "-c", "pass"]
+    ratio, t, b = paired(lambda: timed([*LZZR, "--help"]), lambda: timed(bare), max(5, repeat))
+    return [Row("`lzzr --help` start", t, f"python -c pass ({b:.2f} s; ratio {ratio:.1f}x)", 0.25, "s")]
+
+
+def memory_rows(ws: Path) -> list[Row]:
+    return [Row("check 10k peak memory", peak_mb([*LZZR, "check", str(ws), "-q", *NO_CACHE]), "maximum RSS",
+                400, "MB")]
+
+
+def letters_rows() -> list[Row]:
+    sys.path.insert(0, str(BENCH))
+    sys.path.insert(0, str(ROOT))
+    import bench_letters as bl
+
+    from lzzr.render.fonts import choose, font_css
+    from lzzr.render.renderer import builtin_templates
+    from lzzr.workspace.model import Fonts
+
+    css = font_css(choose(Fonts()))
+    docs = bl.letters(46)
+
+    def pool() -> float:
+        with tempfile.TemporaryDirectory() as tmp:
+            return bl.pooled(docs, Path(tmp), css, 2)[0]
+
+    ratio, t, b = paired(pool, lambda: bl.bare_serial([h for _, h in docs], builtin_templates(), css), 1)
+    return [Row(f"letters --jobs 2, 46 letters ({t:.1f} s)", ratio, f"serial bare WeasyPrint ({b:.1f} s)", 0.55)]
+
+
+def plan_rows(ws: Path, work: Path) -> list[Row]:
+    cmd = [*LZZR, "decompose", str(ws), "-o", str(work / "plan-out"), "-q"]
+    start = time.perf_counter()
+    mb = peak_mb(cmd)
+    took = time.perf_counter() - start
+    return [Row(f"plan PDF 10k tasks ({took:.0f} s)", mb, "maximum RSS", 1024, "MB"),
+            Row("plan PDF 10k tasks, time", took, "", 120, "s")]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--big", action="store_true", help="also the plan PDF at 10k tasks")
+    ap.add_argument("--keep", type=Path, help="generate the workspaces here and keep them")
+    a = ap.parse_args()
+    work = a.keep or Path(tempfile.mkdtemp(prefix="lzzr-bench-"))
+    started = time.perf_counter()
+    try:
+        rows, spaces = check_rows(work, a.repeat)
+        ws = spaces[10_000]
+        if CACHE:
+            rows += cache_rows(ws, a.repeat)
+        rows += phase_rows(ws, work)
+        rows += start_rows(a.repeat)
+        rows += memory_rows(ws)
+        rows += letters_rows()
+        if a.big:
+            rows += plan_rows(ws, work)
+    finally:
+        if a.keep is None:
+            shutil.rmtree(work, ignore_errors=True)
+    print(f"lzzr bench — {time.strftime('%Y-%m-%d %H:%M')}, {platform.processor() or platform.machine()}, "
+          f"{os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}, Python {platform.python_version()}, "
+          f"{time.perf_counter() - started:.0f} s\n")
+    print("| measure | result | baseline | goal | met |\n|---|---|---|---|---|")
+    for row in rows:
+        print(row.line())
+
+
+if __name__ == "__main__":
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    main()
