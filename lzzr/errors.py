@@ -15,6 +15,7 @@ class ExitCode(enum.IntEnum):
     USAGE = 2
     ENVIRONMENT = 3
     OVERDUE = 4  # `lzzr remind`: an item is in the overdue tier (红)
+    LOCKED = 5  # another run holds the workspace lock (lzzr/lock.py)
     INTERNAL = 70
     INTERRUPTED = 130
 
@@ -109,3 +110,9 @@ class EnvironmentProblem(LzzrError):
     """The machine lacks something lzzr needs (fonts, system libraries)."""
 
     exit_code = ExitCode.ENVIRONMENT
+
+
+class WorkspaceLocked(LzzrError):
+    """Another run holds the workspace lock and did not finish within the wait."""
+
+    exit_code = ExitCode.LOCKED

@@ -130,7 +130,7 @@ def mini_workspace(root: Path, clean: bool = False, **changes: str | bytes | Non
 
 def copy_sample(dest: Path) -> Path:
     """A copy of sample-data without what running lzzr on it by hand may have left there."""
-    shutil.copytree(SAMPLE, dest, ignore=shutil.ignore_patterns("lzzr-register.json", "廉政档案"))
+    shutil.copytree(SAMPLE, dest, ignore=shutil.ignore_patterns("lzzr-register.json", "廉政档案", ".lzzr.lock"))
     return dest
 
 

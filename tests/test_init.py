@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from lzzr.lock import LOCK_FILE
 from lzzr.workspace.load import load_workspace
 
 from .helpers import MINI, mini_workspace, run
@@ -15,7 +16,7 @@ def test_skeleton_is_a_clean_commented_workspace(tmp_path: Path, capsys: pytest.
     target = tmp_path / "ws2027"
     code, out, _ = run(capsys, "init", str(target), "--year", "2027")
     assert code == 0 and "2027" in out
-    assert sorted(p.name for p in target.iterdir()) == [
+    assert sorted(p.name for p in target.iterdir() if p.name != LOCK_FILE) == [
         "leaders.yaml", "lzzr.yaml", "plan.yaml", "scheme.yaml", "tasks.yaml", "teams.yaml", "units.yaml",
         "upper.yaml"]
     assert "# 单位" in (target / "units.yaml").read_text(encoding="utf-8")
@@ -30,7 +31,7 @@ def test_refuses_to_overwrite(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     code, _, err = run(capsys, "init", str(target))
     assert code == 1
     assert err == "拒绝覆盖已有文件：tasks.yaml\n"
-    assert sorted(p.name for p in target.iterdir()) == ["tasks.yaml"]
+    assert sorted(p.name for p in target.iterdir() if p.name != LOCK_FILE) == ["tasks.yaml"]
 
 
 def test_from_previous_carries_people_not_tasks(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -39,7 +40,7 @@ def test_from_previous_carries_people_not_tasks(tmp_path: Path, capsys: pytest.C
     new = tmp_path / "2027"
     code, _, _ = run(capsys, "init", str(new), "--from", str(old))
     assert code == 0
-    assert sorted(p.name for p in new.iterdir()) == ["leaders.yaml", "lzzr.yaml", "teams.yaml", "units.yaml"]
+    assert sorted(p.name for p in new.iterdir() if p.name != LOCK_FILE) == ["leaders.yaml", "lzzr.yaml", "teams.yaml", "units.yaml"]
     assert "# 班子分工" in (new / "teams.yaml").read_text(encoding="utf-8")  # comments kept
     ws, problems = load_workspace(new)
     assert problems == []
@@ -54,7 +55,7 @@ def test_from_the_sample_carries_the_scheme_not_the_issue_numbers(tmp_path: Path
 
     new = tmp_path / "2027"
     assert run(capsys, "init", str(new), "--from", str(SAMPLE))[0] == 0
-    assert sorted(p.name for p in new.iterdir()) == [
+    assert sorted(p.name for p in new.iterdir() if p.name != LOCK_FILE) == [
         "leaders.yaml", "lzzr.yaml", "scheme.yaml", "teams.yaml", "units.yaml"]
     ws, problems = load_workspace(new)
     assert problems == [] and ws.config is not None

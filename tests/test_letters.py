@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -125,10 +126,12 @@ def test_verify_intact_altered_unknown(issued: tuple[Path, Path], tmp_path: Path
     assert code == 0
 
 
-def test_sign_and_status(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_sign_and_status(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("lzzr.clock.today", lambda: dt.date(2026, 3, 15))  # issued on the 15th
     ws = copy_sample(tmp_path / "ws")
     out = tmp_path / "out"
     assert run(capsys, "letters", str(ws), "--unit", "xjz", "--out", str(out), "-q")[0] == 0
+    monkeypatch.setattr("lzzr.clock.today", lambda: dt.date(2026, 3, 25))
     code, stdout, _ = run(capsys, "sign", "2026-xjz-jwd", "--by", "gzy", "--date", "2026-03-20", "-w", str(ws))
     assert code == 0 and stdout == "已登记：2026-xjz-jwd 由 高振宇 于 2026-03-20 签字\n"
     code, _, err = run(capsys, "sign", "2026-xjz-jwd", "--by", "fwj", "--date", "2026-03-20", "-w", str(ws))

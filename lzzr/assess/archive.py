@@ -34,7 +34,7 @@ from ruamel.yaml.scalarfloat import ScalarFloat
 
 from lzzr.assess.score import Assessment, Result
 from lzzr.errors import LzzrError
-from lzzr.fsutil import write_atomic
+from lzzr.fsutil import leaves, write_atomic
 from lzzr.i18n import text
 from lzzr.workspace.load import Workspace
 
@@ -100,6 +100,9 @@ def write_archive(ws: Workspace, a: Assessment, folder: Path | None = None) -> l
     """Write (or update) each assessed leader's file; return the paths written."""
     where = folder or archive_folder(ws)
     entries = archive_entries(ws, a)
+    for path in (where, *(where / f"{leader}.yaml" for leader in entries)):
+        if leaves(path, ws.root):
+            raise LzzrError("path.outside", path=str(path.relative_to(ws.root)) if folder is None else str(path))
     yaml = _yaml()
     docs = {leader: _read(yaml, where / f"{leader}.yaml") for leader in entries}
     written = []

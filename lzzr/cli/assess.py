@@ -9,6 +9,7 @@ from typing import Any
 import typer
 
 from lzzr.cli import options as o
+from lzzr.cli.locking import writing
 from lzzr.cli.output import echo, echo_json, print_problems, refuse
 from lzzr.errors import UsageError
 from lzzr.i18n import t, tr
@@ -34,7 +35,7 @@ def register_commands(app: typer.Typer) -> None:
                                           "xlsx 写入 --out", "text, json, csv to stdout; xlsx to --out"),
         out: Path = o.out_opt(), no_pdf: bool = o.no_pdf_opt("不生成考核报告 PDF", "skip the report PDF"),
         no_archive: bool = typer.Option(False, "--no-archive", help=tr("不写廉政档案", "do not write 廉政档案")),
-        strict: bool = o.strict_opt(), quiet: bool = o.quiet_opt(),
+        strict: bool = o.strict_opt(), quiet: bool = o.quiet_opt(), wait: float | None = o.wait_opt(),
         on: str | None = o.on_opt("截至某日考核（未到期且未完成的任务不计分）；默认全年",
                                   "as of a day (tasks not yet due are not scored); default the whole year"),
     ) -> None:
@@ -50,8 +51,9 @@ def register_commands(app: typer.Typer) -> None:
         if explain is not None:
             _explain(run.assessment, explain)
             return
-        _results(run.assessment, fmt, out, quiet)
-        _write(run.workspace, run.assessment, out, no_pdf, no_archive, quiet, data_out)
+        with writing(run.workspace.root, "assess", wait):
+            _results(run.assessment, fmt, out, quiet)
+            _write(run.workspace, run.assessment, out, no_pdf, no_archive, quiet, data_out)
 
 
 def _explain(a: Any, query: str) -> None:

@@ -9,6 +9,7 @@ from typing import Any
 import typer
 
 from lzzr.cli import options as o
+from lzzr.cli.locking import writing
 from lzzr.cli.output import echo, echo_json, print_problems, problem_list, refuse
 from lzzr.errors import LzzrError, UsageError
 from lzzr.i18n import t, tr
@@ -31,7 +32,7 @@ def register_commands(app: typer.Typer) -> None:
         fmt: o.ViewFormat = o.format_opt(o.ViewFormat.text, "输出格式：text 表格，json 数据，csv（配合 --by）",
                                          "output: text tables, json data, csv (with --by)"),
         out: Path = o.out_opt(), no_pdf: bool = o.no_pdf_opt(),
-        strict: bool = o.strict_opt(), quiet: bool = o.quiet_opt(),
+        strict: bool = o.strict_opt(), quiet: bool = o.quiet_opt(), wait: float | None = o.wait_opt(),
     ) -> None:
         if fmt is o.ViewFormat.csv and by is None:
             raise UsageError("usage.csv_needs_by")
@@ -42,7 +43,9 @@ def register_commands(app: typer.Typer) -> None:
         if by is not None:  # a view is shown, nothing is written
             _print_done(result, [], _view_text(result.workspace, by, fmt), fmt, quiet=True)
             return
-        _print_done(result, _issue(result.workspace, out, no_pdf), None, fmt, quiet)
+        with writing(result.workspace.root, "decompose", wait):
+            files = _issue(result.workspace, out, no_pdf)
+        _print_done(result, files, None, fmt, quiet)
 
 
 def _checked(workspace: Path, no_pdf: bool) -> Any:

@@ -13,6 +13,7 @@ from typing import Any
 import typer
 
 from lzzr.cli import options as o
+from lzzr.cli.locking import writing
 from lzzr.cli.output import echo, echo_json, exit_with, print_problems, progress_bar, refuse
 from lzzr.errors import ExitCode, UsageError
 from lzzr.i18n import t, tr
@@ -42,6 +43,7 @@ def register_commands(app: typer.Typer) -> None:
             "存放私钥口令的环境变量名", "environment variable holding the key passphrase")),
         out: Path = o.out_opt(), jobs: int = o.jobs_opt(), variant: o.PdfVariant | None = o.variant_opt(),
         combine: bool = o.combine_opt(), fmt: o.Format = o.format_opt(), quiet: bool = o.quiet_opt(),
+        wait: float | None = o.wait_opt(), reissue: list[str] | None = o.reissue_opt(),
     ) -> None:
         from lzzr.documents import issue as d
 
@@ -50,7 +52,8 @@ def register_commands(app: typer.Typer) -> None:
         if status:
             _print_status(ws, specs, fmt, quiet)
             return
-        batch = _Batch(out, jobs, variant, combine, fmt, quiet, _signer(sign_key, sign_cert, sign_pass_env))
+        batch = _Batch(out, jobs, variant, combine, fmt, quiet, (wait, reissue),
+                       _signer(sign_key, sign_cert, sign_pass_env))
         _issue(ws, d.letter_docs(ws, specs), batch, f"{ws.config.year}-责任书-合订.pdf", "letters")
 
     @app.command("pledges", short_help=tr(
@@ -64,13 +67,14 @@ def register_commands(app: typer.Typer) -> None:
         public: bool = typer.Option(False, "--public", help=tr("公开栏版", "notice-board version")),
         out: Path = o.out_opt(), jobs: int = o.jobs_opt(), variant: o.PdfVariant | None = o.variant_opt(),
         combine: bool = o.combine_opt(), fmt: o.Format = o.format_opt(), quiet: bool = o.quiet_opt(),
+        wait: float | None = o.wait_opt(), reissue: list[str] | None = o.reissue_opt(),
     ) -> None:
         from lzzr.documents import issue as d
 
         ws = _checked(o.pick_workspace(workspace, workspace_opt), fmt, unit, leader)
         name = f"{ws.config.year}-承诺书{'-公开' if public else ''}-合订.pdf"
-        _issue(ws, d.pledge_docs(ws, unit, leader, public), _Batch(out, jobs, variant, combine, fmt, quiet),
-               name, "pledges")
+        batch = _Batch(out, jobs, variant, combine, fmt, quiet, (wait, reissue))
+        _issue(ws, d.pledge_docs(ws, unit, leader, public), batch, name, "pledges")
 
     @app.command("sign", short_help=tr(
         "登记责任书的签字", "record a signature on a letter"), help=tr(
@@ -81,16 +85,22 @@ def register_commands(app: typer.Typer) -> None:
         by: str = typer.Option(..., "--by", help=tr("签字人（领导编号或姓名）", "who signed (leader id or name)")),
         date: str = typer.Option(..., "--date", help=tr("签字日期，如 2026-03-20", "date signed, e.g. 2026-03-20")),
         workspace: Path | None = o.workspace_opt(), fmt: o.Format = o.format_opt(),
+        wait: float | None = o.wait_opt(), correct: bool = typer.Option(False, "--correct", help=tr(
+            "更正本人已登记的签字日期（原日期留在登记簿中）",
+            "correct one's recorded signature (the old date is kept)")),
     ) -> None:
-        from lzzr.documents.register import Register, sign_entry
+        from lzzr import clock
+        from lzzr.documents.register import Register
+        from lzzr.documents.sign_checks import sign_letter
 
-        register = Register.open(o.open_workspace(o.pick_workspace(None, workspace)))
-        doc_id, entry = register.find(letter)
-        day = _date(date)
-        who = sign_entry(entry, by, day)
-        register.save()
+        root = o.open_workspace(o.pick_workspace(None, workspace))
+        with writing(root, "sign", wait):
+            register = Register.open(root)
+            doc_id, who, found = sign_letter(register, letter, by, _date(date), correct, clock.today())
+            _print_findings(found)
+            register.save()
         if fmt is o.Format.json:
-            echo_json({"ok": True, "document": doc_id, "signer": who, "date": day.isoformat()})
+            echo_json({"ok": True, "document": doc_id, "signer": who, "date": _date(date).isoformat()})
         else:
             echo(t("sign.done", doc=doc_id, who=who, date=date))
 
@@ -134,10 +144,20 @@ class _Batch:
     """How one run issues its documents (the options letters and pledges share)."""
 
     def __init__(self, out: Path, jobs: int, variant: o.PdfVariant | None, combine: bool, fmt: o.Format,
-                 quiet: bool, signer: Any = None) -> None:
+                 quiet: bool, lock: tuple[float | None, list[str] | None], signer: Any = None) -> None:
         self.out, self.jobs, self.combine, self.fmt, self.quiet = out, jobs, combine, fmt, quiet
+        self.wait, self.reissue = lock[0], frozenset(lock[1] or ())
         self.variant = variant.value if variant else None
         self.signer = signer
+
+
+def _print_findings(found: Any) -> None:
+    """The warnings of a signature, and its errors (then stop: exit 1, nothing recorded)."""
+    for code, args in [*found.errors, *found.warnings]:
+        echo(t(code, **args), err=True)
+    if found.errors:
+        echo(t("sign.refused", count=len(found.errors)), err=True)
+        raise typer.Exit(ExitCode.PROBLEMS)
 
 
 def _date(text: str) -> dt.date:
@@ -194,18 +214,23 @@ def _issue(ws: Any, docs: list[Any], batch: _Batch, combined_name: str, what: st
     if any(p.severity.value == "error" for p in problems):
         raise typer.Exit(ExitCode.PROBLEMS)
     options = d.Options(out=batch.out, workers=batch.jobs, variant=batch.variant, combine=batch.combine,
-                        signer=batch.signer, progress=progress_bar(batch.quiet, as_json))
-    issued = d.issue(ws, docs, options, combined_name)
+                        signer=batch.signer, progress=progress_bar(batch.quiet, as_json), reissue=batch.reissue)
+    with writing(ws.root, what, batch.wait):
+        issued = d.issue(ws, docs, options, combined_name)
     unchanged = len(issued.docs) - issued.rendered
     if as_json:
         echo_json({"ok": True, "what": what, "count": len(issued.docs), "rendered": issued.rendered,
                    "unchanged": unchanged, "combined": str(issued.combined) if issued.combined else None,
-                   "documents": issued.docs})
+                   "documents": issued.docs, "frozen": issued.frozen})
     elif not batch.quiet:
         echo(t(f"issue.{what}", count=len(issued.docs), rendered=issued.rendered, unchanged=unchanged,
                out=str(batch.out)))
         if issued.combined:
             echo(t("issue.combined", path=str(issued.combined)))
+    if issued.frozen:
+        if not as_json:
+            echo(t("issue.frozen", count=len(issued.frozen), docs="、".join(issued.frozen)), err=True)
+        raise typer.Exit(ExitCode.PROBLEMS)
 
 
 def _print_status(ws: Any, specs: list[Any], fmt: o.Format, quiet: bool) -> None:

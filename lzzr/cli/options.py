@@ -163,3 +163,15 @@ def parse_day(value: str | None) -> dt.date:
         return parse_date(value)
     except PydanticCustomError:
         raise UsageError("sv.bad_date", value=value) from None
+
+
+def wait_opt() -> Any:
+    return typer.Option(None, "--wait", min=0, help=tr(
+        "工作区被另一个 lzzr 进程占用时最多等待的秒数（默认 30，或环境变量 LZZR_LOCK_WAIT）",
+        "seconds to wait while another lzzr run holds the workspace (default 30, or LZZR_LOCK_WAIT)"))
+
+
+def reissue_opt() -> Any:
+    return typer.Option(None, "--reissue", help=tr(
+        "重新印发一份已签的文件（可多次指定）：旧版本及其签字留在登记簿中，标为已被取代",
+        "re-issue a signed document (repeatable): the old version and its signatures stay on record, superseded"))

@@ -8,6 +8,7 @@ from typing import Any
 import typer
 
 from lzzr.cli import options as o
+from lzzr.cli.locking import writing
 from lzzr.cli.output import echo, echo_json, exit_with, print_problems, problem_list
 from lzzr.errors import LzzrError
 from lzzr.i18n import t, tr
@@ -77,11 +78,12 @@ def register_commands(app: typer.Typer) -> None:
         kind: o.CountyKind | None = typer.Option(None, "--kind", help=tr(
             "县（乡镇）、旗（苏木镇）或 区（街道）；默认按 --name 的末字，否则为县",
             "县, 旗 or 区 (default: from the last character of --name, else 县)")),
-        fmt: o.Format = o.format_opt(), quiet: bool = o.quiet_opt(),
+        fmt: o.Format = o.format_opt(), quiet: bool = o.quiet_opt(), wait: float | None = o.wait_opt(),
     ) -> None:
         from lzzr.workspace.init import init_workspace
 
-        written, chosen_year = init_workspace(directory, year, previous, name, kind.value if kind else None)
+        with writing(directory, "init", wait, create=True):
+            written, chosen_year = init_workspace(directory, year, previous, name, kind.value if kind else None)
         if fmt is o.Format.json:
             echo_json({"ok": True, "workspace": str(directory), "year": chosen_year, "files": written})
         elif not quiet:

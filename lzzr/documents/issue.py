@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from lzzr import clock
 from lzzr.documents.letters import (
     LetterSpec,
     leaders_with_posts,
@@ -40,7 +41,8 @@ class Options:
     combine: bool = False
     signer: Any = None
     progress: ProgressCallback | None = None
-    today: dt.date = field(default_factory=dt.date.today)
+    today: dt.date = field(default_factory=lambda: clock.today())
+    reissue: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -49,6 +51,7 @@ class Issued:
 
     docs: list[dict[str, Any]]
     combined: Path | None = None
+    frozen: list[str] = field(default_factory=list)
 
     @property
     def rendered(self) -> int:
@@ -165,12 +168,22 @@ def issue(ws: Workspace, docs: Sequence[Doc], options: Options, combined_name: s
     register = Register.open(ws.root)
     templates = template_digest(renderer.template_dirs)
     signing = options.signer.common_name if options.signer else ""
-    jobs, htmls = [], []
+    unknown = sorted(options.reissue - {d.id for d in docs})
+    if unknown:
+        raise UsageError("issue.reissue_unknown", docs="、".join(unknown))
+    kept, jobs, htmls, frozen = [], [], [], []
     for doc in docs:
         html = renderer.html(doc.template, doc.context)
-        htmls.append(html)
         key = content_key(html, renderer.font_css, templates, options.variant or "", signing)
+        if register.frozen(doc.id, key):
+            if doc.id not in options.reissue:
+                frozen.append(doc.id)
+                continue
+            keep_aside(register, doc.id)
+        kept.append(doc)
+        htmls.append(html)
         jobs.append(Job(options.out / doc.filename, html, key))
+    docs = kept
     done = render_many(jobs, template_dirs=renderer.template_dirs, font_css=renderer.font_css,
                        variant=options.variant, workers=options.workers, previous=register.previous(),
                        progress=options.progress)
@@ -186,7 +199,18 @@ def issue(ws: Workspace, docs: Sequence[Doc], options: Options, combined_name: s
     if options.combine and htmls:
         combined = _combine(renderer, register, htmls, options, combined_name, templates)
     register.save()
-    return Issued(result, combined)
+    return Issued(result, combined, frozen)
+
+
+def keep_aside(register: Register, doc_id: str) -> None:
+    """Before a signed document is re-issued, move its file to `<name>.v<N>.pdf` so that the
+    signed version is kept beside its record in the register's history."""
+    entry = register.documents[doc_id]
+    old = Path(entry.get("file", ""))
+    aside = old.with_name(f"{old.stem}.v{entry.get('version', 1)}{old.suffix}")
+    if old.is_file() and not aside.exists():
+        old.rename(aside)
+        entry["file"] = str(aside)
 
 
 SIGN_REASONS = {"letter-lower": "党风廉政建设责任书", "letter-member": "党风廉政建设责任书",

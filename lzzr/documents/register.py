@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from lzzr.errors import LzzrError
-from lzzr.fsutil import write_atomic
+from lzzr.fsutil import leaves, write_atomic
 from lzzr.workspace.letters_register import REGISTER_FILE, signed_by_all
 
 VERSION = 1
@@ -35,6 +35,8 @@ class Register:
     def open(cls, workspace: Path) -> Register:
         """Read the register (an empty one when the workspace has none yet)."""
         path = workspace / REGISTER_FILE
+        if leaves(path, workspace):
+            raise LzzrError("path.outside", path=REGISTER_FILE)
         if not path.exists():
             return cls(path, {})
         try:
@@ -55,15 +57,37 @@ class Register:
         return {d["file"]: (d["key"], d["pdf_sha256"]) for d in self.documents.values() if "file" in d}
 
     def record(self, doc_id: str, entry: dict[str, Any], pdf_sha: str, today: dt.date) -> None:
-        """Record an issue; a new PDF (other bytes) resets the signatures of the old one."""
+        """Record an issue; a new PDF (other bytes) starts with no signatures. A signed
+        version it replaces (a re-issue) stays on record in `history`, marked superseded."""
         old = self.documents.get(doc_id, {})
         same = old.get("pdf_sha256") == pdf_sha
+        history = list(old.get("history", []))
+        version = int(old.get("version", 1))
+        if old and not same and is_signed(old):
+            history.append({**{k: v for k, v in old.items() if k != "history"}, "version": version,
+                            "status": "superseded", "superseded": today.isoformat()})
+            version += 1
         self.documents[doc_id] = {
             **entry,
             "pdf_sha256": pdf_sha,
             "issued": old.get("issued") if same and old.get("issued") else today.isoformat(),
             "signatures": old.get("signatures", []) if same else [],
+            "version": version,
+            **({"history": history} if history else {}),
         }
+
+    def frozen(self, doc_id: str, key: str) -> bool:
+        """A signed document whose new content (`key`) differs: it may only be re-issued."""
+        old = self.documents.get(doc_id)
+        return old is not None and is_signed(old) and old.get("key") != key
+
+    def superseded(self, sha: str) -> tuple[str, dict[str, Any], dict[str, Any]] | None:
+        """(id, old version, current entry) of a superseded version with this PDF digest."""
+        for doc_id, entry in self.documents.items():
+            for old in entry.get("history", []):
+                if old.get("pdf_sha256") == sha:
+                    return doc_id, old, entry
+        return None
 
     def find(self, ref: str) -> tuple[str, dict[str, Any]]:
         """A document by id or by file path (absolute, relative, or just its name)."""
@@ -79,14 +103,29 @@ class Register:
         return next(((i, e) for i, e in self.documents.items() if e.get("pdf_sha256") == sha), None)
 
 
-def sign_entry(entry: dict[str, Any], by: str, day: dt.date) -> str:
-    """Record that party `by` (leader id or name) signed on `day`; return the signer's name."""
+def is_signed(entry: dict[str, Any]) -> bool:
+    """Signed by a party (`lzzr sign`) or by the office's key (PAdES): frozen from then on."""
+    return bool(entry.get("signatures")) or bool(entry.get("pades"))
+
+
+def party_of(entry: dict[str, Any], by: str) -> dict[str, Any]:
+    """The party `by` (leader id or name) of a document."""
     parties = entry.get("parties", [])
     party = next((p for p in parties if by in (p["leader"], p["name"])), None)
     if party is None:
         names = "、".join(f"{p['name']}（{p['leader']}）" for p in parties)
         raise LzzrError("sign.not_party", who=by, parties=names)
+    return dict(party)
+
+
+def sign_entry(entry: dict[str, Any], by: str, day: dt.date) -> str:
+    """Record that party `by` (leader id or name) signed on `day`; return the signer's name.
+    A corrected signature keeps the dates it replaces (`corrects`)."""
+    party = party_of(entry, by)
+    old = [s for s in entry.get("signatures", []) if s["leader"] == party["leader"]]
     signatures = [s for s in entry.get("signatures", []) if s["leader"] != party["leader"]]
-    signatures.append({"leader": party["leader"], "name": party["name"], "date": day.isoformat()})
-    entry["signatures"] = signatures
+    signature = {"leader": party["leader"], "name": party["name"], "date": day.isoformat()}
+    if old:
+        signature["corrects"] = [d for s in old for d in (*s.get("corrects", []), s["date"])]
+    entry["signatures"] = [*signatures, signature]
     return str(party["name"])

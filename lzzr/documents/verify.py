@@ -17,15 +17,22 @@ def verify_file(register: Register, path: Path) -> dict[str, Any]:
         data = path.read_bytes()
     except OSError as exc:
         return _result(path, "unreadable", None, [], t("verify.unreadable", reason=exc.strerror or str(exc)))
-    found = register.by_sha(sha256_bytes(data))
+    sha = sha256_bytes(data)
+    found = register.by_sha(sha)
+    old = register.superseded(sha) if found is None else None
     doc_id: str | None
+    args: dict[str, Any] = {}
     if found is not None:
         state, doc_id = "registered", found[0]
+    elif old is not None:
+        state, doc_id = "superseded", old[0]
+        args = {"version": old[1].get("version", 1), "issued": old[1].get("issued", "?"),
+                "current": old[2].get("version", 1), "date": old[2].get("issued", "?")}
     else:
         doc_id = _claimed_id(register, path, data)
         state = "altered" if doc_id else "unknown"
     sigs = _signatures(data)
-    text = t(f"verify.{state}", doc=doc_id or "")
+    text = t(f"verify.{state}", doc=doc_id or "", **args)
     if sigs:
         text += "；" + "；".join(s["text"] for s in sigs) if t("verify.sep") == "；" else "; " + "; ".join(
             s["text"] for s in sigs)

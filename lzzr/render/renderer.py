@@ -13,9 +13,9 @@ from __future__ import annotations
 import io
 import logging
 import mimetypes
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -25,13 +25,12 @@ from jinja2 import FileSystemLoader, StrictUndefined, TemplateError
 from jinja2.sandbox import SandboxedEnvironment
 
 from lzzr.errors import EnvironmentProblem, LzzrError
-from lzzr.fsutil import write_atomic
+from lzzr.fsutil import leaves, write_atomic
 from lzzr.render.nobreak import keep, keep_known, keep_parts
 
 if TYPE_CHECKING:
     from lzzr.workspace.load import Workspace
 
-_ATTACHMENT = re.compile(r"""rel\s*=\s*["']?[^"'>]*\battachment\b""", re.IGNORECASE)
 
 
 def builtin_templates() -> Path:
@@ -52,7 +51,7 @@ class Renderer:
 
     def __post_init__(self) -> None:
         self.env = SandboxedEnvironment(
-            loader=FileSystemLoader([str(d) for d in self.template_dirs]),
+            loader=_ConfinedLoader([str(d) for d in self.template_dirs]),
             autoescape=True,
             undefined=StrictUndefined,
             trim_blocks=True,
@@ -70,7 +69,7 @@ class Renderer:
             text = self.env.get_template(template).render(**context)
         except TemplateError as exc:
             raise LzzrError("render.template", template=template, detail=str(exc)) from None
-        if _ATTACHMENT.search(text):
+        if has_attachment(text):
             raise LzzrError("render.attachment", template=template)
         return text
 
@@ -91,6 +90,37 @@ class Renderer:
         data = self.pdf_bytes(html, variant)
         write_atomic(target, data)
         return data
+
+
+class _ConfinedLoader(FileSystemLoader):
+    """A template that is a symlink out of its template folder is refused, not followed."""
+
+    def get_source(self, environment: Any, template: str) -> tuple[str, str, Any]:
+        source, filename, uptodate = super().get_source(environment, template)
+        if not any(not leaves(Path(filename), Path(folder)) for folder in self.searchpath):
+            raise LzzrError("path.outside", path=f"templates/{template}")
+        return source, filename, uptodate
+
+
+class _AttachmentFinder(HTMLParser):
+    """Finds <link rel=attachment> / <a rel=attachment> as the browser (and WeasyPrint) parses
+    them: entities in attribute values decoded, case ignored."""
+
+    found = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        rels = " ".join(v or "" for k, v in attrs if k == "rel").lower().split()
+        if tag in ("link", "a") and "attachment" in rels:
+            self.found = True
+
+
+def has_attachment(html: str) -> bool:
+    """Whether the rendered document asks WeasyPrint to embed a file (text that merely
+    looks like such a tag is escaped data, and does not count)."""
+    finder = _AttachmentFinder(convert_charrefs=True)
+    finder.feed(html)
+    finder.close()
+    return finder.found
 
 
 class Printer:
@@ -190,6 +220,8 @@ def renderer_for(ws: Workspace) -> Renderer:
     choices = choose(ws.config.fonts, have)
     if choices["song"].face is None:
         raise EnvironmentProblem("fonts.none", hint=APT_HINT)
+    if leaves(ws.root / USER_TEMPLATES, ws.root):
+        raise LzzrError("path.outside", path=USER_TEMPLATES)
     from lzzr.render.nobreak import unbreakable_words
 
     dirs = [d for d in (ws.root / USER_TEMPLATES,) if d.is_dir()] + [builtin_templates()]

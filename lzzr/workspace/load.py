@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from lzzr.errors import Location, Problem, Record, Severity, UsageError
+from lzzr.fsutil import leaves
 from lzzr.i18n import kind_label, t
 from lzzr.workspace.model import Config, Leader, Plan, Task, Team, Unit, UpperDoc, UpperTask
 from lzzr.workspace.reader import Path_, Positions, read_yaml
@@ -109,6 +110,9 @@ def load_workspace(root: Path) -> tuple[Workspace, list[Problem]]:
     problems: list[Problem] = []
     problems += _load_config(ws)
     for path in data_files(root):
+        if leaves(path, root):
+            problems.append(Problem("F001", Location(path.name)))
+            continue
         ws.files.append(path.name)
         problems += _load_file(ws, path)
     problems += _check_references(ws)
@@ -132,6 +136,8 @@ def _load_config(ws: Workspace) -> list[Problem]:
         if (ws.root / "lzzr.yml").is_file():
             return [Problem("L011", Location("lzzr.yml", 1, 1), msg="L011.yml")]
         return [Problem("L011", Location(CONFIG_FILE))]
+    if leaves(path, ws.root):
+        return [Problem("F001", Location(CONFIG_FILE))]
     parsed = read_yaml(path, CONFIG_FILE)
     problems = parsed.problems
     if parsed.data is None and problems:
