@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from lzzr.messages import CATALOG, KINDS
+from lzzr.text import escape_controls
 
 LANGS = ("zh", "en")
 _state = {"lang": "zh"}
@@ -41,6 +42,7 @@ def t(code: str, **args: Any) -> str:
     if entry is None:
         return f"{code} {args}" if args else code
     text = entry[1] if get_lang() == "en" else entry[0]
+    args = {k: escape_controls(v) if isinstance(v, str) else v for k, v in args.items()}
     try:
         return text.format(**args)
     except (KeyError, IndexError, ValueError):

@@ -8,11 +8,12 @@ from typing import Any
 from lzzr.errors import Problem
 from lzzr.i18n import get_lang, kind_label, t
 from lzzr.messages import SEVERITY
+from lzzr.text import cut, escape_controls
 
 
 def message(p: Problem) -> str:
     """The problem's message, without location: `任务 T03: 牵头部门 'czj' 不存在`."""
-    args = dict(p.args)
+    args = {k: cut(v) if isinstance(v, str) else v for k, v in p.args.items()}
     if p.code == "L005":
         args["hint_text"] = t("hint." + args.get("hint", "other"), **args)
     if p.code == "L004" and args.get("kind") == "binary":
@@ -26,7 +27,7 @@ def message(p: Problem) -> str:
 
 def format_problem(p: Problem) -> str:
     """One line: `tasks.yaml:14:5: error[R001] 任务 T03: 牵头部门 'czj' 不存在`."""
-    return f"{p.location}: {p.severity.value}[{p.code}] {message(p)}"
+    return f"{escape_controls(str(p.location))}: {p.severity.value}[{p.code}] {message(p)}"
 
 
 def sorted_problems(problems: Iterable[Problem]) -> list[Problem]:

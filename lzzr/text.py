@@ -16,3 +16,22 @@ def natural_key(rid: str) -> tuple[tuple[str | int, ...], str]:
     """
     parts = _NUMBER.split(rid)
     return tuple(int(p) if i % 2 else p for i, p in enumerate(parts)), rid
+
+
+_BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u2028\u2029")
+
+
+def escape_controls(value: str) -> str:
+    """`value` with control characters written as escapes (`\\n`, `\\x00`, `\\u202e`), so
+    that a file name holding a newline cannot forge a second line in a message or a log."""
+    import unicodedata
+
+    if value.isprintable():
+        return value
+    return "".join(c.encode("unicode_escape").decode("ascii")
+                   if unicodedata.category(c) == "Cc" or c in _BIDI else c for c in value)
+
+
+def cut(value: str, limit: int = 200) -> str:
+    """`value`, cut after `limit` characters with `…（共 N 字）` when longer."""
+    return value if len(value) <= limit else f"{value[:limit]}…（共 {len(value)} 字）"

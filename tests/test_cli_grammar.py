@@ -4,6 +4,7 @@ commands that write nothing."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -83,7 +84,9 @@ def test_shell_completion(capsys: pytest.CaptureFixture[str], monkeypatch: pytes
     assert code == 0 and out.split() == ["check"]
 
 
-def test_json_on_sign_doctor_init(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_json_on_sign_doctor_init(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("lzzr.clock.today", lambda: dt.date(2026, 3, 15))  # letters issued on the 15th
     code, out, _ = run(capsys, "init", str(tmp_path / "new"), "--year", "2027", "--format", "json")
     data = json.loads(out)
     assert code == 0 and data["ok"] and data["year"] == 2027 and "lzzr.yaml" in data["files"]
@@ -93,6 +96,7 @@ def test_json_on_sign_doctor_init(tmp_path: Path, capsys: pytest.CaptureFixture[
     ws = copy_sample(tmp_path / "ws")
     assert run(capsys, "letters", str(ws), "--unit", "xjz", "--kind", "lower", "--out", str(tmp_path / "o"),
                "--quiet")[0] == 0
+    monkeypatch.setattr("lzzr.clock.today", lambda: dt.date(2026, 3, 25))
     code, out, _ = run(capsys, "sign", "2026-xjz-jwd", "--by", "gzy", "--date", "2026-03-20", "-w", str(ws),
                        "--format", "json")
     assert code == 0

@@ -4,6 +4,7 @@ pledges, sign, the signing status, assess and verify. Every message on the way i
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -111,7 +112,9 @@ def _fill(ws: Path) -> None:
         (ws / name).write_text(text, encoding="utf-8")
 
 
-def test_a_new_county_issues_and_assesses_its_first_year(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_new_county_issues_and_assesses_its_first_year(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("lzzr.clock.today", lambda: dt.date(2026, 3, 1))  # letters issued on 1 March
     ws, out = tmp_path / "青山县2026", tmp_path / "out"
     assert run(capsys, "init", str(ws), "--kind", "县", "--name", "青山县", "--year", "2026") == (
         0, f"已创建工作区 {ws}（2026 年度）：leaders.yaml、lzzr.yaml、plan.yaml、scheme.yaml、tasks.yaml、"
@@ -135,6 +138,7 @@ def test_a_new_county_issues_and_assesses_its_first_year(tmp_path: Path, capsys:
         0, f"责任书 6 份（新生成 6 份，未变 0 份）→ {out / '责任书'}\n", "")
     assert run(capsys, "pledges", str(ws), "--out", str(out / "承诺书")) == (
         0, f"承诺书 7 份（新生成 7 份，未变 0 份）→ {out / '承诺书'}\n", "")
+    monkeypatch.setattr("lzzr.clock.today", lambda: dt.date(2026, 3, 12))
     assert run(capsys, "sign", "2026-hsz-ly", "--by", "刘洋", "--date", "2026-03-10", "-w", str(ws)) == (
         0, "已登记：2026-hsz-ly 由 刘洋 于 2026-03-10 签字\n", "")
     assert run(capsys, "sign", "2026-hsz-ly", "--by", "sj", "--date", "2026-03-10", "-w", str(ws)) == (

@@ -35,7 +35,8 @@ from ruamel.yaml.scalarfloat import ScalarFloat
 from lzzr.assess.score import Assessment, Result
 from lzzr.errors import LzzrError
 from lzzr.fsutil import leaves, write_atomic
-from lzzr.i18n import text
+from lzzr.i18n import t, text
+from lzzr.text import cut
 from lzzr.workspace.load import Workspace
 
 ARCHIVE_DIR = "廉政档案"
@@ -103,6 +104,9 @@ def write_archive(ws: Workspace, a: Assessment, folder: Path | None = None) -> l
     for path in (where, *(where / f"{leader}.yaml" for leader in entries)):
         if leaves(path, ws.root):
             raise LzzrError("path.outside", path=str(path.relative_to(ws.root)) if folder is None else str(path))
+        if path.exists() and path.is_dir() == path.name.endswith(".yaml"):
+            raise LzzrError("archive.bad", path=str(path), detail=t("archive.not_file" if path != where
+                                                                    else "archive.not_folder"))
     yaml = _yaml()
     docs = {leader: _read(yaml, where / f"{leader}.yaml") for leader in entries}
     written = []
@@ -127,7 +131,9 @@ def _read(yaml: YAML, path: Path) -> CommentedMap:
     try:
         data = yaml.load(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, YAMLError) as exc:
-        raise LzzrError("archive.bad", path=str(path), detail=str(exc).splitlines()[0]) from None
+        raise LzzrError("archive.bad", path=str(path), detail=cut(str(exc).splitlines()[0])) from None
+    except RecursionError:
+        raise LzzrError("archive.bad", path=str(path), detail=t("register.too_deep")) from None
     if data is None:
         return CommentedMap()
     if not isinstance(data, CommentedMap) or not isinstance(data.get("考核记录", CommentedMap()), CommentedMap):

@@ -17,6 +17,7 @@ from lzzr.cli.locking import writing
 from lzzr.cli.output import echo, echo_json, exit_with, print_problems, progress_bar, refuse
 from lzzr.errors import ExitCode, UsageError
 from lzzr.i18n import t, tr
+from lzzr.text import escape_controls
 
 
 def register_commands(app: typer.Typer) -> None:
@@ -119,7 +120,7 @@ def register_commands(app: typer.Typer) -> None:
             echo_json(results)
         else:
             for r in results:
-                echo(f"{r['file']}: {r['text']}")
+                echo(f"{escape_controls(r['file'])}: {r['text']}")
         exit_with(any(not r["ok"] for r in results))
 
     @app.command("doctor", short_help=tr(

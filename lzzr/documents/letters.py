@@ -156,8 +156,12 @@ def _role(ws: Workspace, spec: LetterSpec, task: Task) -> str:
 
 def safe_name(text: str, limit: int = 60) -> str:
     """A file-name part that cannot leave its folder: no separators, controls or leading dots."""
-    cleaned = _UNSAFE.sub("_", text).strip(" .")
-    return (cleaned or "_")[:limit]
+    cleaned = (_UNSAFE.sub("_", text).strip(" .") or "_")[:limit]
+    # File systems count bytes (255 at most); leave room for `.v9.pdf` and the temporary name.
+    return cleaned.encode("utf-8")[:NAME_BYTES].decode("utf-8", "ignore")
+
+
+NAME_BYTES = 200
 
 
 def letter_filename(spec: LetterSpec) -> str:

@@ -14,6 +14,8 @@ from typing import Any
 
 from lzzr.errors import LzzrError
 from lzzr.fsutil import leaves, write_atomic
+from lzzr.i18n import t
+from lzzr.text import cut
 from lzzr.workspace.letters_register import REGISTER_FILE, signed_by_all
 
 VERSION = 1
@@ -39,13 +41,22 @@ class Register:
             raise LzzrError("path.outside", path=REGISTER_FILE)
         if not path.exists():
             return cls(path, {})
+        if not path.is_file():
+            raise LzzrError("register.bad", path=REGISTER_FILE, detail=t("register.not_file"))
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
-            docs = data["documents"]
-            if not isinstance(docs, dict):
-                raise TypeError("documents")
-        except (OSError, ValueError, KeyError, TypeError) as exc:
-            raise LzzrError("register.bad", path=str(path), detail=str(exc)) from None
+        except (OSError, ValueError) as exc:
+            raise LzzrError("register.bad", path=REGISTER_FILE, detail=cut(str(exc))) from None
+        except RecursionError:
+            raise LzzrError("register.bad", path=REGISTER_FILE, detail=t("register.too_deep")) from None
+        docs = data.get("documents") if isinstance(data, dict) else None
+        if not isinstance(docs, dict):
+            raise LzzrError("register.bad", path=REGISTER_FILE, detail=t("register.shape", where="documents"))
+        for doc_id, entry in docs.items():
+            where = _bad_entry(entry)
+            if where is not None:
+                raise LzzrError("register.bad", path=REGISTER_FILE,
+                                detail=t("register.shape", where=f"documents.{cut(doc_id, 60)}{where}"))
         return cls(path, docs)
 
     def save(self) -> None:
@@ -101,6 +112,34 @@ class Register:
 
     def by_sha(self, sha: str) -> tuple[str, dict[str, Any]] | None:
         return next(((i, e) for i, e in self.documents.items() if e.get("pdf_sha256") == sha), None)
+
+
+_ENTRY_FIELDS: dict[str, type | tuple[type, ...]] = {
+    "key": str, "pdf_sha256": str, "file": str, "issued": str, "kind": str, "signatures": list, "parties": list,
+    "history": list, "version": int}
+_PERSON_FIELDS = ("leader", "name")
+
+
+def _bad_entry(entry: Any, nested: bool = False) -> str | None:
+    """Where a register entry does not have the shape lzzr writes (`.signatures[0].date`),
+    or None when it has."""
+    if not isinstance(entry, dict):
+        return ""
+    for name in ("key", "pdf_sha256"):
+        if name not in entry:
+            return f".{name}"
+    for name, kind in _ENTRY_FIELDS.items():
+        if name in entry and not isinstance(entry[name], kind):
+            return f".{name}"
+    for name in ("parties", "signatures"):
+        for i, person in enumerate(entry.get(name, [])):
+            if not isinstance(person, dict) or not all(isinstance(person.get(f), str) for f in _PERSON_FIELDS):
+                return f".{name}[{i}]"
+    for i, old in enumerate([] if nested else entry.get("history", [])):
+        where = _bad_entry(old, nested=True)
+        if where is not None:
+            return f".history[{i}]{where}"
+    return None
 
 
 def is_signed(entry: dict[str, Any]) -> bool:

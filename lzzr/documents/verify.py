@@ -13,6 +13,8 @@ from lzzr.i18n import t
 
 def verify_file(register: Register, path: Path) -> dict[str, Any]:
     """A verdict for one file: `registered`, `altered`, `unknown` or `unreadable`, plus signatures."""
+    if path.exists() and not path.is_file():  # a FIFO or a device would block or never end
+        return _result(path, "unreadable", None, [], t("verify.unreadable", reason=t("verify.not_regular")))
     try:
         data = path.read_bytes()
     except OSError as exc:

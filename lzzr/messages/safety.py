@@ -37,4 +37,13 @@ CATALOG: dict[str, tuple[str, str]] = {
     "sign.refused": ("未登记签字：{count} 个问题", "signature not recorded: {count} problems"),
     "F001": ("这个文件（符号链接）指向工作区以外，未读取", "this file (a symbolic link) leads out of the workspace; not read"),
     "path.outside": ("{path}：指向工作区以外（符号链接？），拒绝读写", "{path}: leads out of the workspace (a symbolic link?); refused"),
+    "register.not_file": ("不是普通文件", "not a regular file"),
+    "register.too_deep": ("嵌套过深", "nested too deep"),
+    "register.shape": ("{where} 的结构不对（不是 lzzr 写的登记簿？请从备份恢复）",
+                       "{where} does not have the register's shape (not written by lzzr? restore it from a backup)"),
+    "verify.not_regular": ("不是普通文件", "not a regular file"),
+    "archive.not_file": ("是文件夹，不是文件", "a folder, not a file"),
+    "archive.not_folder": ("不是文件夹", "not a folder"),
+    "F002": ("嵌套超过 {depth} 层，未继续读取", "nested more than {depth} levels deep; not read further"),
+    "usage.unreadable": ("无法读取工作区 {path}：{reason}", "cannot read the workspace {path}: {reason}"),
 }

@@ -22,11 +22,13 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
 from jinja2 import FileSystemLoader, StrictUndefined, TemplateError
+from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
 
 from lzzr.errors import EnvironmentProblem, LzzrError
 from lzzr.fsutil import leaves, write_atomic
 from lzzr.render.nobreak import keep, keep_known, keep_parts
+from lzzr.text import cut
 
 if TYPE_CHECKING:
     from lzzr.workspace.load import Workspace
@@ -50,7 +52,7 @@ class Renderer:
     _printers: dict[str | None, Printer] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
-        self.env = SandboxedEnvironment(
+        self.env = _BoundedSandbox(
             loader=_ConfinedLoader([str(d) for d in self.template_dirs]),
             autoescape=True,
             undefined=StrictUndefined,
@@ -66,9 +68,11 @@ class Renderer:
     def html(self, template: str, context: dict[str, Any]) -> str:
         """Render `template` with `context`; a template error becomes an LzzrError."""
         try:
-            text = self.env.get_template(template).render(**context)
+            text = bounded_render(self.env.get_template(template), context)
         except TemplateError as exc:
-            raise LzzrError("render.template", template=template, detail=str(exc)) from None
+            raise LzzrError("render.template", template=template, detail=cut(str(exc))) from None
+        except (OverflowError, MemoryError, RecursionError) as exc:
+            raise LzzrError("render.template", template=template, detail=type(exc).__name__) from None
         if has_attachment(text):
             raise LzzrError("render.attachment", template=template)
         return text
@@ -90,6 +94,42 @@ class Renderer:
         data = self.pdf_bytes(html, variant)
         write_atomic(target, data)
         return data
+
+
+MAX_HTML = 20 * 1024 * 1024  # characters of one rendered document
+MAX_SECONDS = 60.0  # to render one document's HTML
+
+
+class _BoundedSandbox(SandboxedEnvironment):
+    """The sandbox, with `*` and `**` bounded: `'x' * 10**9` is refused, not attempted."""
+
+    intercepted_binops = frozenset({"*", "**"})
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        if operator == "**" and isinstance(right, int) and abs(right) > 64:
+            raise SecurityError(f"exponent {right} too large")
+        if operator == "*":
+            sized, times = (left, right) if isinstance(right, int) else (right, left)
+            if isinstance(sized, (str, list, tuple)) and isinstance(times, int) and len(sized) * times > MAX_HTML:
+                raise SecurityError("result too large")
+        return super().call_binop(context, operator, left, right)
+
+
+def bounded_render(template: Any, context: dict[str, Any], limit: int = MAX_HTML,
+                   seconds: float = MAX_SECONDS) -> str:
+    """Render in pieces, stopping a template whose output or time runs past the bounds."""
+    import time
+
+    deadline = time.monotonic() + seconds
+    parts, size = [], 0
+    for piece in template.generate(**context):
+        size += len(piece)
+        if size > limit:
+            raise SecurityError(f"output over {limit} characters")
+        if time.monotonic() > deadline:
+            raise SecurityError(f"rendering took over {seconds:g} s")
+        parts.append(piece)
+    return "".join(parts)
 
 
 class _ConfinedLoader(FileSystemLoader):

@@ -109,7 +109,11 @@ def load_workspace(root: Path) -> tuple[Workspace, list[Problem]]:
     ws = Workspace(root)
     problems: list[Problem] = []
     problems += _load_config(ws)
-    for path in data_files(root):
+    try:
+        files = data_files(root)
+    except OSError as exc:
+        raise UsageError("usage.unreadable", path=str(root), reason=exc.strerror or str(exc)) from None
+    for path in files:
         if leaves(path, root):
             problems.append(Problem("F001", Location(path.name)))
             continue

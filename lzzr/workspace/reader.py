@@ -248,6 +248,9 @@ class _Stop(Exception):
     """Raised by the builder when the file cannot be read any further."""
 
 
+MAX_DEPTH = 64  # levels of nesting; the deepest real workspace file has 6
+
+
 class _Builder:
     """Turns parser events into plain data, recording positions and refusing what is unsafe."""
 
@@ -310,6 +313,9 @@ class _Builder:
         return None
 
     def open(self, container: Any, ev: Any) -> None:
+        if len(self.stack) >= MAX_DEPTH:  # stop early: deep nesting costs time with the square of depth
+            self.error("F002", ev.start_mark, depth=MAX_DEPTH)
+            raise _Stop
         tag = getattr(ev, "tag", None)
         path = self.attach(container, ev, 0)
         if tag not in (None, "!", _STD_TAG + "map", _STD_TAG + "seq"):
