@@ -75,7 +75,7 @@ def register_commands(app: typer.Typer) -> None:
         issue: bool = typer.Option(False, "--issue", help=tr(
             "印发责任追究决定（PDF），登记并写入廉政档案", "issue the decision (PDF), register it, update 廉政档案")),
         out: Path = o.out_opt(),
-        quiet: bool = o.quiet_opt(),
+        quiet: bool = o.quiet_opt(), wait: float | None = o.wait_opt(),
     ) -> None:
         from lzzr.accountability.text import trace_json, trace_lines
         from lzzr.accountability.trace import trace_incident
@@ -91,7 +91,7 @@ def register_commands(app: typer.Typer) -> None:
             for line in trace_lines(ws, found):
                 _echo(line)
         if issue:
-            _issue_decision(ws, found, out, quiet, fmt)
+            _issue_locked(ws, found, out, quiet, fmt, wait)
 
 
 def _add_dossier(app: typer.Typer) -> None:
@@ -254,6 +254,14 @@ def _glyphs_or_stop(ws: Any, leader: str, data: Any) -> None:
             _echo(format_problem(p), err=True)
         _echo(t("trace.refused", errors=len(problems)), err=True)
         raise typer.Exit(ExitCode.PROBLEMS)
+
+
+def _issue_locked(ws: Any, found: Any, out: Path, quiet: bool, fmt: Format, wait: float | None) -> None:
+    """The decision is registered and written into 廉政档案: under the workspace lock."""
+    from lzzr.cli.locking import writing
+
+    with writing(ws.root, "trace --issue", wait):
+        _issue_decision(ws, found, out, quiet, fmt)
 
 
 def _issue_decision(ws: Any, found: Any, out: Path, quiet: bool, fmt: Format) -> None:

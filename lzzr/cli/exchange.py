@@ -51,12 +51,14 @@ def _add_import(app: typer.Typer) -> None:
             "修改与表格不同的已有记录", "apply changes to existing records")),
         dry_run: bool = typer.Option(False, "--dry-run", help=tr(
             "只显示将做的修改，不写文件", "show the changes, write nothing")),
-        fmt: o.Format = o.format_opt(), quiet: bool = o.quiet_opt(),
+        fmt: o.Format = o.format_opt(), quiet: bool = o.quiet_opt(), wait: float | None = o.wait_opt(),
     ) -> None:
+        from lzzr.cli.locking import writing
         from lzzr.exchange.run import ImportOptions, import_file
 
-        options = ImportOptions(kind, sheet, into, doc, update, dry_run, unit, period)
-        result = import_file(o.pick_workspace(workspace, workspace_opt), file, options)
+        root = o.pick_workspace(workspace, workspace_opt)
+        with writing(root, "import", wait):  # read, compare and write the YAML files under one lock
+            result = import_file(root, file, ImportOptions(kind, sheet, into, doc, update, dry_run, unit, period))
         if fmt is o.Format.json:
             echo_json(_json(result))
         else:
