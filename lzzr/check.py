@@ -36,7 +36,7 @@ def check_workspace(root: Path, scheme_file: Path | None = None) -> CheckResult:
     scheme and the records against it (`lzzr check --scheme FILE`)."""
     ws, problems = load_workspace(root)
     settings: dict[str, str] = {}
-    if ws.config is not None:
+    if ws.config is not None and not _unread(problems):
         found, settings = run_rules(ws)
         problems += found
         problems += setup_problems(ws)
@@ -45,6 +45,15 @@ def check_workspace(root: Path, scheme_file: Path | None = None) -> CheckResult:
     if scheme_file is not None:
         problems += [p for p in scheme_file_problems(ws, scheme_file) if p not in problems]
     return CheckResult(ws, sorted_problems(problems), settings)
+
+
+# A data file that could not be read at all: the rules and record checks would then report
+# everything that refers to its records (hundreds of knock-on lines); its own error comes first.
+UNREAD = frozenset({"L001", "L002", "L003", "L004", "L005", "L009", "L013", "L017", "F001", "F002"})
+
+
+def _unread(problems: list[Problem]) -> bool:
+    return any(p.code in UNREAD and p.severity is Severity.ERROR for p in problems)
 
 
 def scheme_file_problems(ws: Workspace, path: Path) -> list[Problem]:

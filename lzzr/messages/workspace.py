@@ -80,6 +80,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "顶层应为“节名: 内容”的映射，实为{actual}",
         "the top level must be a mapping of sections, found {actual}",
     ),
+    "L017": (
+        "此处有控制字符 {char}，YAML 不允许；请删除它（常见于文件损坏，或从别处粘贴时带入）",
+        "a control character {char} here, which YAML does not allow; delete it (a damaged file, or pasted in)",
+    ),
     "L014": ("未知的节「{key}」{suggest}；可用的节：{allowed}", "unknown section '{key}'{suggest}; sections: {allowed}"),
     "L015": (
         "配置项「{key}」应写在 lzzr.yaml 中",

@@ -30,6 +30,7 @@ from ruamel.yaml.events import (
     SequenceStartEvent,
     StreamEndEvent,
 )
+from ruamel.yaml.reader import ReaderError
 
 from lzzr.errors import Location, Problem, Severity
 
@@ -145,7 +146,25 @@ def parse_text(text: str, display: str) -> Parsed:
         return Parsed(None, positions, builder.problems)
     except _Stop:
         return Parsed(None, positions, builder.problems)
+    except ReaderError as exc:  # a control character (NUL …) past the part that was sniffed
+        builder.problems.append(_control_problem(exc, display, text))
+        return Parsed(None, positions, builder.problems)
     return Parsed(builder.root, positions, builder.problems, builder.tainted)
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+
+
+def _control_problem(exc: ReaderError, display: str, text: str) -> Problem:
+    """The control character YAML refuses, at its line and column (found in the text itself:
+    libyaml counts bytes, the pure parser characters)."""
+    found = _CONTROL.search(text)
+    position = found.start() if found else 0
+    before = text[:position]
+    line = before.count("\n") + 1
+    column = position - (before.rfind("\n") + 1) + 1
+    code = ord(text[position]) if found else 0
+    return Problem("L017", Location(display, line, column), args={"char": f"U+{code:04X}"})
 
 
 def _events(text: str) -> Iterator[Any]:
