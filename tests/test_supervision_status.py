@@ -124,7 +124,7 @@ def test_cli_status_text_csv_xlsx(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert out.startswith("截至2026年4月1日总体情况\n")
     assert "重点一：一把手履职（防止只挂帅不出征）" in out and "逾期任务" in out
     code, out, _ = run(capsys, "status", ws, "--on", "2026-04-01", "--format", "csv")
-    assert out.splitlines()[1] == "T01.1,签订责任书,旗纪委监委,赵慧敏,2026-03-31,逾期,是,"
+    assert out.splitlines()[1] == "T01.1,签订责任书,旗纪委监委,赵慧敏,2026年3月31日,逾期,是,"  # as in every lzzr CSV
     code, out, _ = run(capsys, "status", ws, "--on", "2026-04-01", "--format", "xlsx", "--out", str(tmp_path / "o"))
     target = tmp_path / "o" / "2026-落实情况-2026-04-01.xlsx"
     assert (code, out) == (ExitCode.OK, f"已写入 {target}\n")

@@ -30,11 +30,16 @@ def demo_books(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
     assert main(["decompose", str(ws), "--out", str(out), "--no-pdf", "--quiet"]) == ExitCode.OK
     assert main(["assess", str(ws), "--out", str(out), "-f", "xlsx", "--no-pdf", "--no-archive", "--quiet"]) == 0
     assert main(["forms", str(ws), "--out", str(out / "填报表"), "--quiet"]) == 0
+    assert main(["status", str(ws), "--on", "2026-07-15", "--format", "xlsx", "--out", str(out), "--quiet"]) == 0
     books = sorted(out.glob("*.xlsx"))
-    assert [p.name for p in books] == ["2026-责任分解.xlsx", "2026-责任制考核结果.xlsx"]
+    assert [p.name for p in books] == ["2026-落实情况-2026-07-15.xlsx", "2026-责任分解.xlsx", "2026-责任制考核结果.xlsx"]
     forms = sorted((out / "填报表").glob("*.xlsx"))
     assert len(forms) == 38
     return books + forms
+
+
+def _named(books: list[Path], name: str) -> Path:
+    return next(p for p in books if p.name == name)
 
 
 def _cells(path: Path) -> list[tuple[str, str, object, str]]:
@@ -57,13 +62,13 @@ def test_no_number_or_date_is_stored_as_text(demo_books: list[Path]) -> None:
 
 
 def test_dates_are_dates_in_the_chinese_format(demo_books: list[Path]) -> None:
-    deadlines = [(v, f) for s, h, v, f in _cells(demo_books[0]) if h == "完成时限"]
+    deadlines = [(v, f) for s, h, v, f in _cells(_named(demo_books, "2026-责任分解.xlsx")) if h == "完成时限"]
     assert len(deadlines) == 165
     assert all(isinstance(v, dt.datetime) and f == DATE_FORMAT for v, f in deadlines)
 
 
 def test_scores_and_ranks_are_numbers(demo_books: list[Path]) -> None:
-    cells = _cells(demo_books[1])
+    cells = _cells(_named(demo_books, "2026-责任制考核结果.xlsx"))
     ranks = [v for s, h, v, _ in cells if h == "排名"]
     totals = [(v, f) for s, h, v, f in cells if h == "总分"]
     assert len(ranks) == len(totals) == 88
@@ -72,7 +77,7 @@ def test_scores_and_ranks_are_numbers(demo_books: list[Path]) -> None:
 
 
 def test_forms_keep_dates_typed(demo_books: list[Path]) -> None:
-    for path in demo_books[2:]:
+    for path in demo_books[3:]:  # the forms, after the three books of the commands
         deadlines = [(v, f) for s, h, v, f in _cells(path) if s == "任务进展" and isinstance(v, dt.datetime)]
         assert deadlines and all(f == DATE_FORMAT for _, f in deadlines)
 
@@ -87,7 +92,7 @@ def test_sheets_are_frozen_filtered_and_print_their_header(demo_books: list[Path
 
 
 def test_decomposition_sheet_carries_every_column_of_the_plan(demo_books: list[Path]) -> None:
-    book = load_workbook(demo_books[0])
+    book = load_workbook(_named(demo_books, "2026-责任分解.xlsx"))
     assert book.sheetnames == ["静态分解", "动态分解"]
     headers = [c.value for c in book["动态分解"][1]]
     for column in ("来源", "总负责人", "具体负责人", "牵头部门", "协办单位", "工作标准", "量化指标", "完成时限",

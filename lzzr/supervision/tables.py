@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from lzzr.i18n import fmt_date, t, tr
-from lzzr.render.tables import Table
+from lzzr.render.tables import Cell, Table
 from lzzr.supervision.status import OVERDUE, Status
 from lzzr.supervision.summary import Counts, count, focuses, group, letters
 from lzzr.workspace.load import Workspace
@@ -26,8 +26,9 @@ def _count_heads() -> list[str]:
             t("sv.state.overdue"), t("sv.unreported")]
 
 
-def _cells(c: Counts) -> list[str]:
-    return [str(x) for x in (c.total, c.done, c.on_track, c.due_soon, c.overdue, c.unreported)]
+def _cells(c: Counts) -> list[Cell]:
+    """Counts as numbers, so that a workbook can sum and sort them (text shows them the same)."""
+    return [c.total, c.done, c.on_track, c.due_soon, c.overdue, c.unreported]
 
 
 def overall_table(status: Status) -> Table:
@@ -47,7 +48,7 @@ def by_unit_table(ws: Workspace, status: Status) -> Table:
 def by_leader_table(ws: Workspace, status: Status) -> Table:
     """Each leader's tasks by state, and the duties they recorded (履职记录) by the day."""
     records = dict(status.records)
-    rows = [[leader_name(ws, lid), *_cells(c), str(records.get(lid, 0))]
+    rows = [[leader_name(ws, lid), *_cells(c), records.get(lid, 0)]
             for lid, c in group(status.tasks, lambda x: x.leader).items()]
     return Table(tr("按总负责人", "By leader in overall charge"),
                  [tr("总负责人", "leader"), *_count_heads(), tr("履职记录", "duty records")],
@@ -56,22 +57,22 @@ def by_leader_table(ws: Workspace, status: Status) -> Table:
 
 def duties_table(ws: Workspace, status: Status) -> Table:
     """Per team: its principal, duties due by the day, done, and the kinds not done."""
-    rows = []
+    rows: list[list[Cell]] = []
     for team in sorted({d.team for d in status.duties}):
         mine = [d for d in status.duties if d.team == team]
         c = count(mine)
         missed = "、".join(d.kind for d in mine if d.state == OVERDUE)
         holder = next((d.leader for d in reversed(mine) if d.leader), None)
-        rows.append([unit_name(ws, team), leader_name(ws, holder), str(c.due), str(c.done), missed])
+        rows.append([unit_name(ws, team), leader_name(ws, holder), c.due, c.done, missed])
     headers = [tr("单位", "unit"), tr("一把手", "principal"), tr("应履行", "due"), tr("已履行", "done"),
                tr("逾期未履行", "overdue")]
     return Table(tr("一把手职责履行情况", "Principals' duties"), headers, rows, sheet=tr("一把手职责", "duties"))
 
 
 def tasks_table(ws: Workspace, status: Status, only_open: bool = False) -> Table:
-    rows = [[x.id, x.title, unit_name(ws, x.lead), leader_name(ws, x.leader), x.deadline.isoformat(),
+    rows = [[x.id, x.title, unit_name(ws, x.lead), leader_name(ws, x.leader), x.deadline,
              t(f"sv.state.{x.state}"), t("sv.yes") if x.unreported else "",
-             x.last_report.isoformat() if x.last_report else ""]
+             x.last_report or ""]
             for x in status.tasks if not only_open or x.state == OVERDUE]
     headers = [tr("编号", "id"), tr("任务", "task"), tr("牵头部门", "lead unit"), tr("总负责人", "leader"),
                tr("完成时限", "deadline"), tr("状态", "state"), t("sv.unreported"), tr("最近报送", "last report")]
@@ -81,7 +82,7 @@ def tasks_table(ws: Workspace, status: Status, only_open: bool = False) -> Table
 
 def rects_table(ws: Workspace, status: Status) -> Table:
     rows = [[f"{r.inspection}-{r.n}", unit_name(ws, r.unit), r.problem, leader_name(ws, r.person),
-             r.deadline.isoformat(), t(f"sv.state.{r.state}"), r.closed.isoformat() if r.closed else ""]
+             r.deadline, t(f"sv.state.{r.state}"), r.closed or ""]
             for r in status.rects]
     headers = [tr("编号", "id"), tr("被督查单位", "unit"), tr("问题", "finding"), tr("责任人", "responsible"),
                tr("整改时限", "deadline"), tr("状态", "state"), tr("销号日期", "closed")]
@@ -90,8 +91,8 @@ def rects_table(ws: Workspace, status: Status) -> Table:
 
 def letters_table(status: Status) -> Table:
     lt = letters(status)
-    rows = [[str(lt.due), str(lt.issued), str(lt.signed), str(lt.late), str(len(lt.unsigned)),
-             str(len(status.pledged)), str(len(status.to_pledge)), str(lt.pledge_docs)]]
+    rows: list[list[Cell]] = [[lt.due, lt.issued, lt.signed, lt.late, len(lt.unsigned), len(status.pledged),
+                               len(status.to_pledge), lt.pledge_docs]]
     headers = [tr("应签责任书", "letters due"), tr("已印发", "issued"), tr("已签订", "signed"),
                tr("逾期签订", "signed late"), tr("未签订", "unsigned"), tr("已公开承诺", "pledged"),
                tr("在职领导", "leaders in post"), tr("已印发承诺书", "pledge documents")]
@@ -106,12 +107,12 @@ def focus_tables(ws: Workspace, status: Status) -> list[Table]:
                 sheet=tr("重点一", "focus 1"))
     two = Table(tr("重点二：牵头部门（防止牵头部门不牵头）", "Focus 2: the lead units"),
                 [tr("牵头部门", "lead unit"), t("sv.state.overdue"), t("sv.unreported")],
-                [[unit_name(ws, u), str(o), str(q)] for u, o, q in f.leads], sheet=tr("重点二", "focus 2"))
+                [[unit_name(ws, u), o, q] for u, o, q in f.leads], sheet=tr("重点二", "focus 2"))
     pct = f"{f.overall_rate * 100:.1f}%"
     three = Table(tr(f"重点三：后进单位（到期事项完成率低于全旗 {pct}）", f"Focus 3: lagging units (below {pct})"),
                   [tr("单位", "unit"), tr("到期事项", "due"), tr("已完成", "done"), t("sv.state.overdue"),
                    tr("完成率", "rate")],
-                  [[unit_name(ws, s.unit), str(s.due), str(s.done), str(s.overdue), f"{s.rate * 100:.1f}%"]
+                  [[unit_name(ws, s.unit), s.due, s.done, s.overdue, f"{s.rate * 100:.1f}%"]
                    for s in f.lagging], sheet=tr("重点三", "focus 3"))
     return [one, two, three]
 
