@@ -31,8 +31,10 @@ def demo_books(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
     assert main(["assess", str(ws), "--out", str(out), "-f", "xlsx", "--no-pdf", "--no-archive", "--quiet"]) == 0
     assert main(["forms", str(ws), "--out", str(out / "填报表"), "--quiet"]) == 0
     assert main(["status", str(ws), "--on", "2026-07-15", "--format", "xlsx", "--out", str(out), "--quiet"]) == 0
+    assert main(["report", "progress", str(ws), "--period", "2026H1", "--out", str(out), "--quiet"]) == 0
     books = sorted(out.glob("*.xlsx"))
-    assert [p.name for p in books] == ["2026-落实情况-2026-07-15.xlsx", "2026-责任分解.xlsx", "2026-责任制考核结果.xlsx"]
+    assert [p.name for p in books] == ["2026-落实情况-2026-07-15.xlsx", "2026-落实情况报告-2026H1.xlsx",
+                                       "2026-责任分解.xlsx", "2026-责任制考核结果.xlsx"]
     forms = sorted((out / "填报表").glob("*.xlsx"))
     assert len(forms) == 38
     return books + forms
@@ -77,7 +79,7 @@ def test_scores_and_ranks_are_numbers(demo_books: list[Path]) -> None:
 
 
 def test_forms_keep_dates_typed(demo_books: list[Path]) -> None:
-    for path in demo_books[3:]:  # the forms, after the three books of the commands
+    for path in demo_books[4:]:  # the forms, after the four books of the commands
         deadlines = [(v, f) for s, h, v, f in _cells(path) if s == "任务进展" and isinstance(v, dt.datetime)]
         assert deadlines and all(f == DATE_FORMAT for _, f in deadlines)
 
