@@ -117,3 +117,13 @@ def test_shared_options_are_declared_once() -> None:
         source = path.read_text(encoding="utf-8")
         for flag in ('"--quiet"', '"--strict"', '"--out"', '"--format"', '"--pdf-variant"'):
             assert flag not in source, f"{path.name} declares {flag}"
+
+
+def test_architecture_doc_names_every_module() -> None:
+    """docs/architecture.md matches the tree: each module of lzzr/ is named there."""
+    doc = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    modules = sorted(p.relative_to(ROOT / "lzzr") for p in (ROOT / "lzzr").rglob("*.py")
+                     if p.name not in ("__init__.py", "__main__.py"))
+    assert [str(m) for m in modules if f"{m.stem}" not in doc] == []
+    packages = sorted(p.parent.name for p in (ROOT / "lzzr").glob("*/__init__.py") if p.parent.name != "data")
+    assert [name for name in packages if f"`{name}/`" not in doc] == []
