@@ -72,3 +72,14 @@ def test_a_leader_named_like_a_tag_is_data(tmp_path: Path, capsys: pytest.Captur
     ws = mini_workspace(tmp_path / "ws", clean=True, leaders_yaml=leaders)
     code, _, err = run(capsys, "letters", str(ws), "--out", str(tmp_path / "out"), "--unit", "czj", "-q")
     assert (code, err) == (0, "")
+
+
+def test_an_archive_folder_linked_out_is_not_written_by_a_decision(tmp_path: Path,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    ws = copy_sample(tmp_path / "ws")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (ws / "廉政档案").symlink_to(elsewhere, target_is_directory=True)
+    code, _, err = run(capsys, "trace", "W01", str(ws), "--issue", "-q", "--out", str(tmp_path / "out"))
+    assert code == 1 and err.splitlines()[-1] == "廉政档案：指向工作区以外（符号链接？），拒绝读写"
+    assert list(elsewhere.iterdir()) == []

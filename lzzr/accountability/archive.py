@@ -1,37 +1,27 @@
 """The outcome of a decision in each handled leader's 廉政档案 (`廉政档案/<leader>.yaml`).
 
-The same files as the assessment's (lzzr/archive.py writes `考核记录`); here the key
+The same files as the assessment's (lzzr/assess/archive.py writes `考核记录`); here the key
 `责任追究`, one entry per incident (`2026-W01`). Rewriting an entry replaces the keys lzzr
-writes and keeps whatever a cadre added, and comments (ruamel.yaml round trip). Every file
-is read before any is written, so a file that cannot be read stops the run unchanged.
+writes and keeps whatever a cadre added, and comments; the folder's reading, confinement and
+writing are lzzr/workspace/archive.py's.
 """
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
-from ruamel.yaml.error import YAMLError
 
-from lzzr.errors import LzzrError
-from lzzr.fsutil import write_atomic
+from lzzr.workspace.archive import ARCHIVE_DIR, write_leader_files
 from lzzr.workspace.load import Workspace
 
 from .trace import Trace
 
-ARCHIVE_DIR = "廉政档案"  # shared with lzzr/archive.py (the assessment's entries)
+__all__ = ["ARCHIVE_DIR", "KEY", "entry_id", "outcome_entries", "write_outcomes"]
+
 KEY = "责任追究"
-
-
-def rt_yaml() -> YAML:
-    yaml = YAML(typ="rt")
-    yaml.allow_unicode = True
-    yaml.width = 4096
-    yaml.indent(mapping=2, sequence=4, offset=2)
-    return yaml
+COMMENT = "廉政档案（lzzr 写入“考核记录”“责任追究”；其他内容可手工填写，重新生成时保留）"
 
 
 def entry_id(tr: Trace) -> str:
@@ -56,45 +46,14 @@ def outcome_entries(ws: Workspace, tr: Trace) -> dict[str, dict[str, Any]]:
     return found
 
 
-def read_file(yaml: YAML, path: Path) -> CommentedMap:
-    """A leader's file, or an empty one; LzzrError when it cannot be read."""
-    if not path.exists():
-        doc = CommentedMap()
-        doc.yaml_set_start_comment("廉政档案（lzzr 写入“考核记录”“责任追究”；其他内容可手工填写，重新生成时保留）")
-        return doc
-    try:
-        data = yaml.load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, YAMLError) as exc:
-        raise LzzrError("archive.bad", path=str(path), detail=str(exc).splitlines()[0]) from None
-    if data is None:
-        return CommentedMap()
-    if not isinstance(data, CommentedMap) or not isinstance(data.get(KEY, CommentedMap()), CommentedMap):
-        raise LzzrError("archive.bad", path=str(path), detail="顶层应为映射，责任追究应为按事件的映射")
-    return data
-
-
 def write_outcomes(ws: Workspace, tr: Trace) -> list[Path]:
     """Write (or update) this incident's entry in each handled leader's file."""
-    folder = ws.root / ARCHIVE_DIR
-    entries = outcome_entries(ws, tr)
-    yaml = rt_yaml()
-    docs = {leader: read_file(yaml, folder / f"{leader}.yaml") for leader in entries}
-    written = []
-    for leader, entry in entries.items():
-        doc = docs[leader]
-        person = ws.leaders.get(leader)
-        for pos, (key, value) in enumerate((("领导", leader), ("姓名", person.name if person else leader))):
-            if key not in doc:
-                doc.insert(pos, key, value)
-        table = doc.setdefault(KEY, CommentedMap())
+    def put(doc: CommentedMap, entry: dict[str, Any]) -> None:
+        table = doc[KEY]
         current = table.get(entry_id(tr))
         if not isinstance(current, CommentedMap):
             current = table[entry_id(tr)] = CommentedMap()
         for key, value in entry.items():
             current[key] = value
-        buffer = io.StringIO()
-        yaml.dump(doc, buffer)
-        path = folder / f"{leader}.yaml"
-        write_atomic(path, buffer.getvalue())
-        written.append(path)
-    return written
+
+    return write_leader_files(ws, outcome_entries(ws, tr), KEY, COMMENT, put)

@@ -22,33 +22,23 @@ has been read, so a file that cannot be read stops the run before anything chang
 
 from __future__ import annotations
 
-import io
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.error import YAMLError
 from ruamel.yaml.scalarfloat import ScalarFloat
 
 from lzzr.assess.score import Assessment, Result
-from lzzr.errors import LzzrError
-from lzzr.fsutil import leaves, write_atomic
-from lzzr.i18n import t, text
-from lzzr.text import cut
+from lzzr.i18n import text
+from lzzr.workspace.archive import ARCHIVE_DIR, write_leader_files
 from lzzr.workspace.load import Workspace
 
-ARCHIVE_DIR = "廉政档案"
+__all__ = ["ARCHIVE_DIR", "archive_entries", "archive_folder", "points", "result_entry", "write_archive"]
+
+KEY = "考核记录"
 OWNED = ("年度", "考核方案", "结果")
-
-
-def _yaml() -> YAML:
-    yaml = YAML(typ="rt")
-    yaml.allow_unicode = True
-    yaml.width = 4096
-    yaml.indent(mapping=2, sequence=4, offset=2)
-    return yaml
+COMMENT = "廉政档案（lzzr assess 写入“考核记录”；其他内容可手工填写，重新考核时保留）"
 
 
 def points(value: Decimal) -> ScalarFloat:
@@ -99,60 +89,16 @@ def archive_folder(ws: Workspace) -> Path:
 
 def write_archive(ws: Workspace, a: Assessment, folder: Path | None = None) -> list[Path]:
     """Write (or update) each assessed leader's file; return the paths written."""
-    where = folder or archive_folder(ws)
-    entries = archive_entries(ws, a)
-    for path in (where, *(where / f"{leader}.yaml" for leader in entries)):
-        if leaves(path, ws.root):
-            raise LzzrError("path.outside", path=str(path.relative_to(ws.root)) if folder is None else str(path))
-        if path.exists() and path.is_dir() == path.name.endswith(".yaml"):
-            raise LzzrError("archive.bad", path=str(path), detail=t("archive.not_file" if path != where
-                                                                    else "archive.not_folder"))
-    yaml = _yaml()
-    docs = {leader: _read(yaml, where / f"{leader}.yaml") for leader in entries}
-    written = []
-    for leader, entry in entries.items():
-        doc = docs[leader]
-        person = ws.leaders.get(leader)
-        _header(doc, leader, person.name if person else leader)
+    def put(doc: CommentedMap, entry: dict[str, Any]) -> None:
         _put_year(doc, a.year, entry)
-        path = where / f"{leader}.yaml"
-        buffer = io.StringIO()
-        yaml.dump(doc, buffer)
-        write_atomic(path, buffer.getvalue())
-        written.append(path)
-    return written
 
-
-def _read(yaml: YAML, path: Path) -> CommentedMap:
-    if not path.exists():
-        doc = CommentedMap()
-        doc.yaml_set_start_comment("廉政档案（lzzr assess 写入“考核记录”；其他内容可手工填写，重新考核时保留）")
-        return doc
-    try:
-        data = yaml.load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, YAMLError) as exc:
-        raise LzzrError("archive.bad", path=str(path), detail=cut(str(exc).splitlines()[0])) from None
-    except RecursionError:
-        raise LzzrError("archive.bad", path=str(path), detail=t("register.too_deep")) from None
-    if data is None:
-        return CommentedMap()
-    if not isinstance(data, CommentedMap) or not isinstance(data.get("考核记录", CommentedMap()), CommentedMap):
-        raise LzzrError("archive.bad", path=str(path), detail="顶层应为映射，考核记录应为按年度的映射")
-    return data
-
-
-def _header(doc: CommentedMap, leader: str, name: str) -> None:
-    for pos, (key, value) in enumerate((("领导", leader), ("姓名", name))):
-        if key not in doc:
-            doc.insert(pos, key, value)
-    if "考核记录" not in doc:
-        doc["考核记录"] = CommentedMap()
+    return write_leader_files(ws, archive_entries(ws, a), KEY, COMMENT, put, folder)
 
 
 def _put_year(doc: CommentedMap, year: int, entry: dict[str, Any]) -> None:
     """Replace this year's owned keys in place (keeping a cadre's keys and comments), or add
     the year in order."""
-    years: CommentedMap = doc["考核记录"]
+    years: CommentedMap = doc[KEY]
     key = next((k for k in years if str(k) == str(year)), None)
     if key is None:
         position = sum(1 for k in years if str(k) < str(year))

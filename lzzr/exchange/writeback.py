@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import ValidationError
-from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
 
@@ -20,6 +19,7 @@ from lzzr.errors import Location, Problem
 from lzzr.exchange.build import Built
 from lzzr.workspace.load import Workspace
 from lzzr.workspace.model import parse_date
+from lzzr.workspace.reader import round_trip_yaml
 from lzzr.workspace.records import DutyDone
 from lzzr.workspace.sections import SECTIONS
 
@@ -51,14 +51,6 @@ class Writes:
         return sum(1 for c in self.changes if c.status == status)
 
 
-def yaml_rt() -> YAML:
-    yaml = YAML(typ="rt")
-    yaml.allow_unicode = True
-    yaml.width = 4096
-    yaml.indent(mapping=2, sequence=4, offset=2)
-    return yaml
-
-
 def plan_writes(ws: Workspace, records: list[Built], into: dict[str, str], update: bool, source: str) -> Writes:
     """The file texts after importing `records` (changes applied only with `update`);
     `into` names the file new records of each section go to."""
@@ -87,7 +79,7 @@ def _doc(ws: Workspace, file: str, docs: dict[str, Any], out: Writes) -> Any:
         return docs[file]
     path = ws.root / file
     try:
-        doc = yaml_rt().load(path.read_text(encoding="utf-8")) if path.exists() else None
+        doc = round_trip_yaml().load(path.read_text(encoding="utf-8")) if path.exists() else None
     except (UnicodeDecodeError, YAMLError, OSError):
         out.problems.append(Problem("X130", Location(file, 1, 1)))
         docs[file] = None
@@ -185,7 +177,7 @@ def to_node(value: Any, flow_depth: int, depth: int = 0, key: str = "") -> Any:
 
 def _dump(doc: Any) -> str:
     buffer = io.StringIO()
-    yaml_rt().dump(doc, buffer)
+    round_trip_yaml().dump(doc, buffer)
     return buffer.getvalue()
 
 

@@ -44,6 +44,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "verify.not_regular": ("不是普通文件", "not a regular file"),
     "archive.not_file": ("是文件夹，不是文件", "a folder, not a file"),
     "archive.not_folder": ("不是文件夹", "not a folder"),
+    "archive.shape": ("顶层应为映射，{key}也应为映射", "the top level must be a mapping, and so must {key}"),
     "F002": ("嵌套超过 {depth} 层，未继续读取", "nested more than {depth} levels deep; not read further"),
     "usage.unreadable": ("无法读取工作区 {path}：{reason}", "cannot read the workspace {path}: {reason}"),
 }

@@ -15,7 +15,7 @@ from lzzr.errors import LzzrError
 from lzzr.fsutil import write_atomic
 from lzzr.workspace.load import CONFIG_FILE, data_files, load_workspace
 from lzzr.workspace.model import parse_date
-from lzzr.workspace.reader import decode
+from lzzr.workspace.reader import decode, round_trip_yaml
 
 CARRIED = ("单位", "领导", "班子", "考核方案")  # the year's tasks, plan and records start afresh
 
@@ -184,9 +184,7 @@ def carry_over(previous: Path, year: int | None) -> tuple[dict[str, str], int]:
     if ws.config is None or any(p.severity.value == "error" for p in problems):
         raise LzzrError("init.from_bad", path=str(previous))
     chosen = year or ws.config.year + 1
-    yaml = YAML(typ="rt")
-    yaml.indent(mapping=2, sequence=4, offset=2)
-    yaml.width = 4096
+    yaml = round_trip_yaml()
     config = yaml.load(_read_text(previous / CONFIG_FILE))
     config["年度"] = chosen
     config.pop("发文", None)  # last year's document number and dates must not be reissued

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError
 from ruamel.yaml.events import (
     AliasEvent,
@@ -431,3 +432,13 @@ def resolve_plain(value: str) -> Any:
         if _FLOAT.match(value) and value not in (".", "+", "-"):
             return float(value)
     return value
+
+
+def round_trip_yaml() -> YAML:
+    """The one ruamel.yaml round-trip setup for files lzzr rewrites (comments and a cadre's
+    keys kept): Chinese written as is, no line folding, lists indented under their key."""
+    yaml = YAML(typ="rt")
+    yaml.allow_unicode = True
+    yaml.width = 4096
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    return yaml
