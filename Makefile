@@ -60,7 +60,7 @@ demo: system fonts setup
 	$(BIN)/lzzr report duty clm $(OUT)/workspace --out $(OUT)/述职述廉
 
 test: setup
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2 --dist loadfile
 
 lint: setup
 	$(BIN)/ruff check lzzr tests bench
