@@ -15,10 +15,11 @@ from typing import Any
 
 from lzzr.assessees import Assessee, assessed_targets
 from lzzr.errors import Location, Problem, Record, Severity
-from lzzr.i18n import fmt_date, t
+from lzzr.i18n import fmt_date, kind_label, t
 from lzzr.numbers import num
 from lzzr.workspace.incidents_check import check_incidents
-from lzzr.workspace.load import Workspace
+from lzzr.workspace.load import Workspace, candidate_label
+from lzzr.workspace.names import resolve
 from lzzr.workspace.records import (
     Ballots,
     Event,
@@ -63,6 +64,18 @@ def _root_reported(ws: Workspace, unit: str | None, leader: str | None) -> bool:
 def _suggest(word: str, pool: Any) -> str:
     close = difflib.get_close_matches(word, [str(x) for x in pool], n=1, cutoff=0.6)
     return t("suggest", name=close[0]) if close else ""
+
+
+def _suggest_ref(ws: Workspace, kind: str, ref: str) -> str:
+    """The hint for an unknown leader or unit: the id a name stands for (a record's key must be
+    an id), the ids of every record of that name, or the closest id."""
+    found = resolve(ws, kind, ref)
+    if found.id is not None and found.by_name:
+        return t("suggest.by_name", ref=ref, kind=kind_label(kind), id=found.id)
+    if found.candidates:
+        ids = "、".join(candidate_label(ws, kind, c) for c in found.candidates)
+        return t("suggest.by_name_many", ref=ref, kind=kind_label(kind), n=len(found.candidates), ids=ids)
+    return _suggest(ref, ws.collection(kind))
 
 
 def _year(ws: Workspace) -> tuple[dt.date, dt.date]:
@@ -118,7 +131,7 @@ def _progress_values(ws: Workspace, tid: str, rec: Progress) -> Iterator[Problem
 def _check_duties(ws: Workspace) -> Iterator[Problem]:
     for lid, log in duty_logs(ws).items():
         if not ws.known("leader", lid):
-            yield _p(ws, "A110", "duties", lid, leader=lid, suggest=_suggest(lid, ws.leaders))
+            yield _p(ws, "A110", "duties", lid, leader=lid, suggest=_suggest_ref(ws, "leader", lid))
         for i, entry in enumerate(log.entries):
             if _outside(ws, entry.date):
                 yield _p(ws, "A111", "duties", lid, "记录", i, "日期", kind=entry.kind,
@@ -128,7 +141,7 @@ def _check_duties(ws: Workspace) -> Iterator[Problem]:
 def _check_institutions(ws: Workspace) -> Iterator[Problem]:
     for uid, rules in institutions(ws).items():
         if not ws.known("unit", uid):
-            yield _p(ws, "A115", "institutions", uid, unit=uid, suggest=_suggest(uid, ws.units))
+            yield _p(ws, "A115", "institutions", uid, unit=uid, suggest=_suggest_ref(ws, "unit", uid))
         for i, item in enumerate(rules.items):
             if item.date is not None and item.date > _year(ws)[1]:
                 yield _p(ws, "A116", "institutions", uid, "制度", i, "日期", name=item.name,
@@ -176,10 +189,11 @@ def _poll_refs(ws: Workspace, pid: str, poll: Poll) -> Iterator[Problem]:
     if poll.target == "成员" and not poll.leader:
         yield _p(ws, "A121", "poll", pid, "对象", field="领导", kind=poll.target)
     if poll.unit and not ws.known("unit", poll.unit):
-        yield _p(ws, "A120", "poll", pid, "单位", field="单位", ref=poll.unit, suggest=_suggest(poll.unit, ws.units))
+        yield _p(ws, "A120", "poll", pid, "单位", field="单位", ref=poll.unit,
+                 suggest=_suggest_ref(ws, "unit", poll.unit))
     if poll.leader and not ws.known("leader", poll.leader):
         yield _p(ws, "A120", "poll", pid, "领导", field="领导", ref=poll.leader,
-                 suggest=_suggest(poll.leader, ws.leaders))
+                 suggest=_suggest_ref(ws, "leader", poll.leader))
 
 
 def _poll_label(ws: Workspace, poll: Poll) -> str:
@@ -217,11 +231,12 @@ def _check_events(ws: Workspace) -> Iterator[Problem]:
 
 def _event_refs(ws: Workspace, eid: str, event: Event) -> Iterator[Problem]:
     if not ws.known("unit", event.unit):
-        yield _p(ws, "A120", "event", eid, "单位", field="单位", ref=event.unit, suggest=_suggest(event.unit, ws.units))
+        yield _p(ws, "A120", "event", eid, "单位", field="单位", ref=event.unit,
+                 suggest=_suggest_ref(ws, "unit", event.unit))
     for i, s in enumerate(event.sanctions):
         if not ws.known("leader", s.leader):
             yield _p(ws, "A120", "event", eid, "处理", i, "领导", field="领导", ref=s.leader,
-                     suggest=_suggest(s.leader, ws.leaders))
+                     suggest=_suggest_ref(ws, "leader", s.leader))
 
 
 # --- 考核评定 ---------------------------------------------------------------------------
@@ -239,7 +254,7 @@ def _check_ratings(ws: Workspace) -> Iterator[Problem]:
                 if not ws.known(ref_kind, ref):
                     field = "单位" if ref_kind == "unit" else "领导"
                     yield _p(ws, "A120", "rating", rid, section, ref, key=True, field=field, ref=ref,
-                             suggest=_suggest(ref, ws.collection(ref_kind)))
+                             suggest=_suggest_ref(ws, ref_kind, ref))
                 elif ref not in pool and not _root_reported(ws, ref if ref_kind == "unit" else None,
                                                             None if ref_kind == "unit" else ref):
                     yield _p(ws, "A141", "rating", rid, section, ref, key=True, ref=ref, kind=section)

@@ -17,6 +17,7 @@ from lzzr.fsutil import leaves, write_atomic
 from lzzr.i18n import t
 from lzzr.text import cut
 from lzzr.workspace.letters_register import REGISTER_FILE, signed_by_all
+from lzzr.workspace.names import Names
 
 VERSION = 1
 __all__ = ["REGISTER_FILE", "Register", "sign_entry", "signed_by_all"]
@@ -150,7 +151,8 @@ def is_signed(entry: dict[str, Any]) -> bool:
 def party_of(entry: dict[str, Any], by: str) -> dict[str, Any]:
     """The party `by` (leader id or name) of a document."""
     parties = entry.get("parties", [])
-    party = next((p for p in parties if by in (p["leader"], p["name"])), None)
+    found = Names.of((str(p["leader"]), (str(p["name"]),)) for p in parties).resolve(by.strip())
+    party = next((p for p in parties if p["leader"] == found.id), None)  # the loader's resolver
     if party is None:
         names = "、".join(f"{p['name']}（{p['leader']}）" for p in parties)
         raise LzzrError("sign.not_party", who=by, parties=names)

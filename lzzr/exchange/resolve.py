@@ -2,22 +2,19 @@
 
 Unique matches are taken; a name several records share is ambiguous; a name no record
 has gets the closest names as suggestions. A name that only contains (or is contained in)
-exactly one record's name is taken too, with a warning saying how it was read.
+exactly one record's name is taken too, with a warning saying how it was read. Names are
+compared as the loader compares them (`normalise` of lzzr/workspace/names.py, the resolver
+of references in the data); a spreadsheet cell may also name a task or part of a name.
 """
 
 from __future__ import annotations
 
 import difflib
-import unicodedata
 from dataclasses import dataclass, field
 
 from lzzr.exchange.values import CellError
 from lzzr.workspace.load import Workspace
-
-
-def normalise(text: str) -> str:
-    """Full-width to half-width, no spaces: `示例旗 财政局（局）` ~ `示例旗财政局(局)`."""
-    return "".join(unicodedata.normalize("NFKC", text).split())
+from lzzr.workspace.names import normalise
 
 
 @dataclass

@@ -167,6 +167,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{field} '{ref}' 不存在{suggest}",
         "{field} '{ref}' does not exist{suggest}",
     ),
+    "R005": (
+        "{field} '{ref}' 不唯一：名为“{ref}”的{kind}有 {n} 个：{ids}；请写其中一个的编号",
+        "{field} '{ref}' is ambiguous: {n} {kind}s are named '{ref}': {ids}; write the id of one",
+    ),
     "R002": ("编号重复：已在 {where} 定义", "duplicate id: already defined at {where}"),
     "R003": ("{field}构成循环：{cycle}", "{field} forms a cycle: {cycle}"),
     "R004": ("{field}不能指向自身", "{field} cannot refer to itself"),

@@ -35,6 +35,8 @@ def workspace_schema(kind: str = "all") -> dict[str, Any]:
     # if/then/else instead of anyOf: an editor then reports a bad value at its own path,
     # not "…is not valid under any of the given schemas" at the record.
     defs["Leader"] = {"if": {"type": "string"}, "then": {"minLength": 1}, "else": leader}
+    # 具体负责人: a leader's id or name, or {姓名, 职务} / {领导, 职务}
+    defs["Person"] = {"if": {"type": "string"}, "then": {"minLength": 1}, "else": defs["Person"]}
     # 当事人: an id or a name, or {姓名, 职务, …}
     defs["Involved"] = {"if": {"type": "string"}, "then": {"minLength": 1}, "else": defs["Involved"]}
     data = {"type": "object", "additionalProperties": False, "properties": sections,

@@ -15,7 +15,8 @@ from typing import Any, TypeVar
 from lzzr.errors import Location, Problem, Record, Severity, UsageError
 from lzzr.fsutil import leaves
 from lzzr.i18n import kind_label, t
-from lzzr.workspace.model import Config, Leader, Plan, Task, Team, Unit, UpperDoc, UpperTask
+from lzzr.workspace.model import Config, Leader, Plan, Post, Task, Team, Unit, UpperDoc, UpperTask
+from lzzr.workspace.names import Found, resolve
 from lzzr.workspace.reader import Path_, Positions, read_yaml
 from lzzr.workspace.sections import SECTIONS, SINGLETONS
 from lzzr.workspace.validate import describe, suggestion, validate_record
@@ -123,6 +124,7 @@ def load_workspace(root: Path) -> tuple[Workspace, list[Problem]]:
     problems += _check_cycles(ws, "unit", "上级", lambda u: [u.parent] if u.parent else [])
     problems += _check_cycles(ws, "task", "所属任务", lambda x: [x.parent] if x.parent else [])
     problems += _resolve_tasks(ws)
+    problems += _fill_persons(ws)
     return ws, problems
 
 
@@ -296,6 +298,8 @@ def _task_references(tid: str, task: Task) -> Iterator[tuple[str, str, tuple[Any
         yield "task", tid, ("协办单位", i) if len(task.co_units) > 1 else ("协办单位",), "unit", co
     if task.leader:
         yield "task", tid, ("总负责人",), "leader", task.leader
+    if task.person is not None and task.person.leader:
+        yield "task", tid, ("具体负责人", "领导"), "leader", task.person.leader
 
 
 _RAW_TASK_REFS = {"所属任务": "task", "牵头部门": "unit", "监督主体": "unit", "总负责人": "leader", "来源": "uptask",
@@ -310,48 +314,127 @@ def _raw_task_references(tid: str, raw: dict[str, Any]) -> Iterator[tuple[str, s
         value = raw.get(name)
         values = value if isinstance(value, list) else [value]
         for i, item in enumerate(values):
-            if isinstance(item, str) and _valid_id(item):
-                yield "task", tid, (name, i) if isinstance(value, list) and len(value) > 1 else (name,), target, item
+            if isinstance(item, str) and item.strip():
+                path = (name, i) if isinstance(value, list) and len(value) > 1 else (name,)
+                yield "task", tid, path, target, item.strip()
+    person = raw.get("具体负责人")
+    leader = person.get("领导") if isinstance(person, dict) else person
+    if isinstance(leader, str) and leader.strip():
+        yield "task", tid, ("具体负责人", "领导"), "leader", leader.strip()
 
 
 _REF_FIELD = {"unit": "单位", "leader": "领导", "updoc": "上级文件", "uptask": "上级任务", "task": "任务",
               "team": "班子"}
+Renames = dict[tuple[str, str], list[tuple[tuple[Any, ...], str]]]
 
 
 def _check_references(ws: Workspace) -> list[Problem]:
+    """Every reference that is not an id: a unique name is taken for its id (the record is
+    rewritten, as if the id had been written); an ambiguous name (R005) or an unknown value
+    (R001) is reported where it is written."""
     problems = []
+    renames: Renames = {}
     for kind, rid, path, target, ref in _references(ws):
         if ws.known(target, ref):
             continue
-        field_name = next((p for p in reversed(path) if isinstance(p, str)), _REF_FIELD[target])
-        if kind == "team" and not path:
-            field_name = kind_label("unit")
-        pool = [x for x in ws.collection(target) if not (target == kind and x == rid)]
-        suggest = _by_name(ws, target, ref)
-        if not suggest:
-            close = difflib.get_close_matches(ref, pool, n=1, cutoff=0.6)
-            suggest = t("suggest", name=close[0]) if close else ""
-        args = {"field": field_name, "ref": ref, "suggest": suggest}
-        where = ws.locate(kind, rid, *path) if path else ws.locate(kind, rid)
-        if kind == "plan":
-            where = ws.locate(kind, rid, *path)
-        problems.append(Problem("R001", where, record=Record(kind, rid), args=args))
+        found = resolve(ws, target, ref)
+        if found.id is not None:
+            renames.setdefault((kind, rid), []).append((path, found.id))
+            continue
+        problems.append(_bad_reference(ws, kind, rid, path, target, ref, found))
+    for kind, rid, path, target, ref in _record_references(ws):
+        found = resolve(ws, target, ref)
+        if found.by_name and found.id is not None:  # anything else: the record checks report it
+            renames.setdefault((kind, rid), []).append((path, found.id))
+    _rename(ws, renames)
     return problems
 
 
-def _by_name(ws: Workspace, target: str, ref: str) -> str:
-    """The hint for a reference written as a name (`韩雪梅`, `县委`) where an id is asked."""
-    if target == "leader":
-        ids = sorted(lid for lid, leader in ws.leaders.items() if leader.name == ref)
-    elif target in ("unit", "team"):
-        ids = sorted(uid for uid, unit in ws.units.items() if ref in (unit.name, unit.short))
-    else:
-        return ""
-    if len(ids) == 1:
-        return t("suggest.by_name", ref=ref, kind=kind_label(target), id=ids[0])
-    if ids:
-        return t("suggest.by_name_many", ref=ref, kind=kind_label(target), n=len(ids), ids="、".join(ids))
-    return ""
+def _record_references(ws: Workspace) -> Iterator[tuple[str, str, tuple[Any, ...], str, str]]:
+    """The leader and unit references inside the year's records (not their keys, which are ids)."""
+    for pid, poll in ws.collection("poll").items():
+        for name, target, value in (("单位", "unit", poll.unit), ("领导", "leader", poll.leader)):
+            if value:
+                yield "poll", pid, (name,), target, value
+    for eid, event in ws.collection("event").items():
+        yield "event", eid, ("单位",), "unit", event.unit
+        for i, sanction in enumerate(event.sanctions):
+            yield "event", eid, ("处理", i, "领导"), "leader", sanction.leader
+    for iid, ins in ws.collection("inspect").items():
+        yield "inspect", iid, ("督查主体",), "unit", ins.body
+        yield "inspect", iid, ("被督查单位",), "unit", ins.unit
+        for i, finding in enumerate(ins.findings):
+            yield "inspect", iid, ("发现问题", i, "责任人"), "leader", finding.person
+
+
+def _bad_reference(ws: Workspace, kind: str, rid: str, path: tuple[Any, ...], target: str, ref: str,
+                   found: Found) -> Problem:
+    field_name = next((p for p in reversed(path) if isinstance(p, str)), _REF_FIELD[target])
+    if path[:1] == ("具体负责人",):
+        field_name = "具体负责人"
+    if kind == "team" and not path:
+        field_name = kind_label("unit")
+    where = _ref_location(ws, kind, rid, path)
+    if found.candidates:
+        args = {"field": field_name, "ref": ref, "kind": kind_label(target), "n": len(found.candidates),
+                "ids": "、".join(candidate_label(ws, target, c) for c in found.candidates)}
+        return Problem("R005", where, record=Record(kind, rid), args=args)
+    pool = [x for x in ws.collection(target) if not (target == kind and x == rid)]
+    close = difflib.get_close_matches(ref, pool, n=1, cutoff=0.6)
+    args = {"field": field_name, "ref": ref, "suggest": t("suggest", name=close[0]) if close else ""}
+    return Problem("R001", where, record=Record(kind, rid), args=args)
+
+
+def _ref_location(ws: Workspace, kind: str, rid: str, path: tuple[Any, ...]) -> Location:
+    """Where the reference is written: its key path, else the nearest written key above it
+    (`具体负责人: ly` for the path 具体负责人 → 领导), else the record."""
+    record = ws.locate(kind, rid)
+    for cut in range(len(path), 0, -1):
+        found = ws.locate(kind, rid, *path[:cut])
+        if found != record or kind == "plan":
+            return found
+    return record
+
+
+def candidate_label(ws: Workspace, kind: str, rid: str) -> str:
+    """`zhm（旗委常委、纪委书记）` for a leader (their first post), `czj（示例旗财政局）` for a unit:
+    what tells apart records of one name."""
+    if kind == "leader":
+        title = next((p.title for team in ws.teams.values() for p in team.members if p.leader == rid), "")
+        return f"{rid}（{title}）" if title else rid
+    unit = ws.units.get(rid)
+    return f"{rid}（{unit.name}）" if unit else rid
+
+
+def _rename(ws: Workspace, renames: Renames) -> None:
+    """Write the ids that names stood for into the loaded records."""
+    for (kind, rid), changes in renames.items():
+        if kind == "plan" and ws.plan is not None:
+            ws.plan = _replaced(ws.plan, changes)
+        elif rid in ws.collection(kind):
+            ws.collection(kind)[rid] = _replaced(ws.collection(kind)[rid], changes)
+
+
+def _replaced(model: Any, changes: list[tuple[tuple[Any, ...], str]]) -> Any:
+    for path, new in changes:
+        model = _set(model, path, new)
+    return model
+
+
+def _set(value: Any, path: tuple[Any, ...], new: str) -> Any:
+    """`value` with the reference at `path` (Chinese keys and list indexes) replaced by `new`."""
+    if not path:
+        return new
+    head, rest = path[0], path[1:]
+    if isinstance(head, int):
+        items = list(value)
+        items[head] = _set(items[head], rest, new)
+        return tuple(items)
+    attr = next(n for n, f in type(value).model_fields.items() if (f.alias or n) == head)
+    inner = getattr(value, attr)
+    if not rest and isinstance(inner, tuple):
+        return value.model_copy(update={attr: (new,)})  # a one-item list written as one value
+    return value.model_copy(update={attr: _set(inner, rest, new)})
 
 
 def _check_cycles(ws: Workspace, kind: str, field_name: str, parents: Any) -> list[Problem]:
@@ -399,6 +482,35 @@ def _resolve_tasks(ws: Workspace) -> list[Problem]:
             problems.append(Problem("S001", where, record=Record("task", tid), args={"field": "牵头部门"}))
     ws.tasks = resolved
     return problems
+
+
+def _fill_persons(ws: Workspace) -> list[Problem]:
+    """A 具体负责人 written as a leader gets the leader's name and, unless written, the title of
+    their post on the lead unit's team (else the post in charge of the lead unit, else their
+    first post); a leader without any post must have 职务 written."""
+    problems = []
+    posts: dict[str, list[tuple[str, Post]]] | None = None
+    for tid, task in ws.tasks.items():
+        person = task.person
+        if person is None or person.leader is None or person.leader not in ws.leaders:
+            continue
+        if posts is None:
+            posts = {}
+            for team_id, team in ws.teams.items():
+                for p in team.members:
+                    posts.setdefault(p.leader, []).append((team_id, p))
+        post = person.post or _title_for(posts.get(person.leader, []), task.lead)
+        if not post:
+            where = _ref_location(ws, "task", tid, ("具体负责人", "领导"))
+            problems.append(Problem("S001", where, record=Record("task", tid), args={"field": "职务"}))
+        filled = person.model_copy(update={"name": ws.leaders[person.leader].name, "post": post})
+        ws.tasks[tid] = task.model_copy(update={"person": filled})
+    return problems
+
+
+def _title_for(posts: list[tuple[str, Post]], unit_id: str | None) -> str:
+    ranked = sorted(posts, key=lambda tp: (tp[0] != unit_id, unit_id not in tp[1].in_charge))
+    return ranked[0][1].title if ranked else ""
 
 
 def count_errors(problems: list[Problem]) -> tuple[int, int]:

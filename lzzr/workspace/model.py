@@ -165,10 +165,26 @@ class Target(Frozen):
 
 
 class Person(Frozen):
-    """The specific person responsible, down to a post."""
+    """The specific person responsible, down to a post: `{姓名, 职务}` for someone outside the
+    leaders, or a leader (`具体负责人: ly`, short for `{领导: ly}`; the loader fills 姓名 and
+    职务 from the leader and their post, unless 职务 is written)."""
 
-    name: NonEmpty = Field(alias="姓名")
-    post: NonEmpty = Field(alias="职务")
+    leader: NonEmpty | None = Field(None, alias="领导", description="领导编号或姓名（具体负责人是班子成员时）")
+    name: NonEmpty = Field("", alias="姓名", validate_default=False)
+    post: NonEmpty = Field("", alias="职务", validate_default=False)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _leader_only(cls, data: Any) -> Any:
+        return {"领导": data} if isinstance(data, str) else data
+
+    @model_validator(mode="after")
+    def _named(self) -> Person:
+        if self.leader is None and not self.name:
+            raise PydanticCustomError("lzzr_missing", "missing", {"field": "姓名"})
+        if self.leader is None and not self.post:
+            raise PydanticCustomError("lzzr_missing", "missing", {"field": "职务"})
+        return self
 
 
 INHERITED = ("sources", "category", "lead", "leader", "deadline", "safeguards", "supervisor")
