@@ -153,13 +153,32 @@ def units_under(ws: Workspace, team_id: str) -> list[str]:
     return sorted(uid for uid in ws.units if upper_team(ws, uid) == team_id)
 
 
-def overall_leaders(ws: Workspace, unit_id: str) -> list[str]:
-    """Who may be 总负责人 of a task led by `unit_id`, at any time of the year: the members
-    in charge of the unit, then the principal(s) of the team above it and of the issuing
-    team (一把手负总责). Leader ids, without repeats."""
-    found = [c.post.leader for c in in_charge_of(ws, unit_id)]
-    found += principals_of(ws, upper_team(ws, unit_id)) + principals_of(ws, issuing_team(ws))
+def overall_leaders(ws: Workspace, unit_id: str, day: dt.date | None = None) -> list[str]:
+    """Who may be 总负责人 of a task led by `unit_id` on `day` (at any time of the year when
+    None): the members rightfully in charge of the unit (`rightful`), then the principal(s)
+    of the team above it and of the issuing team (一把手负总责). Leader ids, without repeats."""
+    upper = upper_team(ws, unit_id)
+    found = [c.post.leader for c in in_charge_of(ws, unit_id, day) if rightful(ws, c, upper, day)]
+    found += principals_of(ws, upper, day) + principals_of(ws, issuing_team(ws), day)
     return list(dict.fromkeys(found))
+
+
+def rightful(ws: Workspace, charge: Charge, upper: str | None, day: dt.date | None = None) -> bool:
+    """Whether a charge (分管) of a unit whose nearest team above is `upper` lies within the
+    remit of the charge's team: it is that team, or the leader also sits on it (on `day`, or
+    at some time while the charge runs) — the 党政 cross-charge of a 常委 who is also a
+    副县长 and is in charge of a party department. A unit with no team above is not judged."""
+    if upper is None or charge.team == upper:
+        return True
+    team = ws.teams.get(upper)
+    return team is not None and any(p.leader == charge.post.leader and (
+        p.active_on(day) if day is not None else overlaps(p, charge.post)) for p in team.members)
+
+
+def overlaps(a: Post, b: Post) -> bool:
+    """Whether two posts are held on some common day (undated ends are open)."""
+    return (a.end is None or b.start is None or b.start <= a.end) and (b.end is None or a.start is None
+                                                                          or a.start <= b.end)
 
 
 def responsibility_chain(ws: Workspace, leader_id: str, day: dt.date) -> list[str]:

@@ -206,6 +206,7 @@ BREAKERS: dict[str, tuple[tuple[Change, ...], str]] = {
     "P2.3": ((("teams.yaml", "分管: [zzb, xcb]", "分管: [zzb, xcb, hdz]"),), "teams.yaml:7:50"),
     "P2.4": ((("tasks.yaml", "总负责人: zhm\n    具体负责人: {姓名: 孙立", "总负责人: glx\n    具体负责人: {姓名: 孙立"),),
              "tasks.yaml:21:11"),
+    "P2.6": ((("teams.yaml", "分管: [zzb, xcb]", "分管: [zzb, xcb, czj]"),), "teams.yaml:7:50"),
     "P2.5": ((("teams.yaml", "分管: [jw, hdz]", "分管: [jw]"),
               ("teams.yaml", "分管: [zzb, xcb]", "分管: [zzb, xcb, hdz]")),
              "teams.yaml:7:35"),

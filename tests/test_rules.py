@@ -57,7 +57,7 @@ def test_base_passes_every_rule(tmp_path: Path) -> None:
 
 def test_every_rule_has_a_breaker() -> None:
     assert sorted(BREAKERS) == sorted(REGISTRY)
-    assert len(REGISTRY) == 23
+    assert len(REGISTRY) == 24
 
 
 @pytest.mark.parametrize("rule_id", sorted(BREAKERS))
@@ -79,6 +79,9 @@ MESSAGES = {
     "P2.3": "teams.yaml:7:50: error[P2.3] 班子 qw: 单位红岱镇（hdz）同时由赵慧敏、高丽霞分管；一个单位只能有一名分管领导",
     "P2.4": "tasks.yaml:21:11: error[P2.4] 任务 T01.1: 总负责人高丽霞（glx）不是牵头部门旗纪委监委（jw）的分管领导；"
             "应为赵慧敏，或一把手王建国",
+    "P2.6": "teams.yaml:7:50: error[P2.6] 班子 qw: 成员高丽霞（glx）任“旗委常委、组织部部长”时分管财政局（czj），"
+            "但该单位的上一级班子是旗政府（qzf），而该成员不在旗政府（qzf）班子任职；请改由旗政府（qzf）班子的成员分管"
+            "（同时在该班子任职的领导可以分管）",
     "P2.5": "teams.yaml:7:35: warning[P2.5] 班子 qw: 成员高丽霞（glx）分管 3 个单位，超过本班子成员分管数中位数（1）的两倍；"
             "请考虑调整分工",
     "P3.1": "upper.yaml:6:3: error[P3.1] 上级任务 S04: 没有分解到任何任务；请在任务的“来源”中写上 S04",
@@ -197,7 +200,10 @@ def test_chain_from_a_leader_outside_the_issuing_team(tmp_path: Path) -> None:
     ))
     assert lines(check(tmp_path, files)) == [
         "tasks.yaml:21:11: error[P1.5] 任务 T01.1: 总负责人冯晓敏（fxm）不在旗委（qw）及其下属任何班子任职，"
-        "责任链到不了一把手王建国（wjg）；请改由本级分管领导负责"
+        "责任链到不了一把手王建国（wjg）；请改由本级分管领导负责",
+        # a charge from outside the remit does not count (P2.6), so P2.4 has nothing to add
+        "teams.yaml:4:43: error[P2.6] 班子 sjw: 成员冯晓敏（fxm）任“市纪委书记”时分管旗纪委监委（jw），但该单位的上一级班子"
+        "是旗委（qw），而该成员不在旗委（qw）班子任职；请改由旗委（qw）班子的成员分管（同时在该班子任职的领导可以分管）",
     ]
 
 

@@ -70,6 +70,8 @@ def assert_same(ws: Workspace, idx: Index) -> None:
         assert idx.upper_team[uid] == upper_team(ws, uid)
         assert idx.overall_leaders(ws, uid) == overall_leaders(ws, uid)
         for day in DAYS:
+            assert idx.overall_leaders(ws, uid, day) == overall_leaders(ws, uid, day)
+        for day in DAYS:
             assert idx.in_charge_of(uid, day) == in_charge_of(ws, uid, day) == reference_in_charge(ws, uid, day)
         for root in ws.units:
             assert idx.in_subtree(uid, root) == in_subtree(ws, uid, root)
@@ -92,7 +94,7 @@ def test_index_on_a_generated_city(tmp_path: Path) -> None:
     assert_same(ws, index(ws))
 
 
-@pytest.mark.parametrize("rule_id", ["P2.3", "P2.4", "P3.3", "P3.5", "R003"])
+@pytest.mark.parametrize("rule_id", ["P2.3", "P2.4", "P2.6", "P3.3", "P3.5", "R003"])
 def test_index_on_broken_workspaces(tmp_path: Path, rule_id: str) -> None:
     files = dict(BASE)
     if rule_id in BREAKERS:

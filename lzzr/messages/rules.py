@@ -52,7 +52,18 @@ CATALOG: dict[str, tuple[str, str]] = {
         "总负责人{leader}不是牵头部门{lead}的分管领导；应为{expected}，或一把手{principals}",
         "the 总负责人 {leader} is not in charge of the lead unit {lead}; name {expected}, or the principal {principals}",
     ),
+    "P2.4.when": (
+        "到完成时限{date}，总负责人{leader}已不是牵头部门{lead}的分管领导；届时应为{expected}，或一把手{principals}",
+        "by the deadline {date} the 总负责人 {leader} is no longer in charge of the lead unit {lead}; name {expected}, "
+        "or the principal {principals}",
+    ),
     "P2.4.nobody": ("（该单位无人分管）", "(nobody is in charge of it)"),
+    "P2.6": (
+        "成员{leader}任“{title}”时分管{unit}，但该单位的上一级班子是{upper}，而该成员不在{upper}班子任职；"
+        "请改由{upper}班子的成员分管（同时在该班子任职的领导可以分管）",
+        "member {leader}, as {title}, is in charge of {unit}, whose team above is {upper}, on which the member does "
+        "not sit; give the charge to a member of that team (a leader who also sits on it may hold it)",
+    ),
     "P2.5": (
         "成员{leader}分管 {n} 个单位，超过本班子成员分管数中位数（{median}）的两倍；请考虑调整分工",
         "member {leader} is in charge of {n} units, more than twice the team's median ({median}); consider rebalancing the division of work",

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from lzzr.responsibility import Charge, issuing_team, posts_index
+from lzzr.responsibility import Charge, issuing_team, overlaps, posts_index
 from lzzr.workspace.load import Workspace
 from lzzr.workspace.model import Task
 from lzzr.workspace.sections import SECTIONS
@@ -51,11 +51,19 @@ class Index:
         found = self.charges.get(unit_id, [])
         return found if day is None else [c for c in found if c.post.active_on(day)]
 
-    def overall_leaders(self, ws: Workspace, unit_id: str) -> list[str]:
+    def overall_leaders(self, ws: Workspace, unit_id: str, day: dt.date | None = None) -> list[str]:
         """`responsibility.overall_leaders`, by lookup."""
-        found = [c.post.leader for c in self.in_charge_of(unit_id)]
-        found += _principals(ws, self.upper_team.get(unit_id)) + _principals(ws, self.issuing)
+        upper = self.upper_team.get(unit_id)
+        found = [c.post.leader for c in self.in_charge_of(unit_id, day) if self.rightful(c, upper, day)]
+        found += _principals(ws, upper, day) + _principals(ws, self.issuing, day)
         return list(dict.fromkeys(found))
+
+    def rightful(self, charge: Charge, upper: str | None, day: dt.date | None = None) -> bool:
+        """`responsibility.rightful`, by lookup of the leader's posts."""
+        if upper is None or charge.team == upper:
+            return True
+        return any(c.team == upper and (c.post.active_on(day) if day is not None else overlaps(c.post, charge.post))
+                   for c in self.posts.get(charge.post.leader, ()))
 
     def main_leader(self, task: Task, day: dt.date | None = None) -> str | None:
         """The leader who bears 主要领导责任 in `responsibility.task_responsibility`."""
@@ -65,9 +73,9 @@ class Index:
         return charges[0].post.leader if charges else None
 
 
-def _principals(ws: Workspace, unit_id: str | None) -> list[str]:
+def _principals(ws: Workspace, unit_id: str | None, day: dt.date | None = None) -> list[str]:
     team = ws.teams.get(unit_id or "")
-    return list(dict.fromkeys(p.leader for p in team.principals())) if team else []
+    return list(dict.fromkeys(p.leader for p in team.principals(day))) if team else []
 
 
 def index(ws: Workspace) -> Index:

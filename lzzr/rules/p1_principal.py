@@ -187,29 +187,46 @@ def check_duties(ws: Workspace) -> Iterator[Problem]:
         "“班子成员 → 本班子正职 → 上一级班子分管该单位的成员 → 上一级正职……”应在完成时限当天"
         "通到发文班子的正职。总负责人届时已不在任、或不在发文班子及其下属任何班子任职，责任链就断了。"
         "没有完成时限或不在本年度的（由 P4.1、P4.3 报告），只检查总负责人年内是否在这些班子任职；"
-        "班子缺正职由 P1.1 报告。",
+        "班子缺正职由 P1.1 报告。继承来的总负责人只在写明它的上一级任务报告一次；子任务自己的完成时限"
+        "使责任链断开的，在子任务的完成时限处报告。",
         "The principal bears overall responsibility (P1): delegating a task to a member never takes "
         "the principal out of the chain. From the task's 总负责人, 'member of team X → principal of "
         "X → member of the team above in charge of X → its principal …' must reach the issuing "
         "team's principal on the task's deadline. The chain breaks when the 总负责人 no longer "
         "holds a post by then, or holds none under the issuing team. Without a deadline in the "
         "year (P4.1, P4.3 report that) only the latter is checked; a team without a principal "
-        "is P1.1's finding.",
+        "is P1.1's finding. An inherited 总负责人 is reported once, on the task that writes it; a "
+        "sub-task whose own deadline breaks the chain is reported at its 完成时限.",
     ),
 )
 def check_chain(ws: Workspace) -> Iterator[Problem]:
     top = top_team(ws)
     if ws.config is None or top is None:
         return
+    broken: dict[str, bool] = {}
     for tid in sound_tasks(ws):
         task = ws.tasks[tid]
         if not task.leader or task.leader not in ws.leaders or maybe_unseen_post(ws, task.leader):
             continue
-        if {"leader", "deadline"} <= ws.inherited.get(tid, frozenset()):
-            continue  # the same as its parent, which reports it
         problem = _chain_problem(ws, tid, task.leader, task.deadline, top)
-        if problem:
+        broken[tid] = problem is not None
+        if problem and not _reported_above(ws, tid, "leader", broken, top):
             yield problem
+
+
+def _reported_above(ws: Workspace, tid: str, field: str, broken: dict[str, bool], top: str) -> bool:
+    """Whether the task that writes the 总负责人 this sub-task inherits has a broken chain too:
+    an inherited value is reported once, where it is written (as P4.1 and P4.3 do); a
+    sub-task whose own deadline breaks the chain is reported at its 完成时限."""
+    origin = tid
+    while field in ws.inherited.get(origin, frozenset()) and ws.tasks[origin].parent in ws.tasks:
+        origin = ws.tasks[origin].parent or ""
+    if origin == tid:
+        return False
+    if origin not in broken:
+        task = ws.tasks[origin]
+        broken[origin] = _chain_problem(ws, origin, task.leader or "", task.deadline, top) is not None
+    return broken[origin]
 
 
 def _chain_problem(ws: Workspace, tid: str, leader: str, deadline: dt.date | None, top: str) -> Problem | None:

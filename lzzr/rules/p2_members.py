@@ -5,11 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import statistics
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from lzzr.errors import Location, Problem, Record, Severity
 from lzzr.i18n import fmt_date, t
-from lzzr.responsibility import plan_teams
+from lzzr.responsibility import Charge, plan_teams
 from lzzr.rules.common import (
+    in_year,
     leader_name,
     leader_names,
     maybe_unseen_post,
@@ -20,11 +22,11 @@ from lzzr.rules.common import (
     unloaded,
     where,
 )
-from lzzr.rules.index import index
+from lzzr.rules.index import holds_post_under, index
 from lzzr.rules.p1_principal import checkpoints
 from lzzr.rules.registry import Rule, registrar
 from lzzr.workspace.load import Workspace
-from lzzr.workspace.model import Team
+from lzzr.workspace.model import Post, Team
 
 RULES: list[Rule] = []
 rule = registrar(RULES)
@@ -151,11 +153,14 @@ def check_coverage(ws: Workspace) -> Iterator[Problem]:
 
 
 def _coverage_problem(ws: Workspace, tid: str, team: Team, uid: str, days: list[dt.date]) -> Problem | None:
-    """The first day on which `uid` has no member, or several members, of `team` in charge."""
+    """The first day on which `uid` has no member, or several members, of `team` in charge
+    (a member may write the charge under a post on another team: a 常委 who is 副县长)."""
     assert ws.config is not None
+    idx = index(ws)
     for day in days:
-        holders = [(i, p) for i, p in enumerate(team.members) if uid in p.in_charge and p.active_on(day)]
-        leaders = list(dict.fromkeys(p.leader for _, p in holders))
+        charges = [c for c in idx.in_charge_of(uid, day) if idx.rightful(c, tid, day)]
+        holders = [(c.team, c.team_index, c.post) for c in _indexed(ws, charges)]
+        leaders = list(dict.fromkeys(p.leader for _, _, p in holders))
         if len(leaders) == 1:
             continue
         when = "" if day == ws.config.year_start else t("when", date=fmt_date(day))
@@ -163,11 +168,28 @@ def _coverage_problem(ws: Workspace, tid: str, team: Team, uid: str, days: list[
         if not leaders:
             return Problem("P2.3", _gap_location(ws, tid, team, uid, day), record=Record("team", tid),
                            msg="P2.3.gap", args=args)
-        i, post = next((i, p) for i, p in reversed(holders) if p.leader != leaders[0])
+        on, i, post = next(h for h in reversed(holders) if h[2].leader != leaders[0])
         j = post.in_charge.index(uid)
-        where_ = where(ws, "team", tid, ("成员", i, "分管", j), ("成员", i, "分管"))
-        return Problem("P2.3", where_, record=Record("team", tid), msg="P2.3.double", args=args)
+        where_ = where(ws, "team", on, ("成员", i, "分管", j), ("成员", i, "分管"))
+        return Problem("P2.3", where_, record=Record("team", on), msg="P2.3.double", args=args)
     return None
+
+
+@dataclass(frozen=True)
+class _At:
+    """A charge with the index of its post in its team's member list (for locations)."""
+
+    team: str
+    team_index: int
+    post: Post
+
+
+def _indexed(ws: Workspace, charges: list[Charge]) -> list[_At]:
+    found = []
+    for c in charges:
+        members = ws.teams[c.team].members
+        found.append(_At(c.team, next(i for i, p in enumerate(members) if p is c.post), c.post))
+    return found
 
 
 def _gap_location(ws: Workspace, tid: str, team: Team, uid: str, day: dt.date) -> Location:
@@ -188,35 +210,61 @@ def _gap_location(ws: Workspace, tid: str, team: Team, uid: str, day: dt.date) -
     ("总负责人是牵头部门的分管领导", "a task's 总负责人 is the member in charge of its lead unit"),
     (
         "班子其他成员各负其责：任务的总负责人应是牵头部门的分管领导，谁分管谁负责；也可以是牵头部门"
-        "上一级班子的正职，或发文班子的正职（一把手负总责）。分管关系按全年任一时段计算；子任务的"
-        "总负责人和牵头部门都继承自上一级任务时不重复检查。",
+        "上一级班子的正职，或发文班子的正职（一把手负总责）。分管和任职按完成时限当天计算（没有完成时限"
+        "或不在本年度的，按全年任一时段）；分管只算牵头部门上一级班子职责范围内的（见 P2.6）。子任务的"
+        "总负责人和牵头部门都继承自上一级任务、且上一级任务已报告的，不重复报告。",
         "Each other member answers for their share (P2): a task's 总负责人 is the member in charge "
         "of its lead unit (whoever is in charge answers), or the principal of the team above the "
-        "lead unit, or the issuing team's principal (P1). Charges count at any time of the year; "
-        "a sub-task that inherits both its lead unit and its 总负责人 is checked on its parent.",
+        "lead unit, or the issuing team's principal (P1). Charges and posts count on the task's "
+        "deadline (at any time of the year without a deadline in the year); only charges within "
+        "the remit of the team above the lead unit count (see P2.6). A sub-task that inherits "
+        "both its lead unit and its 总负责人 is not reported again when its parent is.",
     ),
 )
 def check_overall_leader(ws: Workspace) -> Iterator[Problem]:
     if top_team(ws) is None:
         return  # the issuing principal, who may always be 总负责人, is unknown
-    idx = index(ws)
+    found: dict[str, Problem | None] = {}
     for tid in sound_tasks(ws):
         task = ws.tasks[tid]
         if not task.leader or not task.lead or task.leader not in ws.leaders or task.lead not in ws.units:
             continue
         if maybe_unseen_post(ws, task.leader):
             continue  # the charge may be on a team that did not load
-        if {"leader", "lead"} <= ws.inherited.get(tid, frozenset()):
-            continue
-        allowed = idx.overall_leaders(ws, task.lead)
-        if task.leader in allowed:
-            continue
-        in_charge = list(dict.fromkeys(c.post.leader for c in idx.in_charge_of(task.lead)))
-        args = {"leader": leader_name(ws, task.leader), "lead": unit_name(ws, task.lead),
-                "expected": leader_names(ws, in_charge) if in_charge else t("P2.4.nobody"),
-                "principals": leader_names(ws, [a for a in allowed if a not in in_charge])}
-        where_ = where(ws, "task", tid, "总负责人", "牵头部门")
-        yield Problem("P2.4", where_, record=Record("task", tid), msg="P2.4", args=args)
+        problem = found[tid] = _leader_problem(ws, tid)
+        parent = task.parent or ""
+        if {"leader", "lead"} <= ws.inherited.get(tid, frozenset()) and parent in ws.tasks:
+            if parent not in found:
+                found[parent] = _leader_problem(ws, parent)
+            if found[parent] is not None:
+                continue  # reported where the values are written
+        if problem is not None:
+            yield problem
+
+
+def _leader_problem(ws: Workspace, tid: str) -> Problem | None:
+    task = ws.tasks[tid]
+    if not task.leader or not task.lead:
+        return None
+    idx = index(ws)
+    day = task.deadline if task.deadline and in_year(ws, task.deadline) else None
+    top = top_team(ws)
+    if day is not None and top is not None and not holds_post_under(idx, ws, task.leader, top, day):
+        return None  # no post at all by the deadline: the chain is broken, P1.5 says so
+    allowed = idx.overall_leaders(ws, task.lead, day)
+    if task.leader in allowed:
+        return None
+    upper = idx.upper_team.get(task.lead)
+    in_charge = list(dict.fromkeys(c.post.leader for c in idx.in_charge_of(task.lead, day)
+                                   if idx.rightful(c, upper, day)))
+    args = {"leader": leader_name(ws, task.leader), "lead": unit_name(ws, task.lead),
+            "expected": leader_names(ws, in_charge) if in_charge else t("P2.4.nobody"),
+            "principals": leader_names(ws, [a for a in allowed if a not in in_charge])}
+    ever = day is not None and task.leader in idx.overall_leaders(ws, task.lead)
+    if ever:
+        args["date"] = fmt_date(day)
+    where_ = where(ws, "task", tid, "总负责人", "完成时限" if ever else "牵头部门", "牵头部门")
+    return Problem("P2.4", where_, record=Record("task", tid), msg="P2.4.when" if ever else "P2.4", args=args)
 
 
 @rule(
@@ -248,3 +296,41 @@ def check_balance(ws: Workspace) -> Iterator[Problem]:
                 args = {"leader": leader_name(ws, leader), "n": len(units), "median": f"{median:g}"}
                 where_ = ws.locate("team", tid, "成员", i, "分管", key=True)
                 yield Problem("P2.5", where_, record=Record("team", tid), msg="P2.5", args=args)
+
+
+@rule(
+    "P2.6",
+    Severity.ERROR,
+    ("分管单位在本班子职责范围内", "a member is in charge only of units within the team's remit"),
+    (
+        "班子其他成员各负其责：分管是班子内部的分工，成员分管的单位应以本班子为最近的上级班子。"
+        "分管其他班子职责范围内的单位（如县委常委分管县政府的部门，副县长分管县委的部门），"
+        "只在该成员同一时间也在那个班子任职时成立（党政交叉任职：兼任常委的副县长可以分管党委部门，"
+        "分管写在哪条任职记录下都可以）；否则责任链不经过该单位的上一级班子，其总负责人也不成立（P2.4）。",
+        "Each other member answers for their share (P2): a charge (分管) divides a team's own "
+        "remit, so a member is in charge of units whose nearest team above is their team. A charge "
+        "of a unit within another team's remit (a 常委 in charge of a government department, a "
+        "副县长 in charge of a party department) holds only when the member sits on that team at "
+        "the same time (a 副县长 who is also a 常委 may be in charge of a party department, under "
+        "either post); otherwise the chain of responsibility bypasses the unit's team above, and "
+        "the charge does not make them 总负责人 (P2.4).",
+    ),
+)
+def check_remit(ws: Workspace) -> Iterator[Problem]:
+    idx = index(ws)
+    failed = {rid for rid, _ in unloaded(ws, "team")}
+    for tid in sorted(ws.teams):
+        for i, post in enumerate(ws.teams[tid].members):
+            if maybe_unseen_post(ws, post.leader):
+                continue  # the leader may sit on a team that did not load
+            for uid in dict.fromkeys(post.in_charge):
+                upper = idx.upper_team.get(uid)
+                chain = idx.ancestors.get(uid, [])
+                if upper is None or failed.intersection(chain[: chain.index(upper)] if upper in chain else chain):
+                    continue  # no team above to judge by, or the team in between did not load
+                if idx.rightful(Charge(tid, post), upper):
+                    continue
+                args = {"leader": leader_name(ws, post.leader), "title": post.title, "unit": unit_name(ws, uid),
+                        "upper": unit_name(ws, upper)}
+                where_ = where(ws, "team", tid, ("成员", i, "分管", post.in_charge.index(uid)), ("成员", i, "分管"))
+                yield Problem("P2.6", where_, record=Record("team", tid), msg="P2.6", args=args)
