@@ -104,3 +104,23 @@ def test_p15_reports_an_inherited_leader_once(tmp_path: Path) -> None:
         "tasks.yaml:94:11: error[P1.5] 任务 T02.2.1: 到完成时限2026年5月31日，总负责人朝鲁门（clm）已不在旗委（qw）"
         "及其下属班子任职，责任链到不了一把手王建国（wjg）；请改由届时在任的分管领导负责，或调整完成时限",
     ]
+
+
+def test_a_share_written_under_the_other_post_is_a_share(tmp_path: Path) -> None:
+    """陈长达 becomes a 旗委常委 too, in charge of 宣传部 (a party department) under his 副旗长 post:
+    his 常委 post needs no 分管 of its own (P2.1), the charge covers 宣传部 (P2.3) and is within
+    the 旗委's remit (P2.6)."""
+    files = apply((("teams.yaml", "分管: [zzb, xcb]}", "分管: [zzb]}"),
+                   ("teams.yaml", "      - {领导: ccd, 职务: 副旗长, 分管: [czj, zjj], 止: 2026-06-30}",
+                    "      - {领导: ccd, 职务: 副旗长, 分管: [czj, zjj, xcb], 止: 2026-06-30}"),
+                   ("teams.yaml", "      - {领导: glx, 职务: 旗委常委、组织部部长, 分管: [zzb]}",
+                    "      - {领导: glx, 职务: 旗委常委、组织部部长, 分管: [zzb]}\n"
+                    "      - {领导: ccd, 职务: 旗委常委, 止: 2026-06-30}\n"
+                    "      - {领导: glx, 职务: 旗委常委、组织部部长, 分管: [xcb], 起: 2026-07-01}")))
+    assert lines(tmp_path, files, "P2.1", "P2.3", "P2.6") == []
+    alone = apply((("teams.yaml", "      - {领导: ccd, 职务: 旗委常委, 止: 2026-06-30}\n", ""),), files=files)
+    assert lines(tmp_path / "alone", alone, "P2.1", "P2.3", "P2.6") == [
+        "teams.yaml:8:49: error[P2.3] 班子 qw: 单位宣传部（xcb）无人分管；请在一名成员的“分管”中加入该单位",
+        "teams.yaml:12:43: error[P2.6] 班子 qzf: 成员陈长达（ccd）任“副旗长”时分管宣传部（xcb），但该单位的上一级班子是旗委（qw），"
+        "而该成员不在旗委（qw）班子任职；请改由旗委（qw）班子的成员分管（同时在该班子任职的领导可以分管）",
+    ]

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from lzzr.errors import Location, Problem, Record, Severity
 from lzzr.i18n import fmt_date, t
-from lzzr.responsibility import Charge, plan_teams
+from lzzr.responsibility import Charge, overlaps, plan_teams
 from lzzr.rules.common import (
     in_year,
     leader_name,
@@ -22,7 +22,7 @@ from lzzr.rules.common import (
     unloaded,
     where,
 )
-from lzzr.rules.index import holds_post_under, index
+from lzzr.rules.index import Index, holds_post_under, index
 from lzzr.rules.p1_principal import checkpoints
 from lzzr.rules.registry import Rule, registrar
 from lzzr.workspace.load import Workspace
@@ -37,6 +37,13 @@ def _leaders(team: Team) -> list[str]:
     return list(dict.fromkeys(p.leader for p in team.members))
 
 
+def _charged_elsewhere(idx: Index, tid: str, post: Post) -> bool:
+    """Whether the leader's share of this team's remit is written under a concurrent post on
+    another team (a 副县长 who is a 常委 writes the party department under either post)."""
+    return any(c.team != tid and overlaps(c.post, post) and any(idx.upper_team.get(u) == tid for u in c.post.in_charge)
+               for c in idx.posts.get(post.leader, ()))
+
+
 def _divides_work(team: Team) -> bool:
     """A team divides its remit among members when it has several, or when anyone has 分管."""
     return len(_leaders(team)) > 1 or any(p.in_charge for p in team.members)
@@ -49,21 +56,23 @@ def _divides_work(team: Team) -> bool:
     (
         "班子其他成员各负其责：班子成员按分工对分管范围负直接领导责任（一岗双责）。有两名以上领导、"
         "且工作区中有下属单位可分的班子，正职以外的每条任职记录都应写明“分管”单位；年中调整后的"
-        "新任职记录也一样。",
+        "新任职记录也一样。党政交叉任职的领导，本班子职责范围内的分管可以写在同期的另一条任职记录下（见 P2.6）。",
         "Each other member answers for their share (P2): a member bears direct leadership "
         "responsibility for the units in their charge. In a team of two or more leaders with units "
         "below it in the workspace, every post other than the principal's names its 分管 units, "
-        "including a post taken mid-year.",
+        "including a post taken mid-year. A leader on two teams may write the charges within this "
+        "team's remit under a concurrent post on the other (see P2.6).",
     ),
 )
 def check_member_has_charge(ws: Workspace) -> Iterator[Problem]:
-    under = index(ws).under
+    idx = index(ws)
+    under = idx.under
     for tid in sorted(ws.teams):
         team = ws.teams[tid]
         if len(_leaders(team)) < 2 or not under.get(tid):
             continue  # one leader does it all; or the workspace holds nothing below to divide
         for i, post in enumerate(team.members):
-            if not post.principal and not post.in_charge:
+            if not post.principal and not post.in_charge and not _charged_elsewhere(idx, tid, post):
                 args = {"leader": leader_name(ws, post.leader), "title": post.title}
                 where_ = ws.locate("team", tid, "成员", i, "领导")
                 yield Problem("P2.1", where_, record=Record("team", tid), msg="P2.1", args=args)
