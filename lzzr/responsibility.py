@@ -125,6 +125,24 @@ def task_responsibility(ws: Workspace, task: Task, day: dt.date | None = None) -
     return result
 
 
+SPECIFIC = "具体负责"
+
+
+def specific_tasks(ws: Workspace, leader_id: str) -> list[str]:
+    """The tasks whose 具体负责人 is the leader (`具体负责人: ly`: a reference, not a name in
+    free text), in load order: what the leader's letter binds beside the tasks they bear
+    leadership responsibility for (a 镇长 who carries out the town's tasks)."""
+    return list(ws.memoised("responsibility.specific", _specific).get(leader_id, ()))
+
+
+def _specific(ws: Workspace) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for tid, task in ws.tasks.items():
+        if task.person is not None and task.person.leader:
+            found.setdefault(task.person.leader, []).append(tid)
+    return found
+
+
 def units_in_charge(ws: Workspace, leader_id: str, day: dt.date | None = None) -> list[tuple[str, str]]:
     """(team unit id, unit id) for every unit the leader is in charge of on `day`."""
     posts = posts_index(ws)[1].get(leader_id, [])

@@ -155,3 +155,13 @@ def test_specific_person_errors(tmp_path: Path, capsys: pytest.CaptureFixture[st
     ws = build_tree(tmp_path / "ws", {**MINI_CLEAN, "tasks.yaml": tasks, "leaders.yaml": leaders})
     code, stdout, _ = run(capsys, "check", str(ws), "--quiet")
     assert code == 1 and [x for x in stdout.splitlines() if "error" in x] == [line]
+
+
+def test_the_specific_person_is_known_to_the_responsibility_layer(tmp_path: Path) -> None:
+    from lzzr.responsibility import specific_tasks
+
+    tasks = (MINI_CLEAN["tasks.yaml"].replace("具体负责人: {姓名: 孙立, 职务: 局长}", "具体负责人: 孙立")
+             .replace("具体负责人: {姓名: 孙立, 职务: 主任}", "具体负责人: {领导: sl, 职务: 局长}"))
+    ws = load_workspace(build_tree(tmp_path / "ws", {**MINI_CLEAN, "tasks.yaml": tasks}))[0]
+    assert specific_tasks(ws, "sl") == ["T01.1", "T02"]
+    assert specific_tasks(ws, "zhm") == []  # 总负责人, not 具体负责人
