@@ -25,8 +25,9 @@ def test_workspace_by_position_by_option_or_current_folder(command: str, tmp_pat
     monkeypatch.chdir(ws)
     here = run(capsys, command, *out)
     assert by_position[0] == by_option[0] == here[0] == 1
-    assert by_position[1] == by_option[1] == here[1]
-    assert "tasks.yaml:2:" in by_position[1]
+    assert by_position[1:] == by_option[1:] == here[1:]
+    problems = by_position[1] if command == "check" else by_position[2]  # check's data; elsewhere stderr
+    assert "tasks.yaml:2:" in problems
 
 
 def test_two_different_workspaces_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -42,7 +43,7 @@ def test_no_workspace_here_is_said_as_such(args: list[str], tmp_path: Path, caps
     monkeypatch.chdir(tmp_path)
     code, out, err = run(capsys, *args)
     if args[0] == "letters":  # a checking command reports the missing file as a located problem
-        assert code == 1 and out.startswith("lzzr.yaml: error[L011] 缺少配置文件 lzzr.yaml")
+        assert code == 1 and err.startswith("lzzr.yaml: error[L011] 缺少配置文件 lzzr.yaml")
         return
     assert code == 2
     assert err == ("这里没有工作区：. 中没有 lzzr.yaml（在工作区文件夹中运行，或用 -w 指定；"

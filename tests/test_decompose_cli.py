@@ -86,8 +86,8 @@ def test_refuses_to_issue_with_errors(tmp_path: Path, capsys: pytest.CaptureFixt
     out = tmp_path / "out"
     code, stdout, err = run(capsys, "decompose", str(ws), "--out", str(out))
     assert code == 1
-    assert "plan.yaml:5:10: error[R001] 方案: 第一责任人 'nobody' 不存在" in stdout
-    assert "未印发" in err
+    assert "plan.yaml:5:10: error[R001] 方案: 第一责任人 'nobody' 不存在" in err.splitlines()  # problems: stderr
+    assert "未印发" in err and stdout == ""
     assert not out.exists()
 
 
@@ -115,9 +115,9 @@ def test_json_and_csv_to_stdout(tmp_path: Path, capsys: pytest.CaptureFixture[st
 def test_missing_plan_section_is_explained(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     ws = copy_sample(tmp_path / "ws")
     (ws / "plan.yaml").unlink()
-    code, out, _ = run(capsys, "decompose", str(ws), "--out", str(tmp_path / "out"))
+    code, _, err = run(capsys, "decompose", str(ws), "--out", str(tmp_path / "out"))
     assert code == 1
-    assert "error[P1.2] 方案: 已有任务，但没有“方案”节" in out
+    assert "error[P1.2] 方案: 已有任务，但没有“方案”节" in err
     assert not (tmp_path / "out").exists()
 
 

@@ -155,9 +155,9 @@ def test_rare_character_fails_before_rendering(tmp_path: Path, capsys: pytest.Ca
     leaders = (ws / "leaders.yaml").read_text(encoding="utf-8").replace("姜卫东", f"姜卫{rare}")
     (ws / "leaders.yaml").write_text(leaders, encoding="utf-8")
     out = tmp_path / "out"
-    code, stdout, _ = run(capsys, "letters", str(ws), "--unit", "xjz", "--out", str(out))
+    code, _, stderr = run(capsys, "letters", str(ws), "--unit", "xjz", "--out", str(out))
     assert code == 1
-    line = next(iter(stdout.splitlines()))
+    line = next(iter(stderr.splitlines()))
     assert line.startswith("leaders.yaml:") and "error[G001] 领导 jwd: 字符 " in line and "U+2A6A5" in line
     assert not out.exists()
 

@@ -144,9 +144,9 @@ def test_a_new_county_issues_and_assesses_its_first_year(tmp_path: Path, capsys:
     assert run(capsys, "sign", "2026-hsz-ly", "--by", "sj", "--date", "2026-03-10", "-w", str(ws)) == (
         0, "已登记：2026-hsz-ly 由 李明德 于 2026-03-10 签字\n", "")
     assert run(capsys, "letters", str(ws), "--status", "--quiet") == (1, "合计：已签 1/6，签订率 17%\n", "")
-    code, stdout, _ = run(capsys, "assess", str(ws), "--no-pdf", "--no-archive", "--out", str(out), "--quiet")
-    lines = stdout.splitlines()
-    assert code == 0 and len(lines) == 23  # no poll and no rating yet: each scores 0, with a warning
+    code, stdout, stderr = run(capsys, "assess", str(ws), "--no-pdf", "--no-archive", "--out", str(out), "--quiet")
+    lines = stderr.splitlines()  # warnings on stderr, data (none with --quiet) on stdout
+    assert code == 0 and stdout == "" and len(lines) == 23  # no poll and no rating yet: each scores 0, with a warning
     assert "scheme.yaml:22:19: warning[A301] 河口镇领导班子没有民主测评记录，测评指标计 0 分" in lines
     letter = out / "责任书" / "2026-hsz-ly-责任书-李明德-刘洋.pdf"
     assert run(capsys, "verify", str(letter), "-w", str(ws)) == (

@@ -165,3 +165,18 @@ def test_the_specific_person_is_known_to_the_responsibility_layer(tmp_path: Path
     ws = load_workspace(build_tree(tmp_path / "ws", {**MINI_CLEAN, "tasks.yaml": tasks}))[0]
     assert specific_tasks(ws, "sl") == ["T01.1", "T02"]
     assert specific_tasks(ws, "zhm") == []  # 总负责人, not 具体负责人
+
+
+def test_problems_on_stderr_data_on_stdout(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Issue 13, item 8: a command's data on stdout, its problems on stderr, in every format;
+    `check`, whose data is its problem lines, keeps them on stdout."""
+    files = {**MINI_CLEAN, "tasks.yaml": MINI_CLEAN["tasks.yaml"].replace("    名称: 规范财政资金管理\n",
+                                                                          "    名称: 规范财政资金管理\n    内容: 严格落实党风廉政建设责任制。\n")}
+    ws = build_tree(tmp_path / "ws", files)
+    warning = ("tasks.yaml:19:9: warning[P4.5] 任务 T02: 内容与上级任务 S01 原文相似度 100%，疑似照抄照搬；"
+               "请结合本地实际写明怎么做、做到什么程度")
+    code, stdout, stderr = run(capsys, "check", str(ws), "--quiet")
+    assert (code, stdout, stderr) == (0, warning + "\n", "")
+    for fmt in ("text", "csv"):
+        code, stdout, stderr = run(capsys, "decompose", str(ws), "--by", "unit", "-f", fmt)
+        assert code == 0 and stderr == warning + "\n" and "P4.5" not in stdout and "T02" in stdout

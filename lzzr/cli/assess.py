@@ -44,7 +44,7 @@ def register_commands(app: typer.Typer) -> None:
         run = _assessed(o.pick_workspace(workspace, workspace_opt), scheme, o.parse_day(on) if on else None,
                         not no_pdf and explain is None)
         data_out = fmt in (o.TableFormat.json, o.TableFormat.csv)
-        print_problems(problems_shown(run, explain), err=data_out)
+        print_problems(problems_shown(run, explain))
         if run.failed(strict) or run.assessment is None:
             refuse(run.problems, fmt is o.TableFormat.json, "assess.refused", printed=True,
                    errors=run.errors, warnings=run.warnings, how=f" --scheme {scheme}" if scheme else "")

@@ -39,7 +39,7 @@ def register_commands(app: typer.Typer) -> None:
         result = _checked(o.pick_workspace(workspace, workspace_opt), no_pdf or by is not None)
         if result.failed(strict):
             refuse(result.problems, fmt is o.ViewFormat.json, "decompose.refused", **result.counts(),
-                   problems_err=fmt is not o.ViewFormat.text, extra={"files": [], "summary": result.counts()})
+                   extra={"files": [], "summary": result.counts()})
         if by is not None:  # a view is shown, nothing is written
             _print_done(result, [], _view_text(result.workspace, by, fmt), fmt, quiet=True)
             return
@@ -80,7 +80,7 @@ def _print_done(result: Any, files: list[Path], view: str | None, fmt: o.ViewFor
         echo_json(payload)
         return
     data_on_stdout = fmt is not o.ViewFormat.text
-    print_problems(result.problems, err=data_on_stdout)
+    print_problems(result.problems)
     if view is not None:
         echo(view.rstrip("\n"))
     if not quiet:

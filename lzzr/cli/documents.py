@@ -211,7 +211,7 @@ def _issue(ws: Any, docs: list[Any], batch: _Batch, combined_name: str, what: st
 
     as_json = batch.fmt is o.Format.json
     problems = d.glyph_problems(ws, docs)
-    print_problems(problems, err=as_json)
+    print_problems(problems)
     if any(p.severity.value == "error" for p in problems):
         raise typer.Exit(ExitCode.PROBLEMS)
     options = d.Options(out=batch.out, workers=batch.jobs, variant=batch.variant, combine=batch.combine,

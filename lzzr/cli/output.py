@@ -1,7 +1,8 @@
 """How commands print: one echo, JSON, problem lines, the refusal, the progress bar.
 
-Data goes to stdout; problems go to stderr whenever stdout carries data (JSON, CSV), so
-that a script can parse what it reads.
+Data goes to stdout, problems and notes to stderr, in every format, so that a script (or
+`> file`) gets only what the command produces. The one exception is `lzzr check`, whose
+problem lines are its data (as with ruff or mypy: `lzzr check | less`, `| grep P2.4`).
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ def echo_json(data: Any) -> None:
     echo(json.dumps(data, ensure_ascii=False, indent=2))
 
 
-def print_problems(problems: Iterable[Problem], err: bool = False) -> None:
+def print_problems(problems: Iterable[Problem], err: bool = True) -> None:
     for p in problems:
         echo(format_problem(p), err=err)
 
@@ -36,13 +37,13 @@ def problem_list(problems: Iterable[Problem]) -> list[dict[str, Any]]:
 
 
 def refuse(problems: list[Problem], as_json: bool, code: str, *, printed: bool = False,
-           problems_err: bool = False, extra: dict[str, Any] | None = None, **args: Any) -> NoReturn:
+           extra: dict[str, Any] | None = None, **args: Any) -> NoReturn:
     """Stop a command that found errors: the problems (as JSON, or as lines unless already
     `printed`), then the refusal `code` on stderr; exit 1."""
     if as_json:
         echo_json({"ok": False, **(extra or {}), "problems": problem_list(problems)})
     elif not printed:
-        print_problems(problems, err=problems_err)
+        print_problems(problems)
     if not as_json or printed:
         echo(t(code, **args), err=True)
     raise typer.Exit(ExitCode.PROBLEMS)

@@ -95,7 +95,7 @@ def _print_check(result: Any, fmt: o.Format, strict: bool, quiet: bool) -> None:
         echo_json({"workspace": str(result.root), "ok": not result.failed(strict), "summary": result.counts(),
                    "rule_settings": result.settings, "problems": problem_list(result.problems)})
         return
-    print_problems(result.problems)
+    print_problems(result.problems, err=False)  # check's data: the problem lines (README "输出")
     if not quiet:
         for rule_id, setting in sorted(result.settings.items()):
             echo(t("rule_setting", rule=rule_id, setting=setting))
