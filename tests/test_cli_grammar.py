@@ -41,7 +41,7 @@ def test_two_different_workspaces_is_a_usage_error(tmp_path: Path, capsys: pytes
 def test_no_workspace_here_is_said_as_such(args: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                            monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
-    code, out, err = run(capsys, *args)
+    code, _, err = run(capsys, *args)
     if args[0] == "letters":  # a checking command reports the missing file as a located problem
         assert code == 1 and err.startswith("lzzr.yaml: error[L011] 缺少配置文件 lzzr.yaml")
         return
