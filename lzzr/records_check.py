@@ -78,6 +78,18 @@ def _suggest_ref(ws: Workspace, kind: str, ref: str) -> str:
     return _suggest(ref, ws.collection(kind))
 
 
+def _unknown(ws: Workspace, record_kind: str, rid: str, keys: tuple[Any, ...], field: str, target: str,
+             ref: str) -> Problem:
+    """A record's leader or unit that is not there: R005 when the name is several records'
+    (as in the year-start data), else A120 with the closest id."""
+    found = resolve(ws, target, ref)
+    if found.candidates:
+        ids = "、".join(candidate_label(ws, target, c) for c in found.candidates)
+        return _p(ws, "R005", record_kind, rid, *keys, field=field, ref=ref, kind=kind_label(target),
+                  n=len(found.candidates), ids=ids)
+    return _p(ws, "A120", record_kind, rid, *keys, field=field, ref=ref, suggest=_suggest_ref(ws, target, ref))
+
+
 def _year(ws: Workspace) -> tuple[dt.date, dt.date]:
     assert ws.config is not None
     return ws.config.year_start, ws.config.year_end
@@ -189,11 +201,9 @@ def _poll_refs(ws: Workspace, pid: str, poll: Poll) -> Iterator[Problem]:
     if poll.target == "成员" and not poll.leader:
         yield _p(ws, "A121", "poll", pid, "对象", field="领导", kind=poll.target)
     if poll.unit and not ws.known("unit", poll.unit):
-        yield _p(ws, "A120", "poll", pid, "单位", field="单位", ref=poll.unit,
-                 suggest=_suggest_ref(ws, "unit", poll.unit))
+        yield _unknown(ws, "poll", pid, ("单位",), "单位", "unit", poll.unit)
     if poll.leader and not ws.known("leader", poll.leader):
-        yield _p(ws, "A120", "poll", pid, "领导", field="领导", ref=poll.leader,
-                 suggest=_suggest_ref(ws, "leader", poll.leader))
+        yield _unknown(ws, "poll", pid, ("领导",), "领导", "leader", poll.leader)
 
 
 def _poll_label(ws: Workspace, poll: Poll) -> str:
@@ -231,12 +241,10 @@ def _check_events(ws: Workspace) -> Iterator[Problem]:
 
 def _event_refs(ws: Workspace, eid: str, event: Event) -> Iterator[Problem]:
     if not ws.known("unit", event.unit):
-        yield _p(ws, "A120", "event", eid, "单位", field="单位", ref=event.unit,
-                 suggest=_suggest_ref(ws, "unit", event.unit))
+        yield _unknown(ws, "event", eid, ("单位",), "单位", "unit", event.unit)
     for i, s in enumerate(event.sanctions):
         if not ws.known("leader", s.leader):
-            yield _p(ws, "A120", "event", eid, "处理", i, "领导", field="领导", ref=s.leader,
-                     suggest=_suggest_ref(ws, "leader", s.leader))
+            yield _unknown(ws, "event", eid, ("处理", i, "领导"), "领导", "leader", s.leader)
 
 
 # --- 考核评定 ---------------------------------------------------------------------------

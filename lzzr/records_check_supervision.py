@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from lzzr.errors import Problem
 from lzzr.i18n import fmt_date
-from lzzr.records_check import _outside, _p, _suggest, _suggest_ref, _year
+from lzzr.records_check import _outside, _p, _suggest, _unknown, _year
 from lzzr.workspace.load import Workspace
 from lzzr.workspace.supervision import Finding, inspections, reports
 
@@ -36,8 +36,7 @@ def _check_inspections(ws: Workspace) -> Iterator[Problem]:
     for iid, ins in inspections(ws).items():
         for name, ref in (("督查主体", ins.body), ("被督查单位", ins.unit)):
             if not ws.known("unit", ref):
-                yield _p(ws, "A120", "inspect", iid, name, field=name, ref=ref,
-                         suggest=_suggest_ref(ws, "unit", ref))
+                yield _unknown(ws, "inspect", iid, (name,), name, "unit", ref)
         if _outside(ws, ins.date):
             yield _p(ws, "V111", "inspect", iid, "日期", date=fmt_date(ins.date), year=_year(ws)[0].year)
         for i, finding in enumerate(ins.findings):
@@ -47,8 +46,7 @@ def _check_inspections(ws: Workspace) -> Iterator[Problem]:
 def _check_finding(ws: Workspace, iid: str, i: int, f: Finding, found: dt.date) -> Iterator[Problem]:
     path = ("发现问题", i)
     if not ws.known("leader", f.person):
-        yield _p(ws, "A120", "inspect", iid, *path, "责任人", field="责任人", ref=f.person,
-                 suggest=_suggest_ref(ws, "leader", f.person))
+        yield _unknown(ws, "inspect", iid, (*path, "责任人"), "责任人", "leader", f.person)
     if f.deadline < found:
         yield _p(ws, "V112", "inspect", iid, *path, "整改时限", n=i + 1, date=fmt_date(f.deadline),
                  found=fmt_date(found))

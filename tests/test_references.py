@@ -113,8 +113,10 @@ def test_names_in_records(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     polls = loaded.collection("poll")
     assert (polls["MC-1"].leader, polls["MC-2"].unit, polls["MC-3"].leader) == ("lzq", "qzf", "赵慧敏")
     lines = [line for line in run(capsys, "check", str(ws), "--quiet")[1].splitlines() if "A120" in line]
-    assert lines == ["polls.yaml:14:9: error[A120] 民主测评 MC-3: 领导 '赵慧敏' 不存在（名为“赵慧敏”的领导有 2 个："
-                     "zhm（旗委常委、纪委书记）、zhm2；请写其中一个的编号）"]
+    assert lines == []
+    lines = [line for line in run(capsys, "check", str(ws), "--quiet")[1].splitlines() if "R005" in line]
+    assert lines == ["polls.yaml:14:9: error[R005] 民主测评 MC-3: 领导 '赵慧敏' 不唯一：名为“赵慧敏”的领导有 2 个："
+                     "zhm（旗委常委、纪委书记）、zhm2；请写其中一个的编号"]
 
 
 def test_sign_by_uses_the_same_resolver() -> None:
@@ -180,3 +182,12 @@ def test_problems_on_stderr_data_on_stdout(tmp_path: Path, capsys: pytest.Captur
     for fmt in ("text", "csv"):
         code, stdout, stderr = run(capsys, "decompose", str(ws), "--by", "unit", "-f", fmt)
         assert code == 0 and stderr == warning + "\n" and "P4.5" not in stdout and "T02" in stdout
+
+
+def test_a_key_written_as_a_name_is_answered_with_the_id(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    duties = "履职记录:\n  李志强:\n    记录:\n      - {事项: 廉政谈话, 日期: 2026-04-10}\n"
+    teams = MINI_CLEAN["teams.yaml"].replace("  czj:\n", "  财政局:\n")
+    ws = build_tree(tmp_path / "ws", {**MINI_CLEAN, "duties.yaml": duties, "teams.yaml": teams})
+    lines = [line for line in run(capsys, "check", str(ws), "--quiet")[1].splitlines() if "S006" in line]
+    assert lines == ["duties.yaml:2:3: error[S006] 履职记录 李志强: 编号 '李志强' 不合规：“李志强”是领导 lzq 的名称，这里请写编号 lzq",
+                     "teams.yaml:13:3: error[S006] 班子 财政局: 编号 '财政局' 不合规：“财政局”是单位 czj 的名称，这里请写编号 czj"]

@@ -122,6 +122,10 @@ CATALOG: dict[str, tuple[str, str]] = {
     "S003": ("「{field}」应为{expected}，实为{actual}", "'{field}' must be {expected}, found {actual}"),
     "S004": ("「{field}」的取值应为 {expected}，实为 '{value}'", "'{field}' must be one of {expected}, found '{value}'"),
     "S005": ("「{field}」日期无效：'{value}'，{why}", "'{field}': invalid date '{value}', {why}"),
+    "S006.name": (
+        "编号 '{id}' 不合规：“{id}”是{kind} {ref} 的名称，这里请写编号 {ref}",
+        "id '{id}' is malformed: '{id}' is the name of {kind} {ref}; write its id {ref} here",
+    ),
     "S006": (
         "编号 '{id}' 不合规：应以字母开头，仅含字母、数字、_ . -，不超过 32 个字符",
         "id '{id}' is malformed: start with a letter; letters, digits, _ . - only; at most 32 characters",

@@ -121,6 +121,7 @@ def load_workspace(root: Path) -> tuple[Workspace, list[Problem]]:
         ws.files.append(path.name)
         problems += _load_file(ws, path)
     problems += _check_references(ws)
+    problems = [_named_key(ws, p) for p in problems]
     problems += _check_cycles(ws, "unit", "上级", lambda u: [u.parent] if u.parent else [])
     problems += _check_cycles(ws, "task", "所属任务", lambda x: [x.parent] if x.parent else [])
     problems += _resolve_tasks(ws)
@@ -348,6 +349,23 @@ def _check_references(ws: Workspace) -> list[Problem]:
             renames.setdefault((kind, rid), []).append((path, found.id))
     _rename(ws, renames)
     return problems
+
+
+# Sections whose keys are the id of another record: a key written as that record's name is
+# answered with the id (keys are not rewritten: they are the records' own ids).
+_KEY_TARGET = {"team": "unit", "duties": "leader", "institutions": "unit"}
+
+
+def _named_key(ws: Workspace, problem: Problem) -> Problem:
+    """S006 for a key that is a leader's or unit's name (`履职记录: 韩雪梅:`) says which id to write."""
+    target = _KEY_TARGET.get(problem.record.kind if problem.record else "")
+    if problem.code != "S006" or target is None:
+        return problem
+    found = resolve(ws, target, str(problem.args.get("id", "")))
+    if found.id is None:
+        return problem
+    args = {**problem.args, "kind": kind_label(target), "ref": found.id}
+    return Problem("S006", problem.location, problem.severity, problem.record, args, msg="S006.name")
 
 
 def _record_references(ws: Workspace) -> Iterator[tuple[str, str, tuple[Any, ...], str, str]]:

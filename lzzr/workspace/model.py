@@ -83,7 +83,7 @@ class Unit(Frozen):
     name: NonEmpty = Field(alias="名称", description="全称，如：示例旗财政局")
     short: str | None = Field(None, alias="简称", description="简称，如：财政局")
     kind: UnitKind = Field(alias="类别", description="单位类别")
-    parent: str | None = Field(None, alias="上级", description="上级单位编号")
+    parent: str | None = Field(None, alias="上级", description="上级单位编号（或全称、简称）")
 
     @property
     def label(self) -> str:
@@ -106,10 +106,10 @@ class Leader(Frozen):
 class Post(Frozen):
     """A seat on a leadership team, with its 分管 units and optional dates."""
 
-    leader: NonEmpty = Field(alias="领导", description="领导编号")
+    leader: NonEmpty = Field(alias="领导", description="领导编号（或姓名）")
     title: NonEmpty = Field(alias="职务", description="如：旗委常委、副旗长")
     role: Role = Field("成员", alias="角色", description="正职（一把手）或成员")
-    in_charge: Ids = Field((), alias="分管", description="分管单位编号")
+    in_charge: Ids = Field((), alias="分管", description="分管单位编号（或全称、简称）")
     start: Date | None = Field(None, alias="起", description="任职起始日期")
     end: Date | None = Field(None, alias="止", description="任职终止日期")
 
@@ -198,16 +198,16 @@ class Task(Frozen):
     sources: Ids = Field((), alias="来源", description="上级任务编号")
     category: str | None = Field(None, alias="类别")
     content: str | None = Field(None, alias="内容", description="任务内容")
-    lead: str | None = Field(None, alias="牵头部门", description="牵头单位编号")
-    co_units: Ids = Field((), alias="协办单位")
-    leader: str | None = Field(None, alias="总负责人", description="领导编号")
+    lead: str | None = Field(None, alias="牵头部门", description="牵头单位编号（或全称、简称）")
+    co_units: Ids = Field((), alias="协办单位", description="单位编号（或全称、简称）")
+    leader: str | None = Field(None, alias="总负责人", description="领导编号（或姓名）")
     person: Person | None = Field(None, alias="具体负责人")
     standard: str | None = Field(None, alias="工作标准")
     targets: tuple[Target, ...] = Field((), alias="量化指标")
     deliverable: str | None = Field(None, alias="成果", description="成果形式，如：《…办法》")
     deadline: Date | None = Field(None, alias="完成时限")
     safeguards: Texts = Field((), alias="保障措施")
-    supervisor: str | None = Field(None, alias="监督主体", description="监督单位编号")
+    supervisor: str | None = Field(None, alias="监督主体", description="监督单位编号（或全称、简称）")
     note: str | None = Field(None, alias="备注")
 
     def inherit(self, parent: Task) -> tuple[Task, frozenset[str]]:
