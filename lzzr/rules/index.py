@@ -35,6 +35,7 @@ class Index:
     unseen: frozenset[str]  # leaders named on a team that did not load
     issuing: str | None
     subtree: dict[str, frozenset[str]] = field(default_factory=dict)  # root → teams at or below it
+    allowed: dict[tuple[str, dt.date | None], list[str]] = field(default_factory=dict)  # overall_leaders
 
     def in_subtree(self, unit_id: str, root_id: str) -> bool:
         """`responsibility.in_subtree`: `unit_id` is `root_id` or lies below it."""
@@ -52,11 +53,14 @@ class Index:
         return found if day is None else [c for c in found if c.post.active_on(day)]
 
     def overall_leaders(self, ws: Workspace, unit_id: str, day: dt.date | None = None) -> list[str]:
-        """`responsibility.overall_leaders`, by lookup."""
-        upper = self.upper_team.get(unit_id)
-        found = [c.post.leader for c in self.in_charge_of(unit_id, day) if self.rightful(c, upper, day)]
-        found += _principals(ws, upper, day) + _principals(ws, self.issuing, day)
-        return list(dict.fromkeys(found))
+        """`responsibility.overall_leaders`, by lookup (memoised per unit and day: tasks share both)."""
+        key = (unit_id, day)
+        if key not in self.allowed:
+            upper = self.upper_team.get(unit_id)
+            found = [c.post.leader for c in self.in_charge_of(unit_id, day) if self.rightful(c, upper, day)]
+            found += _principals(ws, upper, day) + _principals(ws, self.issuing, day)
+            self.allowed[key] = list(dict.fromkeys(found))
+        return self.allowed[key]
 
     def rightful(self, charge: Charge, upper: str | None, day: dt.date | None = None) -> bool:
         """`responsibility.rightful`, by lookup of the leader's posts."""
