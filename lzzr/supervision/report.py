@@ -71,12 +71,13 @@ def report_context(ws: Workspace, status: Status, period: Period, number: int, p
     tasks, duties, rects = count(status.tasks), count(status.duties), count(status.rects)
     in_period = [x for x in status.tasks if period.start <= x.deadline <= period.end]
     mark = f"{organ}文件"
+    signed = cn_date(period.end + dt.timedelta(days=5))
     return {
         "organ": organ, "organ_mark": mark, "mark_size": mark_size(mark),
         "doc_number": f"{prefix}〔{period.end.year}〕{number}号",
         "signer": leader_name(ws, principal_of(ws, reporter, period.end)) if reporter else "",
         "title": f"关于{ws.config.region}{period.label}落实党风廉政建设责任制情况的报告",
-        "addressee": unit_name(ws, top) if top else ws.config.organ,
+        "addressees": unit_name(ws, top) if top else ws.config.organ,
         "region": ws.config.region, "period": period.label, "as_of": cn_date(period.end),
         "tasks": tasks, "duties": duties, "rects": rects, "letters": letters(status),
         "in_period": len(in_period), "in_period_done": sum(1 for x in in_period if x.state == DONE),
@@ -86,7 +87,7 @@ def report_context(ws: Workspace, status: Status, period: Period, number: int, p
         "open_rects": [_rect(ws, r) for r in status.rects if r.state != DONE],
         "units": [_unit_row(ws, u, c) for u, c in group(status.tasks, lambda x: x.lead).items()],
         "attachment_title": f"{ws.config.region}{period.label}党风廉政建设责任制任务落实情况统计表",
-        "signature_date": cn_date(period.end + dt.timedelta(days=5)),
+        "signature_date": signed, "copies": "", "printer": organ, "print_date": signed,
     }
 
 
