@@ -35,6 +35,7 @@ PAGE_NUMBER = re.compile(r"^— (\d+) —$")
 DATE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日")
 PARAGRAPH_STARTS = ("甲方：", "乙方：", "丙方：")
 NO_LINE_START = set("，。、；：？！”’）》」』〕】…—·%")
+NO_LINE_END = set("“‘（《「『〔【")
 SIGNATURE_MARKS = ("（签字）", "承诺人", "责任书编号：", "编号：", "（盖章）", "年　　月　　日")
 
 
@@ -94,23 +95,32 @@ def check_pdf(path: Path, words: Words, expect: Expect | None = None) -> list[st
     numbers: list[tuple[int, int | None, bool]] = []
     with pdfplumber.open(path) as pdf:
         pages = list(pdf.pages)
-        continued = [_continues(page) for page in pages[1:]] + [False]
+        least = [_least_lines(page, words) for page in pages[1:]] + [0]
         if expect.max_pages is not None and len(pages) > expect.max_pages:
             problems.append(f"{path.name}: {len(pages)} pages, at most {expect.max_pages} expected")
         for index, page in enumerate(pages, 1):
-            found, number, blank = _check_page(page, words, expect, index, continued[index - 1])
+            found, number, blank = _check_page(page, words, expect, index, least[index - 1])
             problems += [f"{path.name} p.{index}: {p}" for p in found]
             numbers.append((index, number, blank))
     problems += [f"{path.name}: {p}" for p in _check_numbers(numbers, expect)]
     return problems
 
 
-def _continues(page: Any) -> bool:
-    """Whether a page continues the body text (portrait, body-size characters)."""
-    return bool(page.width < page.height and any(abs(float(c["size"]) - BODY_PT) < 0.3 for c in page.chars))
+def _least_lines(following: Any, words: Words) -> int:
+    """How many body lines the page before `following` must use: 20 of 22 when `following`
+    continues the body text (portrait, body-size characters), 12 when it also holds the
+    signature (the closing moved over with the last lines of the text: GB/T 9704 7.3.5.3; the
+    attachment note and signature take up to eight lines), none otherwise."""
+    body = [c for c in following.chars if abs(float(c["size"]) - BODY_PT) < 0.3]
+    if following.width > following.height or not body:
+        return 0
+    rows: dict[float, str] = {}
+    for line in group_lines(body):
+        rows[line.baseline] = rows.get(line.baseline, "") + line.text
+    return 12 if any(DATE.fullmatch(r) for r in rows.values()) else 20
 
 
-def _check_page(page: Any, words: Words, expect: Expect, index: int, full: bool) -> tuple[list[str], int | None, bool]:
+def _check_page(page: Any, words: Words, expect: Expect, index: int, least: int) -> tuple[list[str], int | None, bool]:
     width, height = float(page.width) / MM, float(page.height) / MM
     landscape = width > height
     problems = []
@@ -131,7 +141,7 @@ def _check_page(page: Any, words: Words, expect: Expect, index: int, full: bool)
     if _only_signature(lines, words):
         problems.append("a page with only the signature: " + " / ".join(x.text for x in lines))
     if expect.gongwen and not landscape and index > 1:
-        problems += _grid(lines, block, full)
+        problems += _grid(lines, block, least)
     return problems, number, not page.chars and not page.rects and not page.lines
 
 
@@ -283,25 +293,32 @@ def _columns(row: list[Line]) -> bool:
 
 
 def _allowed_short(following: str, words: Words) -> float:
-    """How far a line may end short of the edge: a character when the next line starts with
-    punctuation that may not begin a line, a word less one character when it starts with a
-    word that never breaks."""
-    allowed = 0.5
-    if following[:1] in NO_LINE_START or following[1:2] in NO_LINE_START:
-        allowed += CHAR_MM  # the break moved back so that the punctuation does not start a line
-    starts = [len(w) for w in words.unbreakable if following.startswith(w)]
-    starts += [len(m.group()) for m in [DATE.match(following)] if m]
+    """How far a line may end short of the edge: as many characters as the punctuation that
+    may not begin a line (“）；”) at the start of the next line, or after its first character;
+    a word less one character when the next line starts with a word that never breaks (after
+    opening brackets or quotes, which may not end a line, and with the punctuation after it)."""
+    run = max(_run(following, NO_LINE_START), _run(following[1:], NO_LINE_START))
+    allowed = 0.5 + run * CHAR_MM  # the break moved back so that punctuation (“）；”) does not start a line
+    opening = _run(following, NO_LINE_END)  # “（ may not end a line: they move with the word after them
+    rest = following[opening:]
+    starts = [len(w) for w in words.unbreakable if rest.startswith(w)]
+    starts += [len(m.group()) for m in [DATE.match(rest)] if m]
     if not starts:
         return allowed
-    word = max(starts)  # the word moved to the next line whole, with a comma that may not start a line
-    return 0.5 + (word - 1 + (following[word:word + 1] in NO_LINE_START)) * CHAR_MM
+    word = opening + max(starts)  # the word moved to the next line whole, with the punctuation after it
+    return 0.5 + (word - 1 + _run(following[word:], NO_LINE_START)) * CHAR_MM
+
+
+def _run(text: str, marks: set[str]) -> int:
+    """How many of the first characters of `text` are in `marks`."""
+    return len(text) - len(text.lstrip("".join(marks)))
 
 
 def _has_ascii(text: str) -> bool:
     return any(ord(ch) < 0x2000 for ch in text)
 
 
-def _grid(lines: list[Line], block: tuple[float, float, float, float], full: bool) -> Iterator[str]:
+def _grid(lines: list[Line], block: tuple[float, float, float, float], least: int) -> Iterator[str]:
     """A body page of a 公文: body lines on a grid of 28.95 pt from the top of the text block
     (22 lines fit; a full page uses at least 20 of them, two may stay empty before a heading
     that keeps with its text), and lines of whole characters on the 28-character grid."""
@@ -323,8 +340,8 @@ def _grid(lines: list[Line], block: tuple[float, float, float, float], full: boo
         slots.add(slot)
     if max(slots) > 21:
         yield f"{max(slots) + 1} lines on a page (22 fit)"
-    if full and max(slots) < 19:
-        yield f"{max(slots) + 1} lines on a full body page (20–22 expected)"
+    if max(slots) + 1 < least:
+        yield f"{max(slots) + 1} lines on a full body page ({least}–22 expected)"
     for line in body:
         if line.chars[0]["fontname"] == face and abs(line.x0 - block[0]) < 0.3 and not _has_ascii(line.text):
             pitch = (line.x1 - line.x0) / len(line.chars)

@@ -86,3 +86,15 @@ def test_gongwen_grid(render) -> None:  # type: ignore[no-untyped-def]
     loose = render("loose", f'<p style="line-height: 30pt">{PARAGRAPH * 12}</p>')
     assert any(p.startswith("line “") and p.endswith("pt off the 28.95 pt line grid")
                for p in problems(loose, Expect(gongwen=True)))
+
+
+def test_how_short_a_line_may_end() -> None:
+    """A line may end short by what had to move with the next line's first character: the
+    punctuation that may not start a line, or a whole name after an opening bracket."""
+    from tests.layoutcheck import CHAR_MM, _allowed_short
+
+    words = Words(frozenset({"田国栋"}))
+    assert _allowed_short("办）；阿拉坦苏木", words) == pytest.approx(0.5 + 2 * CHAR_MM)
+    assert _allowed_short("（田国栋，调研督办）", words) == pytest.approx(0.5 + 4 * CHAR_MM)
+    assert _allowed_short("田国栋，调研督办", words) == pytest.approx(0.5 + 3 * CHAR_MM)
+    assert _allowed_short("（调研督办）", words) == pytest.approx(0.5)

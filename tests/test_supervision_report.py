@@ -11,10 +11,13 @@ from PIL import Image
 
 from lzzr.errors import ExitCode
 from lzzr.supervision.report import parse_period
+from lzzr.workspace.load import load_workspace
 
 from .helpers import SAMPLE, run
+from .layoutcheck import Expect, check_pdf, workspace_words
 from .pdfutil import needs_poppler, pdf_fonts, pdf_info, pdf_text
 from .test_decompose_cli import red_pixels
+from .test_layout_demo import header_words
 
 PDF = "2026-落实情况报告-2026H1.pdf"
 
@@ -69,3 +72,12 @@ def test_same_figures_as_xlsx(issued: Path) -> None:
     sheet = book[book.sheetnames[0]]
     rows = [[c.value for c in row] for row in sheet.iter_rows()]
     assert ["任务（末级）", "114", "22", "88", "3", "1", "6"] in [[str(v) for v in r] for r in rows]
+
+
+@needs_poppler
+def test_report_passes_the_layout_check(issued: Path) -> None:
+    """The issue-12 check on the one report rendered above: no page with only the signature
+    (the attachment note and signature keep with the last lines), no split names or dates,
+    the 22 × 28 grid on body pages, the landscape table."""
+    ws, _ = load_workspace(SAMPLE)
+    assert check_pdf(issued / PDF, workspace_words(ws, header_words()), Expect(gongwen=True, landscape=True)) == []

@@ -265,7 +265,7 @@ def _add_report(app: typer.Typer) -> None:
 
 
 def _issue_report(ws: Any, status: Any, period: Any, number: int, prefix: str, out: Path) -> list[Path]:
-    from lzzr.decompose.plan import mark_size
+    from lzzr.decompose.plan import mark_size, township_word
     from lzzr.fsutil import write_atomic
     from lzzr.render.renderer import renderer_for
     from lzzr.render.tables import to_xlsx
@@ -278,7 +278,8 @@ def _issue_report(ws: Any, status: Any, period: Any, number: int, prefix: str, o
         raise typer.Exit(ExitCode.PROBLEMS)
     stem = out / f"{ws.config.year}-落实情况报告-{period.code}"
     pdf = stem.with_suffix(".pdf")
-    renderer_for(ws).write_pdf("progress.html", report_context(ws, status, period, number, prefix, mark_size), pdf)
+    renderer_for(ws).write_pdf("progress.html", report_context(ws, status, period, number, prefix, mark_size,
+                                                               township_word(ws)), pdf)
     xlsx = stem.with_suffix(".xlsx")
     write_atomic(xlsx, to_xlsx(*status_tables(ws, status)))
     return [pdf, xlsx]

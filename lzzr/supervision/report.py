@@ -61,9 +61,10 @@ def organ_unit(ws: Workspace) -> str | None:
 
 
 def report_context(ws: Workspace, status: Status, period: Period, number: int, prefix: str,
-                   mark_size: Callable[[str], float]) -> dict[str, Any]:
+                   mark_size: Callable[[str], float], township: str = "乡镇") -> dict[str, Any]:
     """Everything the report template needs; `mark_size` sizes the red header as the plan's
-    does (passed in by the CLI: it belongs to the decompose phase, which this one does not import)."""
+    does and `township` is the plan's word for the townships (both passed in by the CLI: they
+    belong to the decompose phase, which this one does not import)."""
     assert ws.config is not None
     reporter = organ_unit(ws)
     organ = ws.units[reporter].name if reporter else ws.config.organ
@@ -78,6 +79,8 @@ def report_context(ws: Workspace, status: Status, period: Period, number: int, p
         "signer": leader_name(ws, principal_of(ws, reporter, period.end)) if reporter else "",
         "title": f"关于{ws.config.region}{period.label}落实党风廉政建设责任制情况的报告",
         "addressees": unit_name(ws, top) if top else ws.config.organ,
+        "reporter": unit_name(ws, reporter) if reporter else organ, "level": ws.config.region[-1:],
+        "township": township,
         "region": ws.config.region, "period": period.label, "as_of": cn_date(period.end),
         "tasks": tasks, "duties": duties, "rects": rects, "letters": letters(status),
         "in_period": len(in_period), "in_period_done": sum(1 for x in in_period if x.state == DONE),
