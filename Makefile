@@ -24,6 +24,9 @@ system:
 fonts:
 	@sh scripts/fonts.sh || true
 
+# Workbooks carry this time (the sample plan's issue date, 2026-02-26) instead of the current one,
+# so that two demo runs write the same bytes (lzzr/render/xlsxfile.py).
+demo: export SOURCE_DATE_EPOCH ?= 1772064000
 demo: system fonts setup
 	@rm -rf $(OUT) && mkdir -p $(OUT) && cp -r sample-data $(OUT)/workspace
 	@echo "== 示例旗 2026：工作区副本 $(OUT)/workspace（登记簿和廉政档案写在这里，不改动 sample-data/）"

@@ -11,7 +11,6 @@ keywords.
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -28,6 +27,7 @@ from lzzr.exchange.sheet import IDENTITY_SHEET
 from lzzr.exchange.values import CellError
 from lzzr.fsutil import write_atomic
 from lzzr.render.tables import DATE_FORMAT, sheet_title, xlsx_cell
+from lzzr.render.xlsxfile import workbook_bytes
 from lzzr.workspace.load import Workspace, load_workspace
 from lzzr.workspace.model import DUTY_KINDS, Target
 
@@ -109,10 +109,8 @@ def build_form(ws: Workspace, uid: str, period: str) -> Form:
     hidden.sheet_state = "veryHidden"
     book.properties.title = title
     book.properties.keywords = "lzzr:" + ";".join(f"{k}={v}" for k, v in identity.pairs())
-    buffer = io.BytesIO()
-    book.save(buffer)
     name = sheet_title(f"{ws.config.year}-填报表-{unit.label}-{uid}") + ".xlsx"
-    return Form(uid, name, identity, buffer.getvalue())
+    return Form(uid, name, identity, workbook_bytes(book))
 
 
 def _task_sheet(sheet: Any, ws: Workspace, uid: str, title: str) -> None:

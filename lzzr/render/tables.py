@@ -27,6 +27,7 @@ from wcwidth import wcswidth, wcwidth
 
 from lzzr.fsutil import write_atomic
 from lzzr.numbers import num
+from lzzr.render.xlsxfile import workbook_bytes
 
 Cell = str | int | float | Decimal | dt.date
 
@@ -172,9 +173,7 @@ def to_xlsx(table: Table, *more: Table) -> bytes:
             for c, value in enumerate(row, start=1):
                 xlsx_cell(sheet.cell(r, c), value)
         _style_sheet(sheet, one)
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    return workbook_bytes(book)
 
 
 def write_xlsx(table: Table, path: Path) -> None:
