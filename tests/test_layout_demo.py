@@ -124,3 +124,23 @@ def test_the_plan_table_never_ends_with_one_row_alone(demo: tuple[Path, Words]) 
     for c in first_column:
         rows[round(float(c["top"]))] = rows.get(round(float(c["top"])), "") + c["text"]
     assert len([r for r in rows.values() if re.match(r"[A-Z]+\d", r)]) >= 2, rows
+
+
+def test_a_tall_plan_row_splits_under_a_repeated_header(demo: tuple[Path, Words]) -> None:
+    """T01 (the tallest row) no longer stands alone on its page: the row after it starts there
+    and runs on to the next page, where the header is repeated above its rest."""
+    import pdfplumber
+
+    out, _ = demo
+    with pdfplumber.open(out / "2026-责任分解方案.pdf") as pdf:
+        pages = [p for p in pdf.pages if p.width > p.height]
+        ids = [[w["text"] for w in p.extract_words() if w["x0"] < p.width * 0.125 and re.match(r"T\d", w["text"])]
+               for p in pages]
+        heads = [p.extract_words()[:1] for p in pages]
+        second = pages[1].extract_words()
+    assert ids[0] == ["T01", "T01.1"], ids[0]
+    assert all(h and h[0]["text"] in ("编号", "附件") for h in heads)  # the header repeats on every page
+    header_bottom = next(w["bottom"] for w in second if w["text"] == "编号")
+    first_id_top = next(w["top"] for w in second if w["text"] == ids[1][0])
+    continued = [w for w in second if header_bottom + 2 < w["bottom"] < first_id_top - 2]
+    assert continued, "the row split at the foot of the first page continues above the first id of the next"

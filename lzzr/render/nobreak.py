@@ -3,11 +3,14 @@
 Templates mark them with filters that wrap the text in `<span class="nb">` (gongwen.css:
 `white-space: nowrap`): `keep` for one value, `keep_parts` for a list written as text, and
 `keep_known` (made per workspace) for free text that mentions names, units and dates.
+`text_lines` estimates how many lines a cell's text takes (a tall table row may split).
 """
 
 from __future__ import annotations
 
+import math
 import re
+import unicodedata
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -55,3 +58,10 @@ def unbreakable_words(ws: Workspace) -> list[str]:
     names += [task.person.name for task in ws.tasks.values() if task.person is not None]
     names += [unit.short for unit in ws.units.values() if unit.short]
     return list(dict.fromkeys(names))
+
+
+def text_lines(value: Any, per_line: float) -> int:
+    """About how many lines `value` takes in a column of `per_line` full-width characters
+    (Latin letters and digits count half): templates use it to let a tall table row split."""
+    width = sum(1.0 if unicodedata.east_asian_width(ch) in "WF" else 0.5 for ch in str(value or ""))
+    return math.ceil(width / per_line)

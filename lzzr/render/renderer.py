@@ -27,7 +27,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from lzzr.errors import EnvironmentProblem, LzzrError
 from lzzr.fsutil import leaves, write_atomic
-from lzzr.render.nobreak import keep, keep_known, keep_parts
+from lzzr.render.nobreak import keep, keep_known, keep_parts, text_lines
 from lzzr.text import cut
 
 if TYPE_CHECKING:
@@ -59,7 +59,8 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
         )
-        self.env.filters.update({"keep": keep, "keep_parts": keep_parts, "keep_known": keep_known(()), **self.filters})
+        self.env.filters.update({"keep": keep, "keep_parts": keep_parts, "keep_known": keep_known(()),
+                                 "text_lines": text_lines, **self.filters})
 
     @property
     def allowed(self) -> list[Path]:
