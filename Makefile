@@ -43,7 +43,7 @@ demo: system fonts setup
 	$(BIN)/lzzr status $(OUT)/workspace --on 2026-07-15 | head -40
 	$(BIN)/lzzr status $(OUT)/workspace --on 2026-12-31 | head -40
 	$(BIN)/lzzr remind $(OUT)/workspace --on 2026-07-15 | head -30; true
-	$(BIN)/lzzr report progress $(OUT)/workspace --period 2026H1 --prefix 示纪发 --number 12 --out $(OUT)
+	$(BIN)/lzzr report progress $(OUT)/workspace --period 2026H1 --out $(OUT)
 	$(BIN)/lzzr calendar $(OUT)/workspace --out $(OUT)
 	$(BIN)/lzzr status $(OUT)/workspace --on 2026-07-15 --html $(OUT)/看板
 	@echo "== Excel 交换：为阿拉坦苏木生成填报表，填写后导入；导入上级任务表（WPS 格式）"

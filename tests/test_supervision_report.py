@@ -13,7 +13,7 @@ from lzzr.errors import ExitCode
 from lzzr.supervision.report import parse_period
 from lzzr.workspace.load import load_workspace
 
-from .helpers import SAMPLE, run
+from .helpers import SAMPLE, copy_sample, run
 from .layoutcheck import Expect, check_pdf, workspace_words
 from .pdfutil import needs_poppler, pdf_fonts, pdf_info, pdf_text
 from .test_decompose_cli import red_pixels
@@ -27,8 +27,8 @@ def issued(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from lzzr.cli import main
 
     out = tmp_path_factory.mktemp("out")
-    args = ["report", "progress", str(SAMPLE), "--period", "2026H1", "--prefix", "示纪发", "--number", "12"]
-    assert main([*args, "--out", str(out), "--quiet"]) == 0
+    ws = copy_sample(out / "workspace")  # the number from 发文 → 落实情况报告; the register is written there
+    assert main(["report", "progress", str(ws), "--period", "2026H1", "--out", str(out), "--quiet"]) == 0
     return out
 
 
@@ -81,3 +81,20 @@ def test_report_passes_the_layout_check(issued: Path) -> None:
     the 22 × 28 grid on body pages, the landscape table."""
     ws, _ = load_workspace(SAMPLE)
     assert check_pdf(issued / PDF, workspace_words(ws, header_words()), Expect(gongwen=True, landscape=True)) == []
+
+
+def test_report_is_registered_with_its_number(issued: Path) -> None:
+    from lzzr.documents.register import Register
+    from lzzr.fsutil import sha256_file
+
+    entry = Register.open(issued / "workspace").documents["progress:2026:2026H1"]
+    assert (entry["kind"], entry["number"], entry["period"]) == ("progress", "示纪发〔2026〕12号", "2026H1")
+    assert entry["pdf_sha256"] == sha256_file(issued / PDF) and entry["file"] == str(issued / PDF)
+
+
+def test_a_period_without_a_number_is_refused(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    ws = copy_sample(tmp_path / "ws")
+    assert run(capsys, "report", "progress", str(ws), "--period", "2026Q3", "--out", str(tmp_path)) == (
+        ExitCode.PROBLEMS, "", "lzzr.yaml 的 发文 → 落实情况报告 没有时段 2026Q3 的序号：请添加一项（时段: 2026Q3，序号: …）"
+        "或用 --number 指定\n")
+    assert not (ws / "lzzr-register.json").exists() and not list(tmp_path.glob("*.pdf"))

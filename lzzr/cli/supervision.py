@@ -250,26 +250,34 @@ def _add_report(app: typer.Typer) -> None:
         period: str | None = typer.Option(None, "--period", help=tr(
             "时段：2026、2026H1、2026H2、2026Q1–2026Q4（默认全年）",
             "period: 2026, 2026H1, 2026Q3 … (default the year)")),
-        number: int = typer.Option(1, "--number", min=1, help=tr("文号序号", "document number")),
+        number: int | None = typer.Option(None, "--number", min=1, help=tr(
+            "文号序号（默认 lzzr.yaml 发文 → 落实情况报告 中该时段的序号）",
+            "document number (default: the period's 序号 in lzzr.yaml 发文 → 落实情况报告)")),
         prefix: str | None = typer.Option(None, "--prefix", help=tr(
-            "文号前缀（默认 lzzr.yaml 的文号前缀）", "document number prefix (default: lzzr.yaml's)")),
-        out: Path = o.out_opt(), quiet: bool = o.quiet_opt(),
+            "文号前缀（默认该时段的文号前缀，或 lzzr.yaml 的文号前缀）",
+            "document number prefix (default: the period's, or lzzr.yaml's)")),
+        out: Path = o.out_opt(), quiet: bool = o.quiet_opt(), wait: float | None = o.wait_opt(),
     ) -> None:
-        from lzzr.supervision.report import parse_period
+        from lzzr.cli.locking import writing
+        from lzzr.supervision.report import numbering, parse_period
 
         root = o.pick_workspace(workspace, workspace_opt)
         ws = load_checked(root)
         chosen = parse_period(period or str(ws.config.year))
+        numbered = numbering(ws, chosen, number, prefix)
         _, status = status_of(root, chosen.end.isoformat())
-        _written(_issue_report(ws, status, chosen, number, prefix or ws.config.doc_prefix, out), quiet)
+        with writing(root, "report progress", wait):
+            _written(_issue_report(ws, status, chosen, numbered, out), quiet)
 
 
-def _issue_report(ws: Any, status: Any, period: Any, number: int, prefix: str, out: Path) -> list[Path]:
+def _issue_report(ws: Any, status: Any, period: Any, numbered: Any, out: Path) -> list[Path]:
+    """The report (PDF, registered as issued) and its workbook; under the workspace lock."""
     from lzzr.decompose.plan import mark_size, township_word
-    from lzzr.fsutil import write_atomic
+    from lzzr.documents.register import Register
+    from lzzr.fsutil import sha256_file, write_atomic
     from lzzr.render.renderer import renderer_for
     from lzzr.render.tables import to_xlsx
-    from lzzr.supervision.report import glyph_problems, report_context
+    from lzzr.supervision.report import doc_id, glyph_problems, register_entry, report_context
     from lzzr.supervision.tables import status_tables
 
     problems = glyph_problems(ws, status)
@@ -278,8 +286,11 @@ def _issue_report(ws: Any, status: Any, period: Any, number: int, prefix: str, o
         raise typer.Exit(ExitCode.PROBLEMS)
     stem = out / f"{ws.config.year}-落实情况报告-{period.code}"
     pdf = stem.with_suffix(".pdf")
-    renderer_for(ws).write_pdf("progress.html", report_context(ws, status, period, number, prefix, mark_size,
+    renderer_for(ws).write_pdf("progress.html", report_context(ws, status, period, numbered, mark_size,
                                                                township_word(ws)), pdf)
+    register = Register.open(ws.root)
+    register.record(doc_id(period), register_entry(period, numbered, str(pdf)), sha256_file(pdf), dt.date.today())
+    register.save()
     xlsx = stem.with_suffix(".xlsx")
     write_atomic(xlsx, to_xlsx(*status_tables(ws, status)))
     return [pdf, xlsx]

@@ -39,6 +39,11 @@ CATALOG: dict[str, tuple[str, str]] = {
     "sv.no_unit": ("没有单位 '{unit}'{suggest}", "no unit '{unit}'{suggest}"),
     "sv.no_leader": ("没有领导 '{leader}'{suggest}", "no leader '{leader}'{suggest}"),
     "sv.written": ("已写入 {path}", "written: {path}"),
+    "sv.report_unnumbered": (
+        "lzzr.yaml 的 发文 → 落实情况报告 没有时段 {period} 的序号：请添加一项（时段: {period}，序号: …）"
+        "或用 --number 指定",
+        "lzzr.yaml 发文 → 落实情况报告 has no 序号 for the period {period}: add an entry "
+        "(时段: {period}, 序号: …) or give --number"),
     "sv.refused": ("工作区有 {errors} 个错误，无法统计落实情况；请先运行 lzzr check",
                    "the workspace has {errors} errors; run lzzr check first"),
 }

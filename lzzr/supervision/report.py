@@ -13,13 +13,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from lzzr.errors import UsageError
+from lzzr.errors import LzzrError, UsageError
 from lzzr.responsibility import issuing_team, principal_of
 from lzzr.supervision.status import DONE, OVERDUE, Status
 from lzzr.supervision.summary import count, focuses, group, letters
 from lzzr.supervision.tables import leader_name, unit_name
 from lzzr.workspace.load import Workspace
-from lzzr.workspace.model import cn_date
+from lzzr.workspace.model import ReportDoc, cn_date
 
 _PERIOD = re.compile(r"(\d{4})(?:(H[12])|(Q[1-4]))?\Z")
 _CN_NUM = "一二三四五六七八九十"
@@ -53,6 +53,51 @@ def parse_period(text: str) -> Period:
     return Period(text, f"{year}年", dt.date(year, 1, 1), dt.date(year, 12, 31))
 
 
+@dataclass(frozen=True)
+class Numbering:
+    """The report's document number and date: from lzzr.yaml → 发文 → 落实情况报告 (the entry
+    of the period), a number or prefix given on the command line taking precedence."""
+
+    number: int
+    prefix: str
+    date: dt.date
+
+    @property
+    def text(self) -> str:
+        return f"{self.prefix}〔{self.date.year}〕{self.number}号"
+
+
+def report_doc(ws: Workspace, period: Period) -> ReportDoc | None:
+    """The 发文 entry of `period` (compared by dates, so 2026h1 is 2026H1)."""
+    assert ws.config is not None
+    for doc in ws.config.issuing.reports:
+        other = parse_period(doc.period)
+        if (other.start, other.end) == (period.start, period.end):
+            return doc
+    return None
+
+
+def numbering(ws: Workspace, period: Period, number: int | None = None, prefix: str | None = None) -> Numbering:
+    """The number, prefix and date of the period's report; LzzrError when no number is known."""
+    assert ws.config is not None
+    doc = report_doc(ws, period)
+    chosen = number if number is not None else (doc.number if doc else None)
+    if chosen is None:
+        raise LzzrError("sv.report_unnumbered", period=period.code)
+    return Numbering(chosen, prefix or (doc.prefix if doc and doc.prefix else ws.config.doc_prefix),
+                     doc.date if doc and doc.date else period.end + dt.timedelta(days=5))
+
+
+def doc_id(period: Period) -> str:
+    return f"progress:{period.start.year}:{period.code.upper()}"
+
+
+def register_entry(period: Period, numbered: Numbering, pdf: str) -> dict[str, Any]:
+    """The register entry of an issued report (like the decision's: no parties, no signatures)."""
+    return {"kind": "progress", "year": period.start.year, "period": period.code.upper(),
+            "number": numbered.text, "parties": [], "file": pdf, "key": "", "pades": False}
+
+
 def organ_unit(ws: Workspace) -> str | None:
     """The unit that reports: the 纪委监委 under the issuing team (it organises supervision)."""
     top = issuing_team(ws)
@@ -60,7 +105,7 @@ def organ_unit(ws: Workspace) -> str | None:
     return found[0] if found else None
 
 
-def report_context(ws: Workspace, status: Status, period: Period, number: int, prefix: str,
+def report_context(ws: Workspace, status: Status, period: Period, numbered: Numbering,
                    mark_size: Callable[[str], float], township: str = "乡镇") -> dict[str, Any]:
     """Everything the report template needs; `mark_size` sizes the red header as the plan's
     does and `township` is the plan's word for the townships (both passed in by the CLI: they
@@ -72,10 +117,10 @@ def report_context(ws: Workspace, status: Status, period: Period, number: int, p
     tasks, duties, rects = count(status.tasks), count(status.duties), count(status.rects)
     in_period = [x for x in status.tasks if period.start <= x.deadline <= period.end]
     mark = f"{organ}文件"
-    signed = cn_date(period.end + dt.timedelta(days=5))
+    signed = cn_date(numbered.date)
     return {
         "organ": organ, "organ_mark": mark, "mark_size": mark_size(mark),
-        "doc_number": f"{prefix}〔{period.end.year}〕{number}号",
+        "doc_number": numbered.text,
         "signer": leader_name(ws, principal_of(ws, reporter, period.end)) if reporter else "",
         "title": f"关于{ws.config.region}{period.label}落实党风廉政建设责任制情况的报告",
         "addressees": unit_name(ws, top) if top else ws.config.organ,

@@ -262,8 +262,18 @@ class PlanDoc(Frozen):
     body: str | None = Field(None, alias="正文", description="正文（段落以空行分隔）；不填用模板")
 
 
+class ReportDoc(Frozen):
+    """One report to the 党委 (lzzr.yaml → 发文 → 落实情况报告: a list, one entry per period)."""
+
+    period: NonEmpty = Field(alias="时段", description="2026、2026H1、2026Q3 …")
+    number: StrictInt = Field(alias="序号", ge=1, description="文号序号：示纪发〔2026〕12号 的 12")
+    prefix: str | None = Field(None, alias="文号前缀", description="默认为 lzzr.yaml 的文号前缀")
+    date: Date | None = Field(None, alias="日期", description="成文日期，默认为时段末后第 5 天")
+
+
 class Issuing(Frozen):
     plan: PlanDoc | None = Field(None, alias="责任分解方案")
+    reports: tuple[ReportDoc, ...] = Field((), alias="落实情况报告")
 
 
 _FONT_NAME_BAD = re.compile(r"""["'\\;{}<>\n]""")
