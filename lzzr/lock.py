@@ -26,13 +26,13 @@ WAIT_ENV = "LZZR_LOCK_WAIT"
 _POLL = 0.05
 
 
-def wait_seconds(option: float | None) -> float:
-    """How long to wait for the lock: `--wait`, else $LZZR_LOCK_WAIT, else 30 s."""
-    if option is not None:
-        return max(option, 0.0)
+def env_wait() -> float | None:
+    """$LZZR_LOCK_WAIT in seconds (None when unset or empty)."""
     raw = os.environ.get(WAIT_ENV, "").strip()
+    if not raw:
+        return None
     try:
-        return max(float(raw), 0.0) if raw else DEFAULT_WAIT
+        return max(float(raw), 0.0)
     except ValueError:
         raise LzzrError("lock.bad_wait", env=WAIT_ENV, value=raw) from None
 

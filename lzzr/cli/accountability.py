@@ -14,6 +14,7 @@ from typing import Any
 import typer
 
 from lzzr.cli import options as o
+from lzzr.cli.locking import writing, writing_all
 from lzzr.cli.options import Format
 from lzzr.cli.output import echo
 from lzzr.errors import ExitCode, UsageError
@@ -107,18 +108,19 @@ def _add_dossier(app: typer.Typer) -> None:
         fmt: Format = o.format_opt(),
         out: Path = o.out_opt(),
         no_pdf: bool = o.no_pdf_opt(),
-        quiet: bool = o.quiet_opt(),
+        quiet: bool = o.quiet_opt(), wait: float | None = o.wait_opt(),
     ) -> None:
         from lzzr.accountability.dossier import write_dossier_pdf
 
-        latest, data = _dossier(leader, workspaces or [Path(".")], fmt)
-        if fmt is Format.json:
-            _echo(json.dumps(data, ensure_ascii=False, indent=2))
-        if not no_pdf:
-            _glyphs_or_stop(latest, leader, data)
-            pdf = write_dossier_pdf(latest, data, out)
-            if not quiet:
-                _echo(t("dossier.done", file=str(pdf), years=len(data["年度"])), err=fmt is Format.json)
+        with writing_all(workspaces or [Path(".")], "dossier", wait, when=not no_pdf):
+            latest, data = _dossier(leader, workspaces or [Path(".")], fmt)
+            if fmt is Format.json:
+                _echo(json.dumps(data, ensure_ascii=False, indent=2))
+            if not no_pdf:
+                _glyphs_or_stop(latest, leader, data)
+                pdf = write_dossier_pdf(latest, data, out)
+        if not no_pdf and not quiet:
+            _echo(t("dossier.done", file=str(pdf), years=len(data["年度"])), err=fmt is Format.json)
 
 
 def report_group(app: typer.Typer) -> typer.Typer:
@@ -146,15 +148,17 @@ def add_report_duty(report: typer.Typer) -> None:
         fmt: Format = o.format_opt(),
         out: Path = o.out_opt(),
         no_pdf: bool = o.no_pdf_opt(),
-        quiet: bool = o.quiet_opt(),
+        quiet: bool = o.quiet_opt(), wait: float | None = o.wait_opt(),
     ) -> None:
         from lzzr.accountability.duty_report import duty_report
 
-        ws = leader_workspaces(leader, [o.pick_workspace(workspace, workspace_opt)], fmt)[0]
-        data = duty_report(ws, leader)
-        if fmt is Format.json:
-            _echo(json.dumps(data, ensure_ascii=False, indent=2))
-        written = _write_duty(ws, data, out, no_pdf)
+        root = o.pick_workspace(workspace, workspace_opt)
+        with writing(root, "report duty", wait):
+            ws = leader_workspaces(leader, [root], fmt)[0]
+            data = duty_report(ws, leader)
+            if fmt is Format.json:
+                _echo(json.dumps(data, ensure_ascii=False, indent=2))
+            written = _write_duty(ws, data, out, no_pdf)
         if not quiet:
             _echo(t("duty.done", files="、".join(str(p) for p in written)), err=fmt is Format.json)
 
@@ -201,18 +205,19 @@ def _add_opinion(app: typer.Typer) -> None:
         fmt: Format = o.format_opt(),
         out: Path = o.out_opt(),
         no_pdf: bool = o.no_pdf_opt(),
-        quiet: bool = o.quiet_opt(),
+        quiet: bool = o.quiet_opt(), wait: float | None = o.wait_opt(),
     ) -> None:
         from lzzr.accountability.opinion import write_opinion_pdf
 
-        latest, data = _opinion(leader, workspaces or [Path(".")], _day(on), to, fmt)
-        if fmt is Format.json:
-            _echo(json.dumps(data, ensure_ascii=False, indent=2))
-        if not no_pdf:
-            _glyphs_or_stop(latest, leader, data)
-            pdf = write_opinion_pdf(latest, data, out)
-            if not quiet:
-                _echo(t("opinion.done", file=str(pdf), state=data["结论"]), err=fmt is Format.json)
+        with writing_all(workspaces or [Path(".")], "opinion", wait, when=not no_pdf):
+            latest, data = _opinion(leader, workspaces or [Path(".")], _day(on), to, fmt)
+            if fmt is Format.json:
+                _echo(json.dumps(data, ensure_ascii=False, indent=2))
+            if not no_pdf:
+                _glyphs_or_stop(latest, leader, data)
+                pdf = write_opinion_pdf(latest, data, out)
+        if not no_pdf and not quiet:
+            _echo(t("opinion.done", file=str(pdf), state=data["结论"]), err=fmt is Format.json)
 
 
 def _opinion(leader: str, workspaces: list[Path], on: dt.date, to: str | None,
@@ -258,8 +263,6 @@ def _glyphs_or_stop(ws: Any, leader: str, data: Any) -> None:
 
 def _issue_locked(ws: Any, found: Any, out: Path, quiet: bool, fmt: Format, wait: float | None) -> None:
     """The decision is registered and written into 廉政档案: under the workspace lock."""
-    from lzzr.cli.locking import writing
-
     with writing(ws.root, "trace --issue", wait):
         _issue_decision(ws, found, out, quiet, fmt)
 

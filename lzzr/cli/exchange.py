@@ -8,6 +8,7 @@ from typing import Any
 import typer
 
 from lzzr.cli import options as o
+from lzzr.cli.locking import writing
 from lzzr.cli.output import echo as _echo
 from lzzr.cli.output import echo_json, exit_with
 from lzzr.errors import ExitCode
@@ -53,7 +54,6 @@ def _add_import(app: typer.Typer) -> None:
             "只显示将做的修改，不写文件", "show the changes, write nothing")),
         fmt: o.Format = o.format_opt(), quiet: bool = o.quiet_opt(), wait: float | None = o.wait_opt(),
     ) -> None:
-        from lzzr.cli.locking import writing
         from lzzr.exchange.run import ImportOptions, import_file
 
         root = o.pick_workspace(workspace, workspace_opt)
@@ -118,11 +118,13 @@ def _add_forms(app: typer.Typer) -> None:
         out: Path = o.out_opt(), unit: str | None = o.unit_opt("只生成此单位的（编号或名称）", "only this unit"),
         period: str | None = typer.Option(None, "--period", help=tr(
             "填报期间（默认：年度，如 2026年度）", "period (default: the year, e.g. 2026年度)")),
-        quiet: bool = o.quiet_opt(),
+        quiet: bool = o.quiet_opt(), wait: float | None = o.wait_opt(),
     ) -> None:
         from lzzr.exchange.forms import write_forms
 
-        run = write_forms(o.pick_workspace(workspace, workspace_opt), out, unit, period)
+        root = o.pick_workspace(workspace, workspace_opt)
+        with writing(root, "forms", wait):
+            run = write_forms(root, out, unit, period)
         for p in run.problems:
             _echo(format_problem(p))
         if run.problems:

@@ -167,8 +167,10 @@ def parse_day(value: str | None) -> dt.date:
 
 def wait_opt() -> Any:
     return typer.Option(None, "--wait", min=0, help=tr(
-        "工作区被另一个 lzzr 进程占用时最多等待的秒数（默认 30，或环境变量 LZZR_LOCK_WAIT）",
-        "seconds to wait while another lzzr run holds the workspace (default 30, or LZZR_LOCK_WAIT)"))
+        "工作区被另一个 lzzr 进程占用时最多等待的秒数（不写时依次看环境变量 LZZR_LOCK_WAIT、lzzr.yaml 的"
+        "锁等待秒数，默认 30）",
+        "seconds to wait while another lzzr run holds the workspace (else $LZZR_LOCK_WAIT, else lzzr.yaml's "
+        "锁等待秒数, else 30)"))
 
 
 def reissue_opt() -> Any:

@@ -11,6 +11,7 @@ from typing import Any
 import typer
 
 from lzzr.cli import options as o
+from lzzr.cli.locking import writing
 from lzzr.cli.output import echo, echo_json, print_problems
 from lzzr.errors import ExitCode, UsageError
 from lzzr.i18n import fmt_date, t, tr
@@ -117,12 +118,15 @@ def _add_status(app: typer.Typer) -> None:
         html: Path | None = typer.Option(None, "--html", help=tr(
             "把离线看板（index.html 及其 CSS、JS）写入此文件夹，不输出表格",
             "write the offline dashboard (index.html with its CSS and JS) to this folder instead")),
+        wait: float | None = o.wait_opt(),
     ) -> None:
-        ws, status = status_of(o.pick_workspace(workspace, workspace_opt), on, unit, leader)
-        if html is not None:
-            _written([write_dashboard(ws, status, html)], quiet)
-        else:
-            _print_status(ws, status, fmt, out, quiet)
+        root = o.pick_workspace(workspace, workspace_opt)
+        with writing(root, "status", wait, when=html is not None or fmt is o.TableFormat.xlsx):
+            ws, status = status_of(root, on, unit, leader)
+            if html is not None:
+                _written([write_dashboard(ws, status, html)], quiet)
+            else:
+                _print_status(ws, status, fmt, out, quiet)
 
 
 def _print_status(ws: Any, status: Any, fmt: o.TableFormat, out: Path, quiet: bool) -> None:
@@ -223,13 +227,15 @@ def _add_calendar(app: typer.Typer) -> None:
         "principal's duty and rectification deadline, with the person responsible; calendar programs can "
         "subscribe to it."))
     def calendar_cmd(workspace: Path | None = o.workspace_arg(), workspace_opt: Path | None = o.workspace_opt(),
-                     out: Path = o.out_opt(), quiet: bool = o.quiet_opt()) -> None:
+                     out: Path = o.out_opt(), quiet: bool = o.quiet_opt(), wait: float | None = o.wait_opt()) -> None:
         from lzzr.fsutil import write_atomic
         from lzzr.supervision.calendar import calendar_bytes
 
-        ws = load_checked(o.pick_workspace(workspace, workspace_opt))
-        target = out / f"{ws.config.year}-责任制日历.ics"
-        write_atomic(target, calendar_bytes(ws, dt.datetime.now(dt.UTC).replace(microsecond=0)))
+        root = o.pick_workspace(workspace, workspace_opt)
+        with writing(root, "calendar", wait):
+            ws = load_checked(root)
+            target = out / f"{ws.config.year}-责任制日历.ics"
+            write_atomic(target, calendar_bytes(ws, dt.datetime.now(dt.UTC).replace(microsecond=0)))
         _written([target], quiet)
 
 
@@ -262,12 +268,13 @@ def _add_report(app: typer.Typer) -> None:
         from lzzr.supervision.report import numbering, parse_period
 
         root = o.pick_workspace(workspace, workspace_opt)
-        ws = load_checked(root)
-        chosen = parse_period(period or str(ws.config.year))
-        numbered = numbering(ws, chosen, number, prefix)
-        _, status = status_of(root, chosen.end.isoformat())
         with writing(root, "report progress", wait):
-            _written(_issue_report(ws, status, chosen, numbered, out), quiet)
+            ws = load_checked(root)
+            chosen = parse_period(period or str(ws.config.year))
+            numbered = numbering(ws, chosen, number, prefix)
+            _, status = status_of(root, chosen.end.isoformat())
+            written = _issue_report(ws, status, chosen, numbered, out)
+        _written(written, quiet)
 
 
 def _issue_report(ws: Any, status: Any, period: Any, numbered: Any, out: Path) -> list[Path]:

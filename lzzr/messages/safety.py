@@ -11,6 +11,8 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "lock.open": ("无法打开工作区锁文件 {path}：{reason}", "cannot open the workspace lock file {path}: {reason}"),
     "lock.bad_wait": ("环境变量 {env} 的值 {value!r} 不是秒数", "environment variable {env}: {value!r} is not a number of seconds"),
+    "lock.bad_config_wait": ("{where}: {key} 的值 {value!r} 不是 0 到 {most} 之间的秒数",
+                             "{where}: {key} {value!r} is not a number of seconds from 0 to {most}"),
     "issue.frozen": (
         "{count} 份已签的文件内容有变，未重新生成（已签版本保持不变）：{docs}；确需重新印发时，"
         "用 --reissue 编号（旧版本及其签字留在登记簿中，标为已被取代）",

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictInt, WithJsonSchema, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictFloat, StrictInt, WithJsonSchema, model_validator
 from pydantic_core import PydanticCustomError
 
 ID_PATTERN = re.compile(r"[A-Za-z][A-Za-z0-9_.-]{0,31}\Z")
@@ -346,6 +346,8 @@ class Config(Frozen):
     pledge_items: Texts = Field(PLEDGE_ITEMS, alias="承诺事项", description="承诺书的承诺条目")
     letter_copies: StrictInt = Field(3, alias="责任书份数", ge=1, le=9)
     supervision: Supervision = Field(default_factory=Supervision, alias="监督")
+    lock_wait: StrictFloat = Field(30.0, alias="锁等待秒数", ge=0, le=86400, description=(
+        "另一个 lzzr 进程写工作区时最多等待的秒数（--wait、环境变量 LZZR_LOCK_WAIT 优先）"))
     columns: dict[str, dict[str, Texts]] = Field(
         default_factory=dict, alias="导入列名",
         description="lzzr import 的列名：导入类别（上级任务、任务、任务进展、履职记录、民主测评）→ 字段 → 表头名称")
