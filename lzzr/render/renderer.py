@@ -23,11 +23,11 @@ from urllib.parse import unquote, urlsplit
 
 from jinja2 import FileSystemLoader, StrictUndefined, TemplateError
 from jinja2.exceptions import SecurityError
-from jinja2.sandbox import SandboxedEnvironment
 
 from lzzr.errors import EnvironmentProblem, LzzrError
 from lzzr.fsutil import leaves, write_atomic
 from lzzr.render.nobreak import keep, keep_known, keep_parts, text_lines
+from lzzr.render.sandbox import MAX_HTML, MAX_SECONDS, BoundedSandbox, deadline
 from lzzr.text import cut
 
 if TYPE_CHECKING:
@@ -52,7 +52,7 @@ class Renderer:
     _printers: dict[str | None, Printer] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
-        self.env = _BoundedSandbox(
+        self.env = BoundedSandbox(
             loader=_ConfinedLoader([str(d) for d in self.template_dirs]),
             autoescape=True,
             undefined=StrictUndefined,
@@ -61,6 +61,7 @@ class Renderer:
         )
         self.env.filters.update({"keep": keep, "keep_parts": keep_parts, "keep_known": keep_known(()),
                                  "text_lines": text_lines, **self.filters})
+        self.env.guard_filters()
 
     @property
     def allowed(self) -> list[Path]:
@@ -97,39 +98,17 @@ class Renderer:
         return data
 
 
-MAX_HTML = 20 * 1024 * 1024  # characters of one rendered document
-MAX_SECONDS = 60.0  # to render one document's HTML
-
-
-class _BoundedSandbox(SandboxedEnvironment):
-    """The sandbox, with `*` and `**` bounded: `'x' * 10**9` is refused, not attempted."""
-
-    intercepted_binops = frozenset({"*", "**"})
-
-    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
-        if operator == "**" and isinstance(right, int) and abs(right) > 64:
-            raise SecurityError(f"exponent {right} too large")
-        if operator == "*":
-            sized, times = (left, right) if isinstance(right, int) else (right, left)
-            if isinstance(sized, (str, list, tuple)) and isinstance(times, int) and len(sized) * times > MAX_HTML:
-                raise SecurityError("result too large")
-        return super().call_binop(context, operator, left, right)
-
-
 def bounded_render(template: Any, context: dict[str, Any], limit: int = MAX_HTML,
-                   seconds: float = MAX_SECONDS) -> str:
-    """Render in pieces, stopping a template whose output or time runs past the bounds."""
-    import time
-
-    deadline = time.monotonic() + seconds
+                   seconds: float | None = None) -> str:
+    """Render in pieces against a deadline (lzzr/render/sandbox.py), stopping a template whose
+    output or time runs past the bounds."""
     parts, size = [], 0
-    for piece in template.generate(**context):
-        size += len(piece)
-        if size > limit:
-            raise SecurityError(f"output over {limit} characters")
-        if time.monotonic() > deadline:
-            raise SecurityError(f"rendering took over {seconds:g} s")
-        parts.append(piece)
+    with deadline(template.environment, MAX_SECONDS if seconds is None else seconds):
+        for piece in template.generate(**context):
+            size += len(piece)
+            if size > limit:
+                raise SecurityError(f"output over {limit} characters")
+            parts.append(piece)
     return "".join(parts)
 
 
