@@ -41,7 +41,7 @@ def test_a_register_nested_too_deep(tmp_path: Path, capsys: pytest.CaptureFixtur
     ws = mini_workspace(tmp_path / "ws")
     (ws / "lzzr-register.json").write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
     code, _, err = run(capsys, "sign", "a", "--by", "wjg", "--date", "2026-03-01", "-w", str(ws))
-    assert code == 1 and err == "登记簿 lzzr-register.json 无法读取：嵌套过深\n"
+    assert code == 1 and err == "登记簿 lzzr-register.json:1:65 无法读取：嵌套超过 64 层，未继续读取\n"
 
 
 def test_verify_does_not_open_a_fifo(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from lzzr.errors import LzzrError
+from lzzr.i18n import t
 from lzzr.workspace.load import Workspace
 from lzzr.workspace.reader import read_yaml
 from lzzr.workspace.records import duty_logs, events
@@ -37,7 +39,11 @@ def read_extras(ws: Workspace, leader: str, documents: dict[str, dict[str, Any]]
     """The leader's 廉政档案 file of one workspace (empty when absent), with the documents of
     its register (read by the CLI: the register belongs to the documents phase)."""
     path = ws.root / ARCHIVE_DIR / f"{leader}.yaml"
-    archive: Any = read_yaml(path, f"{ARCHIVE_DIR}/{leader}.yaml").data if path.is_file() else None
+    parsed = read_yaml(path, str(path)) if path.is_file() else None
+    unreadable = parsed.problems[0] if parsed and parsed.data is None and parsed.problems else None
+    if unreadable is not None:  # not an empty file (nested too deep, not YAML): say why it cannot be read
+        raise LzzrError("archive.bad", path=str(unreadable.location), detail=t(unreadable.code, **unreadable.args))
+    archive: Any = parsed.data if parsed else None
     return Extras(documents, archive if isinstance(archive, dict) else {})
 
 

@@ -27,6 +27,16 @@ def sha256_bytes(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def _too_deep(text: str) -> LzzrError:
+    """The register nested past the depth limit, at the place where it goes too deep."""
+    from lzzr.workspace.reader import json_depth_problem
+
+    deep = json_depth_problem(text, REGISTER_FILE)
+    if deep is None:  # nested past Python's recursion limit but not past ours: cannot happen
+        return LzzrError("register.bad", path=REGISTER_FILE, detail=t("register.too_deep"))
+    return LzzrError("register.bad", path=str(deep.location), detail=t("F002", **deep.args))
+
+
 @dataclass
 class Register:
     """The documents issued from one workspace, by document id."""
@@ -45,11 +55,12 @@ class Register:
         if not path.is_file():
             raise LzzrError("register.bad", path=REGISTER_FILE, detail=t("register.not_file"))
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
+            text = path.read_text(encoding="utf-8")
+            data = json.loads(text)
         except (OSError, ValueError) as exc:
             raise LzzrError("register.bad", path=REGISTER_FILE, detail=cut(str(exc))) from None
         except RecursionError:
-            raise LzzrError("register.bad", path=REGISTER_FILE, detail=t("register.too_deep")) from None
+            raise _too_deep(text) from None
         docs = data.get("documents") if isinstance(data, dict) else None
         if not isinstance(docs, dict):
             raise LzzrError("register.bad", path=REGISTER_FILE, detail=t("register.shape", where="documents"))

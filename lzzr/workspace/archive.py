@@ -24,7 +24,7 @@ from lzzr.i18n import t
 from lzzr.text import cut
 
 from .load import Workspace
-from .reader import round_trip_yaml
+from .reader import round_trip_yaml, shallow_text
 
 ARCHIVE_DIR = "廉政档案"
 
@@ -39,7 +39,7 @@ def read_leader_file(yaml: YAML, path: Path, key: str, comment: str) -> Commente
         doc.yaml_set_start_comment(comment)
         return doc
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"))
+        data = yaml.load(shallow_text(path))  # nested past the depth limit: refused at its place
     except (OSError, UnicodeDecodeError, YAMLError) as exc:
         raise LzzrError("archive.bad", path=str(path), detail=cut(str(exc).splitlines()[0])) from None
     except RecursionError:

@@ -271,6 +271,63 @@ class _Stop(Exception):
 MAX_DEPTH = 64  # levels of nesting; the deepest real workspace file has 6
 
 
+def depth_problem(text: str, display: str) -> Problem | None:
+    """F002 where YAML `text` nests deeper than MAX_DEPTH, building nothing: for a file that
+    another loader reads (the 廉政档案's round trip, whose pure-Python composer takes minutes
+    on 10,000 levels). Syntax errors are left to that loader."""
+    depth = 0
+    try:
+        for ev in _events(text):
+            kind = type(ev)
+            if kind is MappingStartEvent or kind is SequenceStartEvent:
+                depth += 1
+                if depth > MAX_DEPTH:
+                    mark = ev.start_mark
+                    return Problem("F002", Location(display, mark.line + 1, mark.column + 1), args={"depth": MAX_DEPTH})
+            elif kind is MappingEndEvent or kind is SequenceEndEvent:
+                depth -= 1
+    except (MarkedYAMLError, ReaderError):
+        return None
+    return None
+
+
+def shallow_text(path: Path) -> str:
+    """The text of a 廉政档案 file, which the round-trip loader will read (keeping comments),
+    refused at its place when nested past MAX_DEPTH.
+
+    Raises:
+        LzzrError: archive.bad with `file:line:col` and the F002 message.
+        OSError, UnicodeDecodeError: the file cannot be read as text (the caller says so).
+    """
+    from lzzr.errors import LzzrError
+    from lzzr.i18n import t
+
+    text = path.read_text(encoding="utf-8")
+    deep = depth_problem(text, str(path))
+    if deep is not None:
+        raise LzzrError("archive.bad", path=str(deep.location), detail=t("F002", **deep.args))
+    return text
+
+
+_JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
+
+
+def json_depth_problem(text: str, display: str) -> Problem | None:
+    """F002 where JSON `text` nests deeper than MAX_DEPTH (strings skipped), at its line and column."""
+    depth = 0
+    for match in _JSON_TOKEN.finditer(text):
+        token = match.group()
+        if token in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                at = match.start()
+                line, column = text.count("\n", 0, at) + 1, at - (text.rfind("\n", 0, at) + 1) + 1
+                return Problem("F002", Location(display, line, column), args={"depth": MAX_DEPTH})
+        elif token in "]}":
+            depth -= 1
+    return None
+
+
 class _Builder:
     """Turns parser events into plain data, recording positions and refusing what is unsafe."""
 
