@@ -222,7 +222,7 @@ def _issue(ws: Any, docs: list[Any], batch: _Batch, combined_name: str, what: st
     if as_json:
         echo_json({"ok": True, "what": what, "count": len(issued.docs), "rendered": issued.rendered,
                    "unchanged": unchanged, "combined": str(issued.combined) if issued.combined else None,
-                   "documents": issued.docs, "frozen": issued.frozen})
+                   "documents": issued.docs, "frozen": issued.frozen, "left_out": issued.left_out})
     elif not batch.quiet:
         echo(t(f"issue.{what}", count=len(issued.docs), rendered=issued.rendered, unchanged=unchanged,
                out=str(batch.out)))
@@ -231,6 +231,8 @@ def _issue(ws: Any, docs: list[Any], batch: _Batch, combined_name: str, what: st
     if issued.frozen:
         if not as_json:
             echo(t("issue.frozen", count=len(issued.frozen), docs="、".join(issued.frozen)), err=True)
+        if issued.left_out and not as_json:
+            echo(t("issue.left_out", count=len(issued.left_out), docs="、".join(issued.left_out)), err=True)
         raise typer.Exit(ExitCode.PROBLEMS)
 
 

@@ -52,6 +52,7 @@ class Issued:
     docs: list[dict[str, Any]]
     combined: Path | None = None
     frozen: list[str] = field(default_factory=list)
+    left_out: list[str] = field(default_factory=list)  # frozen documents whose signed file is gone or altered
 
     @property
     def rendered(self) -> int:
@@ -172,16 +173,19 @@ def issue(ws: Workspace, docs: Sequence[Doc], options: Options, combined_name: s
     if unknown:
         raise UsageError("issue.reissue_unknown", docs="、".join(unknown))
     kept, jobs, htmls, frozen = [], [], [], []
+    volume: list[tuple[str, Path, bool]] = []  # in order: (id, PDF file, frozen) of every document
     for doc in docs:
         html = renderer.html(doc.template, doc.context)
         key = content_key(html, renderer.font_css, templates, options.variant or "", signing)
         if register.frozen(doc.id, key):
             if doc.id not in options.reissue:
                 frozen.append(doc.id)
+                volume.append((doc.id, Path(register.documents[doc.id].get("file", "")), True))
                 continue
             keep_aside(register, doc.id)
         kept.append(doc)
         htmls.append(html)
+        volume.append((doc.id, options.out / doc.filename, False))
         jobs.append(Job(options.out / doc.filename, html, key))
     docs = kept
     done = render_many(jobs, template_dirs=renderer.template_dirs, font_css=renderer.font_css,
@@ -195,11 +199,15 @@ def issue(ws: Workspace, docs: Sequence[Doc], options: Options, combined_name: s
         register.record(doc.id, {**doc.entry, "file": str(job.target), "key": job.key,
                                  "pades": options.signer is not None}, sha, options.today)
         result.append({"id": doc.id, "file": str(job.target), "rendered": outcome.rendered, "sha256": sha})
-    combined = None
-    if options.combine and htmls:
+    combined, left_out = None, list[str]()
+    if options.combine and frozen:  # the signed versions go in as signed: bind the files
+        from lzzr.documents.volume import bind_volume
+
+        combined, left_out = bind_volume(register, volume, options.out / combined_name, options.today)
+    elif options.combine and htmls:
         combined = _combine(renderer, register, htmls, options, combined_name, templates)
     register.save()
-    return Issued(result, combined, frozen)
+    return Issued(result, combined, frozen, left_out)
 
 
 def keep_aside(register: Register, doc_id: str) -> None:

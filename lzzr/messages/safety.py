@@ -20,6 +20,11 @@ CATALOG: dict[str, tuple[str, str]] = {
         "they are): {docs}; to re-issue one, use --reissue ID (the old version and its signatures stay "
         "on record, marked superseded)",
     ),
+    "issue.left_out": (
+        "合订本未收入 {count} 份已签的文件：{docs}（已签的 PDF 文件不在，或已不是登记的那一份；请从备份恢复后重新合订）",
+        "the combined volume leaves out {count} signed documents: {docs} (the signed PDF is missing or no "
+        "longer the registered one; restore it from a backup and combine again)",
+    ),
     "issue.reissue_unknown": ("--reissue 指定的 {docs} 不在本次生成的文件中", "--reissue names {docs}, which this run does not issue"),
     "verify.superseded": (
         "登记在册的 {doc} 第 {version} 版（{issued} 印发），已被第 {current} 版（{date} 印发）取代",
