@@ -20,6 +20,8 @@ SIZE = [
     ("{{ '%s'|format(1) }}{{ '%999999999d'|format(1) }}", "format width too large"),
     ("{{ '{:>999999999}'.format(1) }}", "format width too large"),
     ("{{ '{:{}}'.format(1, 10**9) }}", "argument too large"),
+    ("{{ '%*d' % (10**9, 1) }}", "argument too large"),
+    ("{{ ('x' * 1000)|wordwrap(1)|length }}{{ range(10)|slice(10**9)|list }}", "argument too large"),
     ("{% set s = 'x' * 20000000 %}{{ (s ~ s ~ s)|length }}", "result too large"),
     ("{% set s = 'x' * 20000000 %}{{ (s + s)|length }}", "result too large"),
     ("{% set s = 'x' * 5000 %}{{ s.replace('', s)|length }}", "result too large"),
@@ -80,6 +82,10 @@ def test_ordinary_template_code_still_works(tmp_path: Path) -> None:
     (tmp_path / "t.html").write_text(
         "{% for i in range(3) %}{{ loop.index }}{{ i ~ '-' }}{{ '%3d'|format(i) }}{{ 'ab'|center(4) }}{% endfor %}"
         "|{{ range(5)|reverse|join(',') }}|{{ 'a-b'|replace('-', '+') }}|{{ 'x'.ljust(3) }}|{{ 2**10 }}"
-        "|{{ [1, 2] * 2 }}|{{ 'ab' + 'c' }}|{{ range(10)[2:4]|list }}|{{ '{:>4}'.format(7) }}", encoding="utf-8")
-    assert Renderer([tmp_path]).html("t.html", {}) == (
-        "10-  0 ab 21-  1 ab 32-  2 ab |4,3,2,1,0|a+b|x  |1024|[1, 2, 1, 2]|abc|[2, 3]|   7")
+        "|{{ [1, 2] * 2 }}|{{ 'ab' + 'c' }}|{{ range(10)[2:4]|list }}|{{ '{:>4}'.format(7) }}"
+        # large values are data, not widths: free
+        "|{{ '%d 元' % 1234567 }}|{{ '{:,}'.format(1234567) }}|{{ '%d'|format(1234567) }}|{{ money(2500000) }}"
+        "|{{ nothing|default(1000000) }}|{{ (10**600)|string|length }}", encoding="utf-8")
+    assert Renderer([tmp_path]).html("t.html", {"money": lambda n: f"{n / 10000:g}万元"}) == (
+        "10-  0 ab 21-  1 ab 32-  2 ab |4,3,2,1,0|a+b|x  |1024|[1, 2, 1, 2]|abc|[2, 3]|   7"
+        "|1234567 元|1,234,567|1234567|250万元|1000000|601")

@@ -50,15 +50,13 @@ def writing_all(roots: Iterable[Path], command: str, wait: float | None, when: b
 
 def lock_wait(option: float | None, root: Path | None) -> float:
     """The wait for the lock: --wait, else $LZZR_LOCK_WAIT, else lzzr.yaml's 锁等待秒数, else 30 s."""
-    from lzzr.lock import env_wait
+    from lzzr.lock import DEFAULT_WAIT, env_wait
 
     if option is not None:
         return max(option, 0.0)
     found = env_wait()
     if found is None and root is not None:
         found = config_wait(root)
-    from lzzr.lock import DEFAULT_WAIT
-
     return DEFAULT_WAIT if found is None else found
 
 

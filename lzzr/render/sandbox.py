@@ -36,6 +36,9 @@ MAX_SECONDS = 60.0  # to render one document's HTML
 _CHECK_EVERY = 4096  # range items between looks at the clock
 
 _SPEC = re.compile(r"%[#0 +\-]*(\d*)(?:\.(\d*))?|\{[^{}]*?:[^{}\d]*(\d+)(?:[^{}\d]*(\d+))?[^{}]*\}")
+_STAR = re.compile(r"%[#0 +\-]*\*|%[#0 +\-]*\d*\.\*")
+_NESTED = re.compile(r"\{[^{}]*:[^{}]*\{")
+_WIDTH_FILTERS = frozenset({"center", "indent", "wordwrap", "truncate", "batch", "slice"})
 _GROWING = frozenset({"append", "extend", "insert", "update", "add", "setdefault", "__setitem__"})
 
 
@@ -76,11 +79,15 @@ def _check_result(value: Any) -> Any:
     return value
 
 
-def _check_widths(fmt: str) -> None:
-    """`'%999999999d' % 1` and `'{:>999999999}'.format(1)` are refused before they run."""
+def _check_widths(fmt: str, args: tuple[Any, ...] = (), kwargs: dict[str, Any] | None = None) -> None:
+    """`'%999999999d' % 1` and `'{:>999999999}'.format(1)` are refused before they run; so is a
+    width taken from the arguments (`'%*d'`, `'{:{}}'`) past MAX_ARG. Values themselves
+    (`'%d 元' % 1234567`) are free."""
     for match in _SPEC.finditer(fmt):
         if any(g and int(g) > MAX_ARG for g in match.groups()):
             raise _too_large("format width")
+    if _STAR.search(fmt) or _NESTED.search(fmt):
+        _check_args(args, kwargs or {})
 
 
 def _check_args(args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
@@ -104,6 +111,8 @@ def _check_replace(text: Any, old: Any, new: Any) -> None:
 def _check_method(obj: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
     """Before a method of a string or container runs: its arguments and what it would make."""
     owner, name = getattr(obj, "__self__", None), getattr(obj, "__name__", "")
+    if isinstance(owner, (str, bytes, list, tuple)):  # ljust(10**9), zfill, expandtabs …
+        _check_args(args, kwargs)
     if isinstance(owner, str) and name == "join" and args:
         _check_join(owner, args[0])
     elif isinstance(owner, str) and name == "replace" and len(args) >= 2:
@@ -185,16 +194,25 @@ class BoundedSandbox(SandboxedEnvironment):
 
     def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
         __self.deadline.check()
-        if __obj is not __self.range:  # range is bounded by its item count
-            _check_args(args, kwargs)
         _check_method(__obj, args, kwargs)
         return _check_result(super().call(__context, __obj, *args, **kwargs))
 
     def getattr(self, obj: Any, attribute: str) -> Any:
         self.deadline.check()
-        if isinstance(obj, str) and attribute in ("format", "format_map"):
-            _check_widths(obj)
         return super().getattr(obj, attribute)
+
+    def wrap_str_format(self, value: Any) -> Callable[..., str] | None:
+        """str.format / format_map as the sandbox wraps them, with their widths bounded."""
+        wrapped = super().wrap_str_format(value)
+        if wrapped is None:
+            return None
+        fmt: str = value.__self__
+
+        def bounded(*args: Any, **kwargs: Any) -> str:
+            _check_widths(fmt, args, kwargs)
+            return _check_result(wrapped(*args, **kwargs))  # type: ignore[no-any-return]
+
+        return bounded
 
     def getitem(self, obj: Any, argument: Any) -> Any:
         self.deadline.check()
@@ -221,8 +239,7 @@ def _check_binop(operator: str, left: Any, right: Any) -> None:
     elif operator == "+" and _sized(left) + _sized(right) > _limit(left):
         raise _too_large("result")
     elif operator == "%" and isinstance(left, str):
-        _check_widths(left)
-        _check_args(right if isinstance(right, tuple) else (right,), {})
+        _check_widths(left, right if isinstance(right, tuple) else (right,))
 
 
 def _guarded(name: str, func: Callable[..., Any], deadline: _Deadline) -> Callable[..., Any]:
@@ -230,13 +247,14 @@ def _guarded(name: str, func: Callable[..., Any], deadline: _Deadline) -> Callab
     def guarded(*args: Any, **kwargs: Any) -> Any:
         deadline.check()
         values = [a for a in args if not _is_jinja_context(a)]
-        _check_args(tuple(values[1:]), kwargs)
+        if name in _WIDTH_FILTERS:
+            _check_args(tuple(values[1:]), kwargs)
         if name == "join" and values:
             _check_join(values[1] if len(values) > 1 else kwargs.get("d", ""), values[0])
         elif name == "replace" and len(values) >= 3:
             _check_replace(values[0], values[1], values[2])
         elif name == "format" and values and isinstance(values[0], str):
-            _check_widths(values[0])
+            _check_widths(values[0], tuple(values[1:]), kwargs)
         elif name == "indent" and values and isinstance(values[0], str):
             _check_indent(values[0], values[1] if len(values) > 1 else kwargs.get("width", 4))
         return _check_result(func(*args, **kwargs))
@@ -258,10 +276,11 @@ def _is_jinja_context(value: Any) -> bool:
 
 
 @contextmanager
-def deadline(env: BoundedSandbox, seconds: float) -> Iterator[None]:
-    """Run the block against a deadline: the hooks look at the clock, and in the main thread
-    an interval timer interrupts the template wherever it is."""
-    env.deadline.at, env.deadline.seconds = time.monotonic() + seconds, seconds
+def deadline(env: Any, seconds: float) -> Iterator[None]:
+    """Run the block against a deadline: the hooks of a BoundedSandbox `env` look at the clock,
+    and in the main thread an interval timer interrupts the template wherever it is."""
+    clock = env.deadline if isinstance(env, BoundedSandbox) else _Deadline()
+    clock.at, clock.seconds = time.monotonic() + seconds, seconds
     use_timer = threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer")
     if use_timer:
         previous = signal.signal(signal.SIGALRM, _time_up(seconds))
@@ -269,7 +288,7 @@ def deadline(env: BoundedSandbox, seconds: float) -> Iterator[None]:
     try:
         yield
     finally:
-        env.deadline.at = None
+        clock.at = None
         if use_timer:
             signal.setitimer(signal.ITIMER_REAL, 0)
             signal.signal(signal.SIGALRM, previous)
