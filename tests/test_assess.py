@@ -274,7 +274,7 @@ def test_tables_and_json(sample: Assessment) -> None:
     row = next(r for r in table.rows if r[2] == "巴彦镇领导班子")
     assert row[-4:] == ["70.29", "V3 管辖范围内发生重大案件，需追究领导责任", "基本合格", ""]
     sheets = result_tables(sample)
-    assert [t.sheet for t in sheets] == ["班子", "正职", "成员"]
+    assert [t.sheet for t in sheets] == ["班子", "正职", "成员", "指标说明"]  # the last: the scheme's indicators
     assert sheets[0].headers[4] == "A1 牵头任务完成率（20）"
     data = json.loads(json.dumps(assessment_json(sample), ensure_ascii=False))
     altsm = next(r for r in data["results"] if r["key"] == "team:altsm")

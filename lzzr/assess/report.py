@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from lzzr.assess.explain import kind_word, ordinal
-from lzzr.assess.score import Assessment, Result
+from lzzr.assess.facts import Line
+from lzzr.assess.score import Assessment, Result, StandardResult
 from lzzr.i18n import text
 from lzzr.numbers import num
 from lzzr.workspace.load import Workspace
@@ -43,8 +44,9 @@ def report_date(ws: Workspace, a: Assessment) -> dt.date:
 
 
 def _x(value: Decimal, full: Decimal) -> float:
+    """The x of a score; a total above the full marks (a bonus) is drawn at the full marks."""
     plot = CHART_W - LABEL_W - VALUE_W
-    return round(LABEL_W + float(value / full) * plot, 2) if full else LABEL_W
+    return round(LABEL_W + float(min(value, full) / full) * plot, 2) if full else LABEL_W
 
 
 def _axis(a: Assessment, height: float) -> dict[str, Any]:
@@ -150,13 +152,22 @@ def numeral(i: int) -> str:
 def ranking(a: Assessment, kind: str) -> dict[str, Any]:
     results = a.by_kind(kind)
     heads = [(numeral(i), f"({num(s.share_max)})") for i, s in enumerate(results[0].standards)] if results else []
+    extra = any(_extra(r) for r in results)
+    if extra:
+        heads += [("加分", ""), ("酌情", "扣分")]
     rows = [{"rank": r.rank, "name": _label(r) if kind == "班子" else r.target.name,
-             "post": r.target.post if kind != "班子" else "", "subtotals": [str(s.points) for s in r.standards],
+             "post": r.target.post if kind != "班子" else "",
+             "subtotals": [str(s.points) for s in r.standards] + (_bonus_cut(r) if extra else []),
              "total": str(r.total), "grade": r.grade, "veto": "、".join(v.name for v in r.vetoes),
              "capped": r.grade != r.score_grade} for r in results]
     names = [f"{ordinal(i)}{s.name}" for i, s in enumerate(results[0].standards)] if results else []
     return {"kind": kind_word(kind), "heads": heads, "names": names, "rows": rows, "count": len(results),
             "measure": measure(kind)}
+
+
+def _bonus_cut(r: Result) -> list[str]:
+    """A ranking row's 加分 and 酌情扣分 columns."""
+    return [str(r.extra.bonus), str(r.extra.cut)] if r.extra else ["0.00", "0.00"]
 
 
 def grade_counts(a: Assessment) -> dict[str, Any]:
@@ -166,21 +177,46 @@ def grade_counts(a: Assessment) -> dict[str, Any]:
     return {"bands": bands, "rows": rows}
 
 
+def _line(line: Line) -> dict[str, Any]:
+    return {"id": line.id, "name": line.name, "max": num(line.max), "input": plain(line.input),
+            "details": [plain(d) for d in line.details], "rule": plain(line.rule), "calc": plain(line.calc),
+            "points": str(line.points), "note": line.note or ""}
+
+
+def _standard(i: int, s: StandardResult) -> dict[str, Any]:
+    groups = [{"title": f"（{g + 1}）{grp.name}", "max": num(grp.max), "points": str(grp.points),
+               "sum": " + ".join(str(line.points) for line in grp.lines), "lines": [_line(x) for x in grp.lines]}
+              for g, grp in enumerate(s.groups)]
+    return {"title": f"{ordinal(i)}{s.name}", "max": num(s.max), "weight": num(s.weight) if s.weight is not None else "",
+            "raw": str(s.raw), "points": str(s.points), "calc": plain(s.calc), "groups": groups,
+            "lines": [] if groups else [_line(x) for x in s.lines]}
+
+
+def _extra(r: Result) -> dict[str, Any] | None:
+    """The bonus items, the discretionary deductions with their reasons, and the total's sum."""
+    x = r.extra
+    if x is None or not (x.bonus_lines or x.cuts):
+        return None
+    capped = f"，超过上限，计 {x.bonus}" if x.bonus != x.bonus_raw else ""
+    total = f"基础分 {x.base}" + (f" + 加分 {x.bonus}" if x.bonus_lines else "") + (
+        f" − 酌情扣分 {x.cut}" if x.cuts else "")
+    return {"cap": num(x.cap) if x.cap is not None else "", "bonus_lines": [_line(line) for line in x.bonus_lines],
+            "bonus_sum": " + ".join(str(line.points) for line in x.bonus_lines) + f" = {x.bonus_raw}{capped}",
+            "bonus": str(x.bonus), "cut": str(x.cut),
+            "cuts": [{"id": c.id, "points": num(c.points), "reason": c.reason, "rater": c.rater} for c in x.cuts],
+            "sum": total}
+
+
 def sheet(a: Assessment, r: Result) -> dict[str, Any]:
     x = r.target
-    standards = [{"title": f"{ordinal(i)}{s.name}", "max": num(s.max),
-                  "weight": num(s.weight) if s.weight is not None else "", "raw": str(s.raw),
-                  "points": str(s.points), "calc": plain(s.calc),
-                  "lines": [{"id": line.id, "name": line.name, "max": num(line.max), "input": plain(line.input),
-                             "details": [plain(d) for d in line.details], "rule": plain(line.rule),
-                             "calc": plain(line.calc), "points": str(line.points)} for line in s.lines]}
-                 for i, s in enumerate(r.standards)]
+    extra = _extra(r)
     return {"key": x.key, "kind": kind_word(x.kind), "name": x.name, "post": x.post, "unit": x.unit_label,
             "rank": r.rank, "of": r.of, "measure": measure(x.kind), "total": str(r.total), "grade": r.grade,
-            "score_grade": r.score_grade, "standards": standards,
+            "score_grade": r.score_grade, "standards": [_standard(i, s) for i, s in enumerate(r.standards)],
+            "extra": extra, "base": str(r.base),
             "vetoes": [plain(f"{v.name}：{v.reason}（最高{v.cap}）") for v in r.vetoes],
             "steps": [plain(step) for step in r.steps], "notes": [plain(n) for n in r.notes],
-            "sum": " + ".join(str(s.points) for s in r.standards)}
+            "sum": extra["sum"] if extra else " + ".join(str(s.points) for s in r.standards)}
 
 
 def quota_lines(a: Assessment) -> list[str]:
@@ -195,6 +231,28 @@ def quota_lines(a: Assessment) -> list[str]:
     return lines
 
 
+def method(a: Assessment) -> str:
+    """The method paragraph: each fixed sentence only when the scheme has what it speaks of
+    (the poll, weights, bonus items, discretionary deductions, vetoes)."""
+    scheme = a.scheme
+    schemes = [ts for k in a.kinds() if (ts := scheme.targets.get(k)) is not None]
+    kinds = {ind.kind for ts in schemes for std in ts.standards for ind in std.all}
+    parts = [f"各项指标按考核方案计分，满分 {num(scheme.full)} 分"]
+    if "民主测评" in kinds:
+        parts.append("民主测评结果计入总分")
+    if any(std.weight is not None for ts in schemes for std in ts.standards):
+        parts.append("各项标准按权重折算")
+    caps = [f"{kind_word(k)}最多加 {num(ts.bonus_cap)} 分" for k in a.kinds()
+            if (ts := scheme.targets.get(k)) is not None and ts.bonus and ts.bonus_cap is not None]
+    if any(ts.bonus for ts in schemes):
+        parts.append("加分项在满分之外另计" + (f"（{'、'.join(caps)}）" if caps else ""))
+    if scheme.discretion_cap is not None:
+        parts.append(f"考核组可酌情扣分，每个对象合计不超过 {num(scheme.discretion_cap)} 分，扣分原因列入评分表")
+    if scheme.vetoes:
+        parts.append("发生一票否决情形的，等次不超过否决条款规定的等次")
+    return "；".join(parts) + "。分数保留两位小数，四舍五入，每一步使用上一步显示的数值。"
+
+
 def report_context(ws: Workspace, a: Assessment, font: str = "sans-serif") -> dict[str, Any]:
     """Everything the report template needs, as display text and chart geometry."""
     assert ws.config is not None
@@ -203,7 +261,8 @@ def report_context(ws: Workspace, a: Assessment, font: str = "sans-serif") -> di
         "title": f"{a.region}{a.year}年度党风廉政建设责任制考核报告",
         "title_lines": [f"{a.region}{a.year}年度", "党风廉政建设责任制考核报告"],
         "organ": ws.config.organ, "region": a.region, "year": a.year, "scheme": a.scheme.name,
-        "full": num(a.scheme.full), "date": cn_date(report_date(ws, a)),
+        "full": num(a.scheme.full), "date": cn_date(report_date(ws, a)), "method": method(a),
+        "has_vetoes": bool(a.scheme.vetoes),
         "counts": {kind_word(k): f"{len(a.by_kind(k))} {measure(k)}" for k in a.kinds()},
         "grades": grade_counts(a),
         "bands": [{"name": b.name, "min": num(b.min), "conditions": "、".join(b.conditions)} for b in a.scheme.bands],

@@ -29,20 +29,46 @@ def _notes(r: Result) -> str:
     notes = [text(n) for n in r.notes]
     if r.grade != r.score_grade and not r.vetoes:
         notes.append(tr(f"按分数为{r.score_grade}，受名额限制", f"{r.score_grade} by score, limited by the quota"))
+    notes += [tr(f"酌情扣分 {c.id} {num(c.points)} 分：{c.reason}{c.rater}", f"discretionary {c.id} −{num(c.points)}: "
+                 f"{c.reason}{c.rater}") for c in (r.extra.cuts if r.extra else ())]
     return "；".join(notes)
+
+
+def _has_extra(results: list[Result] | tuple[Result, ...]) -> bool:
+    """Whether any target has a bonus item or a discretionary deduction (then the tables show
+    基础分, 加分 and 酌情扣分 apart from the total)."""
+    return any(r.extra is not None and (r.extra.bonus_lines or r.extra.cuts) for r in results)
+
+
+def _extra_cells(r: Result) -> list[Cell]:
+    """基础分, 加分 (after the cap), 酌情扣分 of one target."""
+    x = r.extra
+    return [r.base, x.bonus if x else Decimal(0), x.cut if x else Decimal(0)]
+
+
+def _extra_heads() -> list[str]:
+    return [tr("基础分", "base"), tr("加分", "bonus"), tr("酌情扣分", "discretionary")]
+
+
+def _groups_text(r: Result) -> str:
+    """The 项目 subtotals of every standard that has them: `报告和谈话 11.50；会议和评定 8.00`."""
+    return "；".join(f"{g.name} {g.points}" for s in r.standards for g in s.groups)
 
 
 def result_table(a: Assessment) -> Table:
     """Every target in one table: kind, rank, name, post, standard subtotals, total, vetoes, grade."""
     width = max((len(r.standards) for r in a.results), default=0)
     std_heads = [tr(f"标准{ordinal(i).rstrip('、.')}", f"standard {i + 1}") for i in range(width)]
+    grouped, extra = any(_groups_text(r) for r in a.results), _has_extra(a.results)
     headers = [tr("类别", "kind"), tr("排名", "rank"), tr("对象", "target"), tr("单位/职务", "unit/post"),
-               *std_heads, tr("总分", "total"), tr("一票否决", "veto"), tr("等次", "grade"), tr("说明", "notes")]
+               *std_heads, *([tr("项目小计", "groups")] if grouped else []), *(_extra_heads() if extra else []),
+               tr("总分", "total"), tr("一票否决", "veto"), tr("等次", "grade"), tr("说明", "notes")]
     rows = []
     for r in a.results:
         subtotals = [str(s.points) for s in r.standards] + [""] * (width - len(r.standards))
+        more = ([_groups_text(r)] if grouped else []) + ([str(c) for c in _extra_cells(r)] if extra else [])
         rows.append([kind_word(r.target.kind), f"{r.rank}/{r.of}", r.target.name, r.target.post, *subtotals,
-                     str(r.total), _vetoes(r), r.grade, _notes(r)])
+                     *more, str(r.total), _vetoes(r), r.grade, _notes(r)])
     title = f"{a.region}{a.year}" + tr("年度党风廉政建设责任制考核结果", " clean-governance assessment")
     return Table(title, headers, rows, group=1, sheet=tr("考核结果", "results"))
 
@@ -53,18 +79,53 @@ def result_tables(a: Assessment) -> list[Table]:
     for kind in a.kinds():
         results = a.by_kind(kind)
         first = results[0]
-        ind_heads = [f"{line.id} {line.name}（{num(line.max)}）" for line in first.lines]
-        std_heads = [f"{ordinal(i)}{s.name}（{num(s.share_max)}）" for i, s in enumerate(first.standards)]
+        extra = _has_extra(results)
         headers = [tr("排名", "rank"), tr("编号", "key"), tr("对象", "target"), tr("单位/职务", "unit/post"),
-                   *ind_heads, *std_heads, tr("总分", "total"), tr("一票否决", "veto"),
-                   tr("按分数等次", "grade by score"), tr("等次", "grade"), tr("说明", "notes")]
+                   *_score_heads(first), *(_extra_heads() if extra else []), tr("总分", "total"),
+                   tr("一票否决", "veto"), tr("按分数等次", "grade by score"), tr("等次", "grade"), tr("说明", "notes")]
         # typed for the workbook: ranks and points are numbers Excel can sum and sort
-        rows: list[list[Cell]] = [[r.rank, r.target.key, r.target.name, r.target.post,
-                                   *[line.points for line in r.lines], *[s.points for s in r.standards],
-                                   r.total, _vetoes(r), r.score_grade, r.grade, _notes(r)] for r in results]
+        rows: list[list[Cell]] = [[r.rank, r.target.key, r.target.name, r.target.post, *_score_cells(r),
+                                   *(_extra_cells(r) if extra else []), r.total, _vetoes(r), r.score_grade,
+                                   r.grade, _notes(r)] for r in results]
         title = f"{a.region}{a.year}" + tr(f"年度{kind_word(kind)}考核得分", f" {kind_word(kind)} scores")
         tables.append(Table(title, headers, rows, sheet=kind_word(kind)))
-    return tables
+    return [*tables, indicator_table(a)]
+
+
+def _score_heads(first: Result) -> list[str]:
+    """Every indicator, then every 项目 subtotal, every standard, every bonus item, by name."""
+    ind_heads = [f"{line.id} {line.name}（{num(line.max)}）" for line in first.lines]
+    group_heads = [f"{ordinal(i)}（{g + 1}）{grp.name}（{num(grp.max)}）" for i, s in enumerate(first.standards)
+                   for g, grp in enumerate(s.groups)]
+    std_heads = [f"{ordinal(i)}{s.name}（{num(s.share_max)}）" for i, s in enumerate(first.standards)]
+    bonus = first.extra.bonus_lines if first.extra else ()
+    return [*ind_heads, *group_heads, *std_heads,
+            *(tr(f"{x.id} {x.name}（加分，{num(x.max)}）", f"{x.id} {x.name} (bonus, {num(x.max)})") for x in bonus)]
+
+
+def _score_cells(r: Result) -> list[Cell]:
+    bonus = r.extra.bonus_lines if r.extra else ()
+    return [*(line.points for line in r.lines), *(g.points for s in r.standards for g in s.groups),
+            *(s.points for s in r.standards), *(line.points for line in bonus)]
+
+
+def indicator_table(a: Assessment) -> Table:
+    """The scheme's indicators, one row each, with their 项目 and 说明 (a sheet of the workbook)."""
+    headers = [tr("对象类别", "kind"), tr("标准", "standard"), tr("项目", "group"), tr("编号", "id"),
+               tr("名称", "name"), tr("分值", "points"), tr("类型", "type"), tr("说明", "note")]
+    rows: list[list[Cell]] = []
+    for kind in a.kinds():
+        ts = a.scheme.targets.get(kind)
+        assert ts is not None
+        for i, std in enumerate(ts.standards):
+            for _, g, ind in std.placed():
+                group = std.groups[g].name if g is not None else ""
+                rows.append([kind_word(kind), f"{ordinal(i)}{std.name}", group, ind.id, ind.name, ind.points,
+                             ind.kind, ind.note or ""])
+        rows += [[kind_word(kind), tr("加分项", "bonus"), "", ind.id, ind.name, ind.points, ind.kind, ind.note or ""]
+                 for ind in ts.bonus]
+    title = a.scheme.name + tr("指标", " indicators")
+    return Table(title, headers, rows, sheet=tr("指标说明", "indicators"))
 
 
 def _d(value: Decimal) -> float:
@@ -80,8 +141,12 @@ def result_dict(r: Result, scheme: Scheme | None = None) -> dict[str, Any]:
                        "raw": _d(s.raw), "points": _d(s.points), "calc": text(s.calc),
                        "indicators": [{"id": line.id, "name": line.name, "kind": line.kind, "max": _d(line.max),
                                        "points": _d(line.points), "input": text(line.input), "rule": text(line.rule),
-                                       "calc": text(line.calc), "details": [text(d) for d in line.details]}
-                                      for line in s.lines]}
+                                       "calc": text(line.calc), "details": [text(d) for d in line.details],
+                                       **({"note": line.note} if line.note else {})}
+                                      for line in s.lines],
+                       **({"groups": [{"name": g.name, "max": _d(g.max), "points": _d(g.points),
+                                       "indicators": [line.id for line in g.lines]} for g in s.groups]}
+                          if s.groups else {})}
                       for s in r.standards],
         "total": _d(r.total),
         "vetoes": [{"id": v.id, "name": v.name, "cap": v.cap, "reason": text(v.reason)} for v in r.vetoes],
