@@ -174,8 +174,8 @@ def test_rates_with_thresholds(tmp_path: Path) -> None:
     # letters L1 signed by both, L2 not: 50% < 100 → −2
     assert hdz == {"R1": "5.00", "R2": "4.50", "R3": "3.00"}
     czj = {line.id: str(line.points) for line in a.get("team:czj").lines}
-    assert czj == {"R1": "10.00", "R2": "5.00", "R3": "3.00"}  # no letter of czj: 0% (warned)
-    assert sorted(p.code for p in a.problems) == ["A241", "A241", "A301"]  # czj, jw: no letter; jw: no poll
+    assert czj == {"R1": "10.00", "R2": "5.00", "R3": "3.00"}  # czj's letter due but never generated: 0%
+    assert sorted(p.code for p in a.problems) == ["A241", "A301"]  # jw: no letter due nor issued; jw: no poll
     r2 = a.get("team:hdz").lines[1]
     assert str(r2.input) == "民主测评 MC-hdz：收回 19/20 张 = 95.00%"
     assert str(r2.calc) == "(100 − 95.00) × 0.1 = 扣 0.5；5 − 0.5（不低于 0）= 4.50"

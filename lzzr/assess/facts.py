@@ -71,6 +71,7 @@ class Facts:
     polls: dict[str, tuple[str, Poll]]
     problems: list[Problem] = field(default_factory=list)
     letters: tuple[LetterState, ...] = ()  # the register's letters, for the signing rate
+    due_letters: tuple[Any, ...] | None = None  # the letters the decomposition calls for (letters_due), once
     cuts: dict[str, list[Any]] = field(default_factory=dict)  # target key → discretionary deductions
     selfs: dict[str, dict[str, Decimal]] = field(default_factory=dict)  # target key → indicator → 自评分
     categories: dict[str, str | None] = field(default_factory=dict)  # target key → scheme category (分类)

@@ -1,12 +1,15 @@
-"""Rates with thresholds (比率): the share of tasks done on time, the poll's return rate and
-the letters' signing rate, and the points they cost.
+"""Rates with thresholds (比率): the share of tasks done on time, the poll's return rate, the
+letters' signing rate and the share of rectifications closed, and the points they cost.
 
 Rule (stated in every explanation): the rate is a percentage to two decimals; each threshold
 the rate is below (低于) costs its points, the heaviest one counting; `每降低一个百分点扣`
 costs so much per percentage point below `基准` (default 100%); the points never go below 0.
-The signing rate counts the year's letters of the register (`lzzr letters`, `lzzr sign`):
-for a team or its principal the letters whose second party belongs to the unit, for a member
-the letters they are a party to. Pure.
+The signing rate counts the letters that should exist (lzzr/assess/letters_due.py: per the
+decomposition, whether generated or not) and any other letter of the year in the register
+(`lzzr letters`, `lzzr sign`): for a team or its principal the letters whose second party
+belongs to the unit, for a member the letters they are a party to; a letter counts as signed
+when every party signed it in the register. The rectification rate: 督查 findings closed by the
+day assessed ÷ those due (or closed) by then, as the 整改 indicator finds them. Pure.
 """
 
 from __future__ import annotations
@@ -14,6 +17,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 from lzzr.assess.facts import HUNDRED, ZERO, Facts, Line, pct, q2, q4, target_tasks
+from lzzr.assess.letters_due import letters_due
+from lzzr.assess.rectify import target_findings
 from lzzr.assessees import Assessee
 from lzzr.errors import Problem, Severity
 from lzzr.i18n import Joined, Text, msg
@@ -48,20 +53,51 @@ def returned(facts: Facts, target: Assessee) -> tuple[Decimal, Text]:
     return rate, msg("ax.rate.测评回收率", id=pid, n=back, of=issued, rate=pct(rate))
 
 
+def _concerns(target: Assessee, parties: tuple[tuple[str, str], ...]) -> bool:
+    """A letter concerns a member when they are a party; a team or principal when the second
+    party belongs to its unit."""
+    if target.kind == "成员":
+        return any(leader == target.leader for leader, _ in parties)
+    return len(parties) > 1 and parties[1][1] == target.unit
+
+
 def signed(facts: Facts, target: Assessee) -> tuple[Decimal, Text]:
+    """Letters signed by all parties ÷ the letters that should exist: those the decomposition
+    calls for (a letter never generated counts as unsigned) and any other of the register."""
     year = facts.ws.config.year if facts.ws.config else None
-    mine = [s for s in facts.letters if s.year in (None, year) and (
-        any(leader == target.leader for leader, _ in s.parties) if target.kind == "成员"
-        else len(s.parties) > 1 and s.parties[1][1] == target.unit)]
-    if not mine:
+    if facts.due_letters is None:
+        facts.due_letters = letters_due(facts.ws)
+    issued = [s for s in facts.letters if s.year in (None, year) and _concerns(target, s.parties)]
+    missing = []
+    for due in facts.due_letters:
+        if not _concerns(target, (due.a, due.b)):
+            continue
+        found = [s for s in issued if s.id == due.id or {p[0] for p in s.parties} == {due.a[0], due.b[0]}]
+        if not found:
+            missing.append(due.id)
+    of = len(issued) + len(missing)
+    if not of:
         facts.problems.append(Problem("A241", facts.here, Severity.WARNING, None, {"target": target.name}))
         return ZERO, msg("ax.rate.签订率", n=0, of=0, rate=pct(ZERO))
-    n = sum(1 for s in mine if s.signed)
-    rate = q4(Decimal(n) / len(mine))
-    return rate, msg("ax.rate.签订率", n=n, of=len(mine), rate=pct(rate))
+    n = sum(1 for s in issued if s.signed)
+    rate = q4(Decimal(n) / of)
+    shown = msg("ax.rate.签订率", n=n, of=of, rate=pct(rate))
+    return rate, Joined((shown, msg("ax.rate.unissued", ids="、".join(missing)))) if missing else shown
 
 
-SOURCES = {"按时完成率": on_time, "测评回收率": returned, "签订率": signed}
+def rectified(facts: Facts, target: Assessee) -> tuple[Decimal, Text]:
+    """Rectifications (督查 findings) closed by the day assessed ÷ those due or closed by then."""
+    assert facts.ws.config is not None
+    day = facts.on or facts.ws.config.year_end
+    findings = target_findings(facts, target, day)
+    if not findings:
+        return Decimal(1), msg("ax.rate.nofindings")
+    closed = sum(1 for _, _, f in findings if f.closed is not None and f.closed.date <= day)
+    rate = q4(Decimal(closed) / len(findings))
+    return rate, msg("ax.rate.整改完成率", n=closed, of=len(findings), rate=pct(rate))
+
+
+SOURCES = {"按时完成率": on_time, "测评回收率": returned, "签订率": signed, "整改完成率": rectified}
 
 
 def rate_rule(ind: Indicator) -> Text:

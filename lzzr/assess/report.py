@@ -187,7 +187,8 @@ def _standard(i: int, s: StandardResult) -> dict[str, Any]:
     groups = [{"title": f"（{g + 1}）{grp.name}", "max": num(grp.max), "points": str(grp.points),
                "sum": " + ".join(str(line.points) for line in grp.lines), "lines": [_line(x) for x in grp.lines]}
               for g, grp in enumerate(s.groups)]
-    return {"title": f"{ordinal(i)}{s.name}", "max": num(s.max), "weight": num(s.weight) if s.weight is not None else "",
+    weight = num(s.weight) if s.weight is not None else ""
+    return {"title": f"{ordinal(i)}{s.name}", "max": num(s.max), "weight": weight,
             "raw": str(s.raw), "points": str(s.points), "calc": plain(s.calc), "groups": groups,
             "lines": [] if groups else [_line(x) for x in s.lines]}
 

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 IndicatorKind = Literal["任务完成", "清单", "民主测评", "扣分", "评定", "整改", "比率", "引用"]
 RefSource = Literal["成员平均", "正职"]
-RateSource = Literal["按时完成率", "测评回收率", "签订率"]
+RateSource = Literal["按时完成率", "测评回收率", "签订率", "整改完成率"]
 VetoCondition = Literal["处分", "重大案件", "上级通报", "事件标记", "评定", "记录"]
 BandCondition = Literal["无零分指标", "无扣分"]
 EVENT_FLAGS = ("重大案件", "上级通报")
@@ -126,7 +126,7 @@ class Indicator(Frozen):
                                      description="引用（班子）：成员平均（每个班子成员分别打分取平均）或 正职")
     ref: str | None = Field(None, alias="引用指标", description="引用：成员或正职方案中的指标编号")
     applies: Texts = Field((), alias="适用", description="只适用于这些分类（考核方案“分类”），其他单位按满分计")
-    rate: RateSource | None = Field(None, alias="比率", description="比率：按时完成率、测评回收率或签订率")
+    rate: RateSource | None = Field(None, alias="比率", description="比率：按时完成率、测评回收率、签订率或整改完成率")
     thresholds: tuple[Threshold, ...] = Field((), alias="阈值", description="比率：低于某百分比扣几分（取最重一档）")
     per_point: Number | None = Field(None, alias="每降低一个百分点扣", description="比率：低于基准每一个百分点扣几分")
     basis: Number | None = Field(None, alias="基准", description="比率：每降低一个百分点扣分的起点（默认 100%）")
