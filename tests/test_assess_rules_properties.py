@@ -1,5 +1,6 @@
 """Properties of the new rule types (issue 11) over random small years (Hypothesis): the
-sample scheme plus per-occurrence bonus items with a cap, a rate bonus, deduction rules on
+sample scheme plus per-occurrence bonus items with a cap (one counting from the second
+occurrence, 达到得 + 每增加一次加), a rate bonus, deduction rules on
 duty records (missing, per member) and discretionary deductions.
 
 - every line stays within its bounds; the base within the full marks, the bonus within its
@@ -32,6 +33,8 @@ EXTRA = (
     "        - {编号: J1, 名称: 党课加分, 分值: 3, 类型: 清单, 清单: [{事项: 廉政党课, 细类: 专题党课, 每次: 1, 分值: 3}]}\n"
     "        - {编号: J2, 名称: 按期完成加分, 分值: 2, 类型: 比率, 比率: 按时完成率, 阈值: [{低于: 100, 扣: 1}],"
     " 每降低一个百分点扣: 0.05}\n"
+    "        - {编号: J3, 名称: 谈话加分, 分值: 2, 类型: 清单, 清单: [{事项: 廉政党课, 次数: 2, 达到得: 1, 每增加一次加: 0.5,"
+    " 分值: 2}]}\n"
     "      加分上限: 4\n"
 )
 RULES = (
@@ -54,7 +57,7 @@ def _scheme(tmp: Path) -> Scheme:
     scheme, problems = load_scheme_file(path)
     assert scheme is not None and not [p for p in problems if p.severity.value == "error"], problems
     ts = scheme.targets.get("班子")
-    assert ts is not None and len(ts.bonus) == 2
+    assert ts is not None and len(ts.bonus) == 3
     return scheme
 
 

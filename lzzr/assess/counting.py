@@ -97,6 +97,8 @@ def period(fact: Fact, target: Assessee) -> Text:
 def item_points(item: ChecklistItem, n: int) -> Decimal:
     if item.each is not None:
         return min(item.each * n, item.points)
+    if item.more is not None and item.reached is not None:
+        return min(item.reached + item.more * (n - item.times), item.points) if n >= item.times else ZERO
     return item.points if n >= item.times else ZERO
 
 
@@ -110,12 +112,23 @@ def score_checklist(facts: Facts, target: Assessee, ind: Indicator) -> Line:
         details.append(_item_text(item, target, n, shown, got[-1]))
     points = q2(sum(got, ZERO))
     calc = " + ".join(num(x) for x in got) + f" = {points}"
-    each = any(item.each is not None for item in ind.checklist)
+    each = any(item.each is not None or item.more is not None for item in ind.checklist)
     return Line(ind.id, ind.name, ind.kind, ind.points, points, msg("ax.checklist.input", n=len(ind.checklist)),
                 msg("ax.rule.checklist_each" if each else "ax.rule.checklist"), calc, tuple(details))
 
 
 def _item_text(item: ChecklistItem, target: Assessee, n: int, shown: Text, points: Decimal) -> Text:
+    if item.more is not None and item.reached is not None:
+        if n < item.times:
+            calc: Text = msg("ax.more.short", times=item.times)
+        else:
+            raw = item.reached + item.more * (n - item.times)
+            capped = msg("ax.more.capped", max=num(item.points)) if raw > item.points else ""
+            calc = msg("ax.more.calc", first=num(item.reached), count=n, times=item.times, more=num(item.more),
+                       raw=num(raw), capped=capped)
+        return msg("ax.item.more", name=item.label, count=n, period=period(item, target),
+                   shown=shown or msg("ax.item.none"), times=item.times, first=num(item.reached),
+                   more=num(item.more), calc=calc, points=num(points), max=num(item.points))
     if item.each is not None:
         return msg("ax.item.each", name=item.label, count=n, each=num(item.each), period=period(item, target),
                    shown=shown or msg("ax.item.none"), points=num(points), max=num(item.points))

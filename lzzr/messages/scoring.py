@@ -21,6 +21,13 @@ CATALOG: dict[str, tuple[str, str]] = {
     "A239": ("“每人未做扣”只用于履职记录的事项，不用于制度", "每人未做扣 applies to duties, not to 制度"),
     "ax.item.each": ("{name}：{count} 次 × {each} 分{period}（最多 {max}；{shown}）→ {points}/{max}",
                      "{name}: {count} × {each}{period} (at most {max}; {shown}) → {points}/{max}"),
+    "ax.item.more": ("{name}：{count} 次{period}（{shown}）；达到 {times} 次得 {first}，每增加一次加 {more}：{calc} → {points}/{max}",
+                     "{name}: {count}{period} ({shown}); {first} at {times}, +{more} for each one more: {calc} → {points}/{max}"),
+    "ax.more.calc": ("{first} + ({count} − {times}) × {more} = {raw}{capped}", "{first} + ({count} − {times}) × {more} = {raw}{capped}"),
+    "ax.more.capped": ("，最多 {max}", ", at most {max}"),
+    "ax.more.short": ("不足 {times} 次，0", "fewer than {times}: 0"),
+    "A242": ("「{name}」的“达到得”和“每增加一次加”应同时写", "'{name}': 达到得 and 每增加一次加 go together"),
+    "A243": ("「{name}」按次计分（每次），不应再写“{field}”", "'{name}' scores per occurrence (每次); drop {field}"),
     "ax.period": ("，{start}至{end}", ", {start} to {end}"),
     "ax.rule.checklist_each": ("事项达到规定次数、制度已建立的，得该项分值；按次计分的，每次得规定分值，至多该项分值",
                                "a duty done the required number of times or a rule in place scores its points; "

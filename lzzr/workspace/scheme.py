@@ -65,11 +65,16 @@ class Fact(Frozen):
 
 class ChecklistItem(Fact):
     """One checklist item with points: all of them when the fact is present the required
-    number of times (次数), or so many per occurrence (每次) up to the item's points."""
+    number of times (次数), or so many per occurrence (每次) up to the item's points, or 达到得
+    at 次数 and 每增加一次加 for each occurrence beyond it, up to the item's points."""
 
     points: Number = Field(alias="分值", description="本项满分；按次计分时为上限")
     times: Count = Field(1, alias="次数", description="至少几次（默认 1）")
     each: Number | None = Field(None, alias="每次", description="按次计分：每次得几分，最多得“分值”")
+    reached: Number | None = Field(None, alias="达到得",
+                                   description="达到“次数”时得几分（与“每增加一次加”同用），如：开展1次得1分")
+    more: Number | None = Field(None, alias="每增加一次加",
+                                description="超过“次数”后每增加一次加几分，最多得“分值”，如：每增加一次加0.5分")
 
 
 class DeductionRule(Fact):

@@ -18,7 +18,7 @@ from lzzr.i18n import t
 from lzzr.numbers import num
 from lzzr.workspace.model import DUTY_KINDS, PERSONAL_KINDS
 from lzzr.workspace.records import duty_logs, polls
-from lzzr.workspace.scheme import DeductionRule, Fact, Indicator, Scheme, Veto
+from lzzr.workspace.scheme import ChecklistItem, DeductionRule, Fact, Indicator, Scheme, Veto
 
 if TYPE_CHECKING:
     from lzzr.workspace.load import Workspace
@@ -44,16 +44,28 @@ def kinds_problems(scheme: Scheme) -> Iterator[Found]:
 def indicator_facts(scheme: Scheme, path: tuple[Any, ...], ind: Indicator) -> Iterator[Found]:
     """The checklist items' and deduction rules' facts: known kinds, a period in order, one mode."""
     for k, item in enumerate(ind.checklist):
-        where = (*path, "清单", k)
-        yield from _fact(scheme, where, item)
-        if item.each is not None:
-            if not 0 < item.each <= item.points:
-                yield "A210", (*where, "每次"), {"field": "每次", "low": "0", "high": num(item.points),
-                                                "value": num(item.each)}
-            if "times" in item.model_fields_set:
-                yield "A232", (*where, "次数"), {"name": item.label}
+        yield from _item(scheme, (*path, "清单", k), item)
     for k, rule in enumerate(ind.rules):
         yield from _rule(scheme, (*path, "扣分项", k), k, rule, ind.points)
+
+
+def _item(scheme: Scheme, where: tuple[Any, ...], item: ChecklistItem) -> Iterator[Found]:
+    """A checklist item: its fact, and one way to count (次数; 每次; 次数 + 达到得 + 每增加一次加)."""
+    yield from _fact(scheme, where, item)
+    if item.each is not None:
+        if not 0 < item.each <= item.points:
+            yield "A210", (*where, "每次"), {"field": "每次", "low": "0", "high": num(item.points),
+                                            "value": num(item.each)}
+        if "times" in item.model_fields_set:
+            yield "A232", (*where, "次数"), {"name": item.label}
+        for key, value in (("达到得", item.reached), ("每增加一次加", item.more)):
+            if value is not None:
+                yield "A243", (*where, key), {"name": item.label, "field": key}
+    elif (item.reached is None) != (item.more is None):
+        yield "A242", (*where, "达到得" if item.reached is not None else "每增加一次加"), {"name": item.label}
+    for key, value in (("达到得", item.reached), ("每增加一次加", item.more)):
+        if value is not None and not 0 < value <= item.points:
+            yield "A210", (*where, key), {"field": key, "low": "0", "high": num(item.points), "value": num(value)}
 
 
 def _fact(scheme: Scheme, where: tuple[Any, ...], fact: Fact) -> Iterator[Found]:
