@@ -17,6 +17,7 @@ from lzzr.assess.members import score_ref
 from lzzr.assess.poll import score_poll
 from lzzr.assess.rates import score_rate
 from lzzr.assess.rectify import score_rectify
+from lzzr.assess.relative import score_relative
 from lzzr.assessees import Assessee
 from lzzr.errors import Problem, Record, Severity
 from lzzr.i18n import DateText, Joined, Text, msg
@@ -31,7 +32,7 @@ def score(facts: Facts, target: Assessee, ind: Indicator) -> Line:
     """One indicator of one target; its points always to two decimals."""
     scorers = {"任务完成": score_tasks, "清单": score_checklist, "民主测评": score_poll,
                "扣分": score_deductions, "评定": score_rating, "整改": score_rectify, "比率": score_rate,
-               "引用": score_ref}
+               "引用": score_ref, "同类比较": score_relative}
     category = facts.categories.get(target.key)
     if ind.applies and category not in ind.applies:
         return Line(ind.id, ind.name, ind.kind, ind.points, q2(ind.points),

@@ -156,6 +156,7 @@ def assess(ws: Workspace, scheme: Scheme, locate: Locate | None = None, on: dt.d
     facts = gather(ws, targets, on, letters)
     index_assessors(facts, scheme, targets)
     facts.categories = categories(ws, scheme, targets)
+    facts.targets = targets
     facts.scheme, facts.scorer = scheme, score
     results, about = [], []
     for target in targets:

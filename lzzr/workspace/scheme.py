@@ -21,7 +21,7 @@ from lzzr.workspace.records import OUTCOMES, Count, InstitutionKind, Number, Out
 if TYPE_CHECKING:
     from lzzr.workspace.load import Workspace
 
-IndicatorKind = Literal["任务完成", "清单", "民主测评", "扣分", "评定", "整改", "比率", "引用"]
+IndicatorKind = Literal["任务完成", "清单", "民主测评", "扣分", "评定", "整改", "比率", "引用", "同类比较"]
 RefSource = Literal["成员平均", "正职"]
 RateSource = Literal["按时完成率", "测评回收率", "签订率", "整改完成率"]
 VetoCondition = Literal["处分", "重大案件", "上级通报", "事件标记", "评定", "记录"]
@@ -39,10 +39,12 @@ KIND_FIELDS: dict[str, IndicatorKind] = {
     "评定项目": "评定", "等次": "评定",
     "比率": "比率", "阈值": "比率", "每降低一个百分点扣": "比率", "基准": "比率",
     "取自": "引用", "引用指标": "引用",
+    "计数": "同类比较",
 }
 REQUIRED: dict[str, tuple[str, ...]] = {
     "任务完成": (), "清单": ("清单",), "民主测评": ("选项", "类别权重"),
     "扣分": (), "评定": ("评定项目", "等次"), "整改": (), "比率": ("比率",), "引用": ("取自", "引用指标"),
+    "同类比较": ("计数",),
 }
 
 
@@ -135,6 +137,9 @@ class Indicator(Frozen):
     thresholds: tuple[Threshold, ...] = Field((), alias="阈值", description="比率：低于某百分比扣几分（取最重一档）")
     per_point: Number | None = Field(None, alias="每降低一个百分点扣", description="比率：低于基准每一个百分点扣几分")
     basis: Number | None = Field(None, alias="基准", description="比率：每降低一个百分点扣分的起点（默认 100%）")
+    tally: Fact | None = Field(None, alias="计数",
+                               description="同类比较：数哪种记录（事项、细类、起、止或制度）；"
+                                           "得分 = 分值 × 本单位次数 ÷ 同类最高次数")
 
     @property
     def late_factor(self) -> Decimal:

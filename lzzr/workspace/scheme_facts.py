@@ -47,6 +47,10 @@ def indicator_facts(scheme: Scheme, path: tuple[Any, ...], ind: Indicator) -> It
         yield from _item(scheme, (*path, "清单", k), item)
     for k, rule in enumerate(ind.rules):
         yield from _rule(scheme, (*path, "扣分项", k), k, rule, ind.points)
+    if ind.tally is not None:
+        if (ind.tally.duty is None) == (ind.tally.institution is None):
+            yield "A244", (*path, "计数"), {}
+        yield from _fact(scheme, (*path, "计数"), ind.tally)
 
 
 def _item(scheme: Scheme, where: tuple[Any, ...], item: ChecklistItem) -> Iterator[Found]:

@@ -1,0 +1,118 @@
+"""Scores relative to the best unit of the category (issue 11, type 8): "以同类最高单位为满分，
+其他单位按比例计分" as data (类型 同类比较). Worked by hand on the tiny workspace: 信息报送 by the
+principals whose duties the teams show — 钱玉梅 (财政局) 3, 赵慧敏 (旗纪委) 1, 范文杰 (红岱镇) 2."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from lzzr.assess.explain import explain
+from lzzr.i18n import set_lang
+
+from .assess_base import TINY, assess_tiny, tiny
+from .helpers import ROOT, run
+
+INDICATOR = (
+    "            - 编号: K1\n"
+    "              名称: 信息报送\n"
+    "              分值: 5\n"
+    "              类型: 同类比较\n"
+    "              计数: {事项: 信息报送, 起: 2026-01-01, 止: 2026-12-31}\n"
+)
+SCHEME = (
+    "考核方案:\n"
+    "  名称: 同类比较\n"
+    "  满分: 5\n"
+    "  记录事项: [信息报送]\n"
+    "  分类: {苏木镇: [苏木镇], 旗直部门: [部门, 纪委监委]}\n"
+    "  对象:\n"
+    "    班子:\n"
+    "      标准:\n"
+    "        - 名称: 宣传信息\n"
+    "          分值: 5\n"
+    "          指标:\n"
+    + INDICATOR +
+    "  等次:\n"
+    "    - {名称: 合格, 最低分: 0}\n"
+)
+DUTIES = TINY["duties.yaml"].replace(
+    "      - {事项: 部署分解, 日期: 2026-03-02}\n",
+    "      - {事项: 部署分解, 日期: 2026-03-02}\n"
+    "      - {事项: 信息报送, 日期: 2026-02-01}\n"
+    "      - {事项: 信息报送, 日期: 2026-05-01}\n"
+    "      - {事项: 信息报送, 日期: 2026-09-01}\n").replace(
+    "      - {事项: 廉政党课, 日期: 2026-06-01}\n",
+    "      - {事项: 廉政党课, 日期: 2026-06-01}\n"
+    "      - {事项: 信息报送, 日期: 2026-04-01}\n").replace(
+    "      - {事项: 廉政党课, 日期: 2026-05-01}\n",
+    "      - {事项: 廉政党课, 日期: 2026-05-01}\n"
+    "      - {事项: 信息报送, 日期: 2026-03-01}\n"
+    "      - {事项: 信息报送, 日期: 2026-10-01}\n")
+
+
+@pytest.fixture(autouse=True)
+def _chinese() -> Iterator[None]:
+    set_lang("zh")
+    yield
+    set_lang("zh")
+
+
+def _k1(tmp_path: Path, scheme: str = SCHEME) -> dict[str, str]:
+    a = assess_tiny(tmp_path, scheme_yaml=scheme, duties_yaml=DUTIES)
+    return {r.target.unit or "": str(r.lines[0].points) for r in a.by_kind("班子")}
+
+
+def test_scored_against_the_best_of_the_category(tmp_path: Path) -> None:
+    # 旗直部门: 财政局 3 is the best: 5; 旗纪委 1: 5 × 1 ÷ 3 = 5 × 33.33% = 1.67 (1.6665)
+    # 苏木镇: 红岱镇 alone, 2 of 2: 5
+    assert _k1(tmp_path) == {"czj": "5.00", "jw": "1.67", "hdz": "5.00"}
+
+
+def test_without_categories_the_best_of_the_kind(tmp_path: Path) -> None:
+    # 红岱镇 2 ÷ 3 = 66.67%: 5 × 66.67% = 3.3335 → 3.33
+    plain = SCHEME.replace("  分类: {苏木镇: [苏木镇], 旗直部门: [部门, 纪委监委]}\n", "")
+    assert _k1(tmp_path, plain) == {"czj": "5.00", "jw": "1.67", "hdz": "3.33"}
+
+
+def test_nobody_with_the_fact_scores_zero(tmp_path: Path) -> None:
+    a = assess_tiny(tmp_path, scheme_yaml=SCHEME)  # the tiny duties have no 信息报送
+    line = a.get("team:jw").lines[0]
+    assert (str(line.points), str(line.calc), str(line.details[0])) == ("0.00", "最高为 0 次，计 0",
+                                                                         "同类（旗直部门）都没有此项记录")
+
+
+def test_explain_names_the_best(tmp_path: Path) -> None:
+    text = explain(assess_tiny(tmp_path, scheme_yaml=SCHEME, duties_yaml=DUTIES), "team:jw")
+    assert "      输入：信息报送：1 次，2026年1月1日至2026年12月31日（2026年4月1日）" in text
+    assert "        · 同类（旗直部门）最高 3 次：财政局领导班子" in text
+    assert "      规则：以同类（旗直部门）最高为满分：分值 × 本对象次数 ÷ 最高次数" in text
+    assert "      计算：5 × 1 ÷ 3 = 5 × 33.33% = 1.67" in text
+
+
+def test_typical_mistakes_are_located(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    def check(scheme: str, where: Path) -> str:
+        code, out, _ = run(capsys, "check", str(tiny(where, scheme_yaml=scheme, duties_yaml=DUTIES)))
+        assert code == 1
+        return out
+
+    missing = SCHEME.replace("              计数: {事项: 信息报送, 起: 2026-01-01, 止: 2026-12-31}\n", "")
+    assert "scheme.yaml:15:19: error[A207] 考核方案: 同类比较类指标缺少「计数」" in check(missing, tmp_path)
+    both = SCHEME.replace("计数: {事项: 信息报送,", "计数: {事项: 信息报送, 制度: 谈话诫勉,")
+    assert "scheme.yaml:16:19: error[A244] 考核方案: “计数”应写“事项”（履职记录）或“制度”（配套制度）之一" in check(
+        both, tmp_path / "b")
+    typo = SCHEME.replace("计数: {事项: 信息报送,", "计数: {事项: 信息报关,")
+    assert ("scheme.yaml:16:24: error[A230] 考核方案: 事项「信息报关」既不是内置事项，也不在考核方案“记录事项”中"
+            "（是否指「信息报送」？）") in check(typo, tmp_path / "c")
+    wrong = SCHEME.replace("              类型: 同类比较\n", "              类型: 清单\n              清单: [{事项: 信息报送, 分值: 5}]\n")
+    assert "error[A208] 考核方案: 「计数」只用于同类比较类指标，本指标是清单类" in check(wrong, tmp_path / "d")
+
+
+def test_the_doc_fragment_is_the_tested_scheme() -> None:
+    import re
+
+    text = (ROOT / "docs" / "assessment.md").read_text(encoding="utf-8")
+    fragment = re.findall(r"<!-- relative-fragment -->\n```yaml\n(.*?)```\n<!-- /relative-fragment -->", text, re.S)
+    assert fragment == [INDICATOR]
