@@ -122,6 +122,8 @@ def test_the_fixed_sentences_follow_the_scheme(tmp_path: Path) -> None:
                      "每个对象合计不超过 3 分，扣分原因列入评分表。分数保留两位小数，四舍五入，每一步使用上一步显示的数值。")
     html = _html(tmp_path / "c", **EXTRA)
     assert "民主测评" not in html and "本年度没有一票否决情形" not in html and "一票否决情形的" not in html
+    assert "受名额限制" not in html and "标准：一、全部。加分、酌情扣分在满分之外，计入总分。</p>" in html
+    assert "* 按分数达到上一等次，受名额限制。" in _html(tmp_path / "d")  # the tiny scheme has a quota
 
 
 def test_the_weighted_sample_scheme_says_it_weights(tmp_path: Path) -> None:

@@ -6,14 +6,20 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from lzzr.assess.explain import explain
+from lzzr.assess.score import assess
 from lzzr.i18n import set_lang
 
 from .assess_base import TINY, assess_tiny, tiny
 from .helpers import ROOT, run
+from .test_assess_properties import days, shuffled
+from .test_assess_rules_properties import rich_year
 
 INDICATOR = (
     "            - 编号: K1\n"
@@ -116,3 +122,61 @@ def test_the_doc_fragment_is_the_tested_scheme() -> None:
     text = (ROOT / "docs" / "assessment.md").read_text(encoding="utf-8")
     fragment = re.findall(r"<!-- relative-fragment -->\n```yaml\n(.*?)```\n<!-- /relative-fragment -->", text, re.S)
     assert fragment == [INDICATOR]
+
+
+# --- properties over random years (Hypothesis) ------------------------------------------
+
+def _property_scheme() -> Any:
+    import tempfile
+
+    from lzzr.workspace.scheme_check import load_scheme_file
+
+    from .helpers import SAMPLE
+
+    text = (SAMPLE / "scheme.yaml").read_text(encoding="utf-8")
+    marker = "    # ───────── 班子正职"
+    bonus = "      加分项:\n        - {编号: K1, 名称: 党课比较, 分值: 2, 类型: 同类比较, 计数: {事项: 廉政党课}}\n"
+    path = Path(tempfile.mkdtemp(prefix="lzzr-relative-")) / "scheme.yaml"
+    path.write_text(text.replace(marker, bonus + "\n" + marker, 1), encoding="utf-8")
+    scheme, problems = load_scheme_file(path)
+    assert scheme is not None and not [p for p in problems if p.severity.value == "error"], problems
+    return scheme
+
+
+PROPERTY_SCHEME = _property_scheme()
+FEW = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def _k1_points(a: Any) -> dict[str, Any]:
+    return {r.target.key: r.extra.bonus_lines[0].points for r in a.by_kind("班子") if r.extra}
+
+
+@FEW
+@given(rich_year(), st.integers(0, 10_000))
+def test_relative_points_stay_in_bounds_the_best_gets_full_marks_and_order_does_not_matter(
+        ws: Any, seed: int) -> None:
+    a = assess(ws, PROPERTY_SCHEME)
+    points = _k1_points(a)
+    assert all(0 <= p <= 2 for p in points.values())
+    assert len(points) == len(a.by_kind("班子"))
+    if any(p > 0 for p in points.values()):
+        assert max(points.values()) == 2
+    assert _k1_points(assess(shuffled(ws, seed), PROPERTY_SCHEME)) == points
+
+
+@FEW
+@given(rich_year(), st.data())
+def test_one_more_record_never_lowers_the_units_own_relative_points(ws: Any, data: st.DataObject) -> None:
+    from lzzr.workspace.records import DutyLog
+
+    logs = ws.collection("duties")
+    leader = data.draw(st.sampled_from(sorted(logs)))
+    before = _k1_points(assess(ws, PROPERTY_SCHEME))
+    entries = [{"事项": e.kind, **({"细类": e.sub} if e.sub else {}), "日期": e.date.isoformat()}
+               for e in logs[leader].entries]
+    entries.append({"事项": "廉政党课", "日期": data.draw(days).isoformat()})
+    logs[leader] = DutyLog.model_validate({"记录": entries})
+    after = _k1_points(assess(ws, PROPERTY_SCHEME))
+    for r in assess(ws, PROPERTY_SCHEME).by_kind("班子"):
+        if r.target.leader is None and any(p.leader == leader for p in ws.teams[r.target.unit or ""].principals()):
+            assert after[r.target.key] >= before[r.target.key]

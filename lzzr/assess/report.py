@@ -162,7 +162,7 @@ def ranking(a: Assessment, kind: str) -> dict[str, Any]:
              "capped": r.grade != r.score_grade} for r in results]
     names = [f"{ordinal(i)}{s.name}" for i, s in enumerate(results[0].standards)] if results else []
     return {"kind": kind_word(kind), "heads": heads, "names": names, "rows": rows, "count": len(results),
-            "measure": measure(kind)}
+            "measure": measure(kind), "extra": extra}
 
 
 def _bonus_cut(r: Result) -> list[str]:
@@ -263,7 +263,7 @@ def report_context(ws: Workspace, a: Assessment, font: str = "sans-serif") -> di
         "title_lines": [f"{a.region}{a.year}年度", "党风廉政建设责任制考核报告"],
         "organ": ws.config.organ, "region": a.region, "year": a.year, "scheme": a.scheme.name,
         "full": num(a.scheme.full), "date": cn_date(report_date(ws, a)), "method": method(a),
-        "has_vetoes": bool(a.scheme.vetoes),
+        "has_vetoes": bool(a.scheme.vetoes), "has_quota": a.scheme.quota is not None,
         "counts": {kind_word(k): f"{len(a.by_kind(k))} {measure(k)}" for k in a.kinds()},
         "grades": grade_counts(a),
         "bands": [{"name": b.name, "min": num(b.min), "conditions": "、".join(b.conditions)} for b in a.scheme.bands],
