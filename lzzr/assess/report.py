@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from lzzr.assess.explain import kind_word, ordinal
+from lzzr.assess.extras import Extra
 from lzzr.assess.facts import Line
 from lzzr.assess.score import Assessment, Result, StandardResult
 from lzzr.i18n import text
@@ -177,20 +178,31 @@ def grade_counts(a: Assessment) -> dict[str, Any]:
     return {"bands": bands, "rows": rows}
 
 
-def _line(line: Line) -> dict[str, Any]:
+def _line(line: Line, extra: Extra | None = None) -> dict[str, Any]:
     return {"id": line.id, "name": line.name, "max": num(line.max), "input": plain(line.input),
             "details": [plain(d) for d in line.details], "rule": plain(line.rule), "calc": plain(line.calc),
-            "points": str(line.points), "note": line.note or ""}
+            "points": str(line.points), "note": line.note or "", "self": _self(line, extra)}
 
 
-def _standard(i: int, s: StandardResult) -> dict[str, Any]:
+def _self(line: Line, extra: Extra | None) -> str:
+    """`自评 9，考核组 5.00，相差 4，超过 2 分` beside the group's score, when there is a self-score."""
+    own = extra.self_score(line.id) if extra else None
+    if extra is None or own is None:
+        return ""
+    diff = abs(own - line.points)
+    flag = f"，超过 {num(extra.gap)} 分" if extra.gap is not None and diff > extra.gap else ""
+    return f"自评：{num(own)}（考核组 {line.points}，相差 {num(diff)}{flag}）"
+
+
+def _standard(i: int, s: StandardResult, extra: Extra | None) -> dict[str, Any]:
     groups = [{"title": f"（{g + 1}）{grp.name}", "max": num(grp.max), "points": str(grp.points),
-               "sum": " + ".join(str(line.points) for line in grp.lines), "lines": [_line(x) for x in grp.lines]}
+               "sum": " + ".join(str(line.points) for line in grp.lines),
+               "lines": [_line(x, extra) for x in grp.lines]}
               for g, grp in enumerate(s.groups)]
     weight = num(s.weight) if s.weight is not None else ""
     return {"title": f"{ordinal(i)}{s.name}", "max": num(s.max), "weight": weight,
             "raw": str(s.raw), "points": str(s.points), "calc": plain(s.calc), "groups": groups,
-            "lines": [] if groups else [_line(x) for x in s.lines]}
+            "lines": [] if groups else [_line(x, extra) for x in s.lines]}
 
 
 def _extra(r: Result) -> dict[str, Any] | None:
@@ -201,7 +213,7 @@ def _extra(r: Result) -> dict[str, Any] | None:
     capped = f"，超过上限，计 {x.bonus}" if x.bonus != x.bonus_raw else ""
     total = f"基础分 {x.base}" + (f" + 加分 {x.bonus}" if x.bonus_lines else "") + (
         f" − 酌情扣分 {x.cut}" if x.cuts else "")
-    return {"cap": num(x.cap) if x.cap is not None else "", "bonus_lines": [_line(line) for line in x.bonus_lines],
+    return {"cap": num(x.cap) if x.cap is not None else "", "bonus_lines": [_line(line, x) for line in x.bonus_lines],
             "bonus_sum": " + ".join(str(line.points) for line in x.bonus_lines) + f" = {x.bonus_raw}{capped}",
             "bonus": str(x.bonus), "cut": str(x.cut),
             "cuts": [{"id": c.id, "points": num(c.points), "reason": c.reason, "rater": c.rater} for c in x.cuts],
@@ -213,7 +225,7 @@ def sheet(a: Assessment, r: Result) -> dict[str, Any]:
     extra = _extra(r)
     return {"key": x.key, "kind": kind_word(x.kind), "name": x.name, "post": x.post, "unit": x.unit_label,
             "rank": r.rank, "of": r.of, "measure": measure(x.kind), "total": str(r.total), "grade": r.grade,
-            "score_grade": r.score_grade, "standards": [_standard(i, s) for i, s in enumerate(r.standards)],
+            "score_grade": r.score_grade, "standards": [_standard(i, s, r.extra) for i, s in enumerate(r.standards)],
             "extra": extra, "base": str(r.base),
             "vetoes": [plain(f"{v.name}：{v.reason}（最高{v.cap}）") for v in r.vetoes],
             "steps": [plain(step) for step in r.steps], "notes": [plain(n) for n in r.notes],
