@@ -83,3 +83,11 @@ def test_the_doc_fragment_is_the_tested_scheme() -> None:
     text = (ROOT / "docs" / "assessment.md").read_text(encoding="utf-8")
     fragment = re.findall(r"<!-- more-fragment -->\n```yaml\n(.*?)```\n<!-- /more-fragment -->", text, re.S)
     assert len(fragment) == 1 and fragment[0].strip() in MORE_SCHEME
+
+
+def test_the_mistakes_in_english(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = tiny(tmp_path, scheme_yaml=MORE_SCHEME.replace("达到得: 1, ", ""), duties_yaml=DUTIES)
+    code, out, _ = run(capsys, "--lang", "en", "check", str(root))
+    assert code == 1
+    assert "scheme.yaml:22:55: error[A242] " in out
+    assert "'廉政谈话（任职谈话）': 达到得 and 每增加一次加 go together" in out

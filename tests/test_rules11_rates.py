@@ -104,6 +104,15 @@ def test_a_letter_never_generated_counts_as_unsigned(tmp_path: Path) -> None:
     assert [p.args["target"] for p in a.problems if p.code == "A241"] == [a.get("team:jw").target.name]
 
 
+def test_the_rates_in_english(tmp_path: Path) -> None:
+    a = _assess(tiny(tmp_path, scheme_yaml=PER_POINT, teams_yaml=TEAMS, supervision_yaml=FINDINGS,
+                     **{"lzzr-register.json": REGISTER}))
+    set_lang("en")
+    assert str(a.get("team:hdz").lines[2].input) == (
+        "1 of 3 letters signed by all parties = 33.33%, of which not issued: 2026-hdz-ccd "
+        "(due per the decomposition, counted unsigned)")
+
+
 def test_the_due_letters_are_the_letters_lzzr_generates() -> None:
     from lzzr.documents.letters import plan_letters
 

@@ -116,6 +116,22 @@ def test_typical_mistakes_are_located(tmp_path: Path, capsys: pytest.CaptureFixt
     assert "error[A208] 考核方案: 「计数」只用于同类比较类指标，本指标是清单类" in check(wrong, tmp_path / "d")
 
 
+def test_the_mistakes_in_english(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    both = SCHEME.replace("计数: {事项: 信息报送,", "计数: {事项: 信息报送, 制度: 谈话诫勉,")
+    code, out, _ = run(capsys, "--lang", "en", "check", str(tiny(tmp_path, scheme_yaml=both, duties_yaml=DUTIES)))
+    assert code == 1
+    assert "scheme.yaml:16:19: error[A244] " in out
+    assert "计数 needs exactly one of 事项 (a duty) or 制度 (a supporting rule)" in out
+
+
+def test_explain_in_english(tmp_path: Path) -> None:
+    a = assess_tiny(tmp_path, scheme_yaml=SCHEME, duties_yaml=DUTIES)
+    set_lang("en")
+    line = a.get("team:jw").lines[0]
+    assert str(line.calc) == "5 × 1 ÷ 3 = 5 × 33.33% = 1.67"
+    assert str(line.details[0]) == "highest in the category (旗直部门): 3 (财政局领导班子)"
+
+
 def test_the_doc_fragment_is_the_tested_scheme() -> None:
     import re
 
