@@ -97,7 +97,7 @@ def test_the_score_sheet_lists_bonus_items_and_discretionary_deductions_with_rea
     html = _html(tmp_path, **EXTRA)
     assert "加分项（满分之外，加分合计最多 5 分）" in html
     assert "加分：10.00 + 1.00 = 11.00，超过上限，计 5.00</td><td class=\"n\">5.00" in html
-    assert "<td>D1</td><td>扣分原因：迎检材料不实（<span class=\"nb\">旗委</span>考核组）</td><td class=\"n\">−1.5</td>" in html
+    assert "<td>D1</td><td>扣分原因：迎检材料不实（<span class=\"nb\">旗委</span>考核组）</td><td class=\"n\">−1.50</td>" in html
     assert "总分：基础分 19.50 + 加分 5.00 − 酌情扣分 1.50</td><td class=\"n hei\">23.00" in html
     assert '<span class="ind-note">说明：新任职干部任前谈话</span>' in html
     # self-scores beside the group's: F1 10 (equal), F3 9 against 5.00 (more than 自评差异 2 apart)

@@ -16,7 +16,7 @@ from typing import Any
 
 from lzzr.assess.explain import kind_word, ordinal
 from lzzr.assess.extras import Extra
-from lzzr.assess.facts import Line
+from lzzr.assess.facts import Line, q2
 from lzzr.assess.score import Assessment, Result, StandardResult
 from lzzr.i18n import text
 from lzzr.numbers import num
@@ -185,7 +185,7 @@ def _line(line: Line, extra: Extra | None = None) -> dict[str, Any]:
 
 
 def _self(line: Line, extra: Extra | None) -> str:
-    """`自评 9，考核组 5.00，相差 4，超过 2 分` beside the group's score, when there is a self-score."""
+    """`自评：9（考核组 5.00，相差 4，超过 2 分）` below the group's score, when there is a self-score."""
     own = extra.self_score(line.id) if extra else None
     if extra is None or own is None:
         return ""
@@ -216,7 +216,7 @@ def _extra(r: Result) -> dict[str, Any] | None:
     return {"cap": num(x.cap) if x.cap is not None else "", "bonus_lines": [_line(line, x) for line in x.bonus_lines],
             "bonus_sum": " + ".join(str(line.points) for line in x.bonus_lines) + f" = {x.bonus_raw}{capped}",
             "bonus": str(x.bonus), "cut": str(x.cut),
-            "cuts": [{"id": c.id, "points": num(c.points), "reason": c.reason, "rater": c.rater} for c in x.cuts],
+            "cuts": [{"id": c.id, "points": str(q2(c.points)), "reason": c.reason, "rater": c.rater} for c in x.cuts],
             "sum": total}
 
 
