@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from lzzr.assess.report import issue_report, method, report_context
+from lzzr.assess.report import extras_line, issue_report, method, report_context
 from lzzr.assess.score import Assessment
 from lzzr.assess.table import assessment_json, result_table, result_tables
 from lzzr.i18n import set_lang
@@ -124,6 +124,8 @@ def test_the_fixed_sentences_follow_the_scheme(tmp_path: Path) -> None:
     assert extra == ("各项指标按考核方案计分，满分 25 分；加分项在满分之外另计（正职最多加 5 分）；考核组可酌情扣分，"
                      "每个对象合计不超过 3 分，扣分原因列入评分表。分数保留两位小数，四舍五入，每一步使用上一步显示的数值。")
     html = _html(tmp_path / "c", **EXTRA)
+    assert "<p>本年度有 1 个对象获得加分，有 1 个对象被考核组酌情扣分（扣分原因见评分表）。</p>" in html
+    assert extras_line(assess_tiny(tmp_path / "e")) == ""
     assert "民主测评" not in html and "本年度没有一票否决情形" not in html and "一票否决情形的" not in html
     assert "受名额限制" not in html and "标准：一、全部。加分、酌情扣分在满分之外，计入总分。</p>" in html
     assert "* 按分数达到上一等次，受名额限制。" in _html(tmp_path / "d")  # the tiny scheme has a quota

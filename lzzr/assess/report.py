@@ -266,6 +266,20 @@ def method(a: Assessment) -> str:
     return "；".join(parts) + "。分数保留两位小数，四舍五入，每一步使用上一步显示的数值。"
 
 
+def extras_line(a: Assessment) -> str:
+    """How many targets got a bonus and how many a discretionary deduction; empty when the
+    scheme has neither bonus items nor a discretion cap."""
+    has_bonus = any((ts := a.scheme.targets.get(k)) is not None and ts.bonus for k in a.kinds())
+    parts = []
+    if has_bonus:
+        n = sum(1 for r in a.results if r.extra and r.extra.bonus > 0)
+        parts.append(f"有 {n} 个对象获得加分" if n else "没有对象获得加分")
+    if a.scheme.discretion_cap is not None:
+        n = sum(1 for r in a.results if r.extra and r.extra.cuts)
+        parts.append(f"有 {n} 个对象被考核组酌情扣分（扣分原因见评分表）" if n else "考核组没有酌情扣分")
+    return f"本年度{'，'.join(parts)}。" if parts else ""
+
+
 def report_context(ws: Workspace, a: Assessment, font: str = "sans-serif") -> dict[str, Any]:
     """Everything the report template needs, as display text and chart geometry."""
     assert ws.config is not None
@@ -275,7 +289,7 @@ def report_context(ws: Workspace, a: Assessment, font: str = "sans-serif") -> di
         "title_lines": [f"{a.region}{a.year}年度", "党风廉政建设责任制考核报告"],
         "organ": ws.config.organ, "region": a.region, "year": a.year, "scheme": a.scheme.name,
         "full": num(a.scheme.full), "date": cn_date(report_date(ws, a)), "method": method(a),
-        "has_vetoes": bool(a.scheme.vetoes), "has_quota": a.scheme.quota is not None,
+        "has_vetoes": bool(a.scheme.vetoes), "extras": extras_line(a), "has_quota": a.scheme.quota is not None,
         "counts": {kind_word(k): f"{len(a.by_kind(k))} {measure(k)}" for k in a.kinds()},
         "grades": grade_counts(a),
         "bands": [{"name": b.name, "min": num(b.min), "conditions": "、".join(b.conditions)} for b in a.scheme.bands],
