@@ -203,7 +203,7 @@ def test_group_weights_must_add_up_to_100(tmp_path: Path) -> None:
 def test_unknown_indicator_kind(tmp_path: Path) -> None:
     text = SCHEME.replace("{编号: A1, 名称: 任务, 分值: 40, 类型: 任务完成}", "{编号: A1, 名称: 任务, 分值: 40, 类型: 完成率}")
     assert scheme_lines(tmp_path, text) == [
-        "scheme.yaml:10:44: error[S004] 考核方案: 「类型」的取值应为 任务完成、清单、民主测评、扣分、评定、整改、比率、引用，实为 '完成率'",
+        "scheme.yaml:10:44: error[S004] 考核方案: 「类型」的取值应为 任务完成、清单、民主测评、扣分、评定、整改、比率、引用、同类比较，实为 '完成率'",
     ]
 
 
