@@ -105,7 +105,7 @@ def test_typical_mistakes_are_located(tmp_path: Path, capsys: pytest.CaptureFixt
         return out
 
     missing = SCHEME.replace("              计数: {事项: 信息报送, 起: 2026-01-01, 止: 2026-12-31}\n", "")
-    assert "scheme.yaml:15:19: error[A207] 考核方案: 同类比较类指标缺少「计数」" in check(missing, tmp_path)
+    assert "scheme.yaml:15:19: error[A245] 考核方案: 同类比较类指标应写“计数”或“比较指标”之一" in check(missing, tmp_path)
     both = SCHEME.replace("计数: {事项: 信息报送,", "计数: {事项: 信息报送, 制度: 谈话诫勉,")
     assert "scheme.yaml:16:19: error[A244] 考核方案: “计数”应写“事项”（履职记录）或“制度”（配套制度）之一" in check(
         both, tmp_path / "b")
@@ -114,6 +114,31 @@ def test_typical_mistakes_are_located(tmp_path: Path, capsys: pytest.CaptureFixt
             "（是否指「信息报送」？）") in check(typo, tmp_path / "c")
     wrong = SCHEME.replace("              类型: 同类比较\n", "              类型: 清单\n              清单: [{事项: 信息报送, 分值: 5}]\n")
     assert "error[A208] 考核方案: 「计数」只用于同类比较类指标，本指标是清单类" in check(wrong, tmp_path / "d")
+
+
+COMPARE = (
+    "            - {编号: K0, 名称: 融入业务, 分值: 10, 类型: 评定, 评定项目: 融入业务, 等次: {好: 100, 较好: 80, 一般: 60}}\n"
+    "            - {编号: K2, 名称: 融入业务比较, 分值: 5, 类型: 同类比较, 比较指标: K0}\n"
+)
+COMPARE_SCHEME = SCHEME.replace(INDICATOR, COMPARE).replace("  满分: 5\n", "  满分: 15\n").replace(
+    "        - 名称: 宣传信息\n          分值: 5\n", "        - 名称: 宣传信息\n          分值: 15\n")
+
+
+def test_scored_against_the_best_score_of_the_category_on_another_indicator(tmp_path: Path) -> None:
+    a = assess_tiny(tmp_path, scheme_yaml=COMPARE_SCHEME)
+    k2 = {r.target.unit: r.lines[1] for r in a.by_kind("班子")}
+    # K0 (评定): 红岱镇 好 10, 财政局 一般 6, 旗纪委 较好 8; 旗直部门 best 8
+    assert {u: str(line.points) for u, line in k2.items()} == {"hdz": "5.00", "czj": "3.75", "jw": "5.00"}
+    czj = k2["czj"]
+    assert str(czj.input) == "本对象 K0 融入业务：6.00 分"
+    assert str(czj.details[0]) == "同类（旗直部门）最高 8.00 分：旗纪委领导班子"
+    assert str(czj.calc) == "5 × 6.00 ÷ 8.00 = 5 × 75.00% = 3.75"
+
+
+def test_a_comparison_with_a_missing_indicator_is_located(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "check", str(tiny(tmp_path, scheme_yaml=COMPARE_SCHEME.replace("比较指标: K0", "比较指标: K9"))))
+    assert code == 1
+    assert "scheme.yaml:13:59: error[A246] 考核方案: 本类对象的方案中没有可比较的指标 K9（不能是同类比较类）" in out
 
 
 def test_the_mistakes_in_english(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -137,7 +162,7 @@ def test_the_doc_fragment_is_the_tested_scheme() -> None:
 
     text = (ROOT / "docs" / "assessment.md").read_text(encoding="utf-8")
     fragment = re.findall(r"<!-- relative-fragment -->\n```yaml\n(.*?)```\n<!-- /relative-fragment -->", text, re.S)
-    assert fragment == [INDICATOR]
+    assert fragment == [INDICATOR, COMPARE]
 
 
 # --- properties over random years (Hypothesis) ------------------------------------------

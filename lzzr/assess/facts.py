@@ -76,7 +76,7 @@ class Facts:
     selfs: dict[str, dict[str, Decimal]] = field(default_factory=dict)  # target key → indicator → 自评分
     categories: dict[str, str | None] = field(default_factory=dict)  # target key → scheme category (分类)
     targets: list[Assessee] = field(default_factory=list)  # everyone assessed (同类比较 looks at the peers)
-    bests: dict[tuple[str, str | None, str], tuple[int, list[str]]] = field(default_factory=dict)  # 同类最高, once
+    bests: dict[tuple[str, str | None, str], tuple[Decimal, list[str]]] = field(default_factory=dict)  # 同类最高, once
     scheme: Scheme | None = None  # for indicators that score a team from its people (引用)
     scorer: Callable[[Facts, Assessee, Indicator], Line] | None = None  # indicators.score, for the same
     here: Location = field(default_factory=lambda: Location(""))  # the indicator being scored

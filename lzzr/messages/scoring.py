@@ -37,6 +37,12 @@ CATALOG: dict[str, tuple[str, str]] = {
     "ax.rule.rel": ("以{peers}最高为满分：分值 × 本对象次数 ÷ 最高次数", "the best of {peers} scores full marks: points × own count ÷ highest count"),
     "ax.calc.rel": ("{max} × {n} ÷ {top} = {max} × {share} = {points}", "{max} × {n} ÷ {top} = {max} × {share} = {points}"),
     "ax.calc.rel_none": ("最高为 0 次，计 0", "the highest is 0: 0"),
+    "A245": ("同类比较类指标应写“计数”或“比较指标”之一", "a 同类比较 indicator needs exactly one of 计数 or 比较指标"),
+    "A246": ("本类对象的方案中没有可比较的指标 {ref}（不能是同类比较类）", "this kind's scheme has no indicator {ref} to compare (nor may it be a 同类比较 one)"),
+    "ax.rel.value": ("本对象 {ref} {name}：{value} 分", "own {ref} {name}: {value}"),
+    "ax.rel.best_points": ("{peers}最高 {top} 分：{who}", "highest in {peers}: {top} ({who})"),
+    "ax.rule.rel_points": ("以{peers}最高为满分：分值 × 本对象 {ref} 得分 ÷ 最高得分", "the best of {peers} scores full marks: points × own {ref} ÷ highest"),
+    "ax.calc.rel_points": ("{max} × {n} ÷ {top} = {max} × {share} = {points}", "{max} × {n} ÷ {top} = {max} × {share} = {points}"),
     "ax.period": ("，{start}至{end}", ", {start} to {end}"),
     "ax.rule.checklist_each": ("事项达到规定次数、制度已建立的，得该项分值；按次计分的，每次得规定分值，至多该项分值",
                                "a duty done the required number of times or a rule in place scores its points; "

@@ -47,6 +47,8 @@ def indicator_facts(scheme: Scheme, path: tuple[Any, ...], ind: Indicator) -> It
         yield from _item(scheme, (*path, "清单", k), item)
     for k, rule in enumerate(ind.rules):
         yield from _rule(scheme, (*path, "扣分项", k), k, rule, ind.points)
+    if ind.kind == "同类比较" and (ind.tally is None) == (ind.compare is None):
+        yield "A245", (*path, "类型"), {}
     if ind.tally is not None:
         if (ind.tally.duty is None) == (ind.tally.institution is None):
             yield "A244", (*path, "计数"), {}
@@ -181,6 +183,7 @@ def class_problems(scheme: Scheme) -> Iterator[Found]:
             if name not in known:
                 yield "A270", (*_where(kind, i, j), "适用"), {"name": name, "known": "、".join(known) or "—"}
     yield from ref_problems(scheme)
+    yield from compare_problems(scheme)
     if not known and scheme.rank_by_class:
         yield "A271", ("分类排名",), {"field": "分类排名"}
     if not known and scheme.quota is not None and scheme.quota.by_class:
@@ -214,3 +217,15 @@ def ref_problems(scheme: Scheme) -> Iterator[Found]:
         found = [x for s in (ts.standards if ts else ()) for x in s.all if x.id == ind.ref]
         if ind.ref is not None and ind.source is not None and (not found or found[0].kind == "引用"):
             yield "A281", (*where, "引用指标"), {"source": ind.source, "ref": ind.ref}
+
+
+def compare_problems(scheme: Scheme) -> Iterator[Found]:
+    """A 同类比较 indicator's 比较指标 names another indicator of the same kind's scheme (not a
+    同类比较 one)."""
+    for kind, i, j, ind in _all_indicators(scheme):
+        if ind.compare is None:
+            continue
+        ts = scheme.targets.get(kind)
+        found = [x for s in (ts.standards if ts else ()) for x in s.all if x.id == ind.compare]
+        if not found or found[0].kind == "同类比较":
+            yield "A246", (*_where(kind, i, j), "比较指标"), {"ref": ind.compare}
