@@ -18,6 +18,7 @@ from lzzr.errors import Location, Problem, Record, Severity
 from lzzr.i18n import fmt_date, kind_label, t
 from lzzr.numbers import num
 from lzzr.workspace.incidents_check import check_incidents
+from lzzr.workspace.letters_check import check_letter_setup
 from lzzr.workspace.load import Workspace, candidate_label
 from lzzr.workspace.names import resolve
 from lzzr.workspace.records import (
@@ -41,7 +42,8 @@ def check_all(ws: Workspace) -> list[Problem]:
     from lzzr.workspace.scheme_check import check_workspace_scheme
 
     found = [*_check_progress(ws), *_check_duties(ws), *_check_institutions(ws), *_check_polls(ws),
-             *_check_events(ws), *_check_ratings(ws), *check_workspace_scheme(ws), *check_incidents(ws)]
+             *_check_events(ws), *_check_ratings(ws), *check_workspace_scheme(ws), *check_incidents(ws),
+             *check_letter_setup(ws)]
     return sorted(found, key=Problem.sort_key)
 
 

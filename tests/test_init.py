@@ -56,7 +56,7 @@ def test_from_the_sample_carries_the_scheme_not_the_issue_numbers(tmp_path: Path
     new = tmp_path / "2027"
     assert run(capsys, "init", str(new), "--from", str(SAMPLE))[0] == 0
     assert sorted(p.name for p in new.iterdir() if p.name != LOCK_FILE) == [
-        "leaders.yaml", "lzzr.yaml", "scheme.yaml", "teams.yaml", "units.yaml"]
+        "leaders.yaml", "letters.yaml", "lzzr.yaml", "scheme.yaml", "teams.yaml", "units.yaml"]
     ws, problems = load_workspace(new)
     assert problems == [] and ws.config is not None
     assert ws.config.issuing.plan is None and ws.singleton("scheme") is not None

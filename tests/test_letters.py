@@ -35,8 +35,8 @@ def test_who_signs_with_whom(sample_ws) -> None:  # type: ignore[no-untyped-def]
     # a 常委 who heads 组织部 signs one letter (as a member), which binds 组织部's tasks too
     assert not any(s.kind == "lower" and s.b.unit == "zzb" for s in letters.values())
     assert "zzb" in letters["2026-qw-glx"].units
-    assert sorted({s.kind for s in letters.values()}) == ["lower", "member"]
-    assert len(letters) == 46
+    assert sorted({s.kind for s in letters.values()}) == ["lower", "member", "office", "supervision"]
+    assert len(letters) == 51  # 46 of the lecture's two pairs; 3 监督责任书, 2 股室 letters (letters.yaml)
 
 
 def letters_b(letters, unit: str) -> str:  # type: ignore[no-untyped-def]
@@ -69,11 +69,12 @@ def issued(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
 @needs_poppler
 def test_letter_pdfs_hold_parties_tasks_and_the_six_situations(issued: tuple[Path, Path], sample_ws) -> None:  # type: ignore[no-untyped-def]
     _, out = issued
-    files = sorted(out.glob("2026-*-责任书-*.pdf"))
-    assert [f.name for f in files] == ["2026-hdz-fwj-责任书-高振宇-范文杰.pdf", "2026-qw-lcy-责任书-高振宇-刘春燕.pdf"]
+    files = sorted(out.glob("2026-*-*责任书-*-*.pdf"))
+    assert [f.name for f in files] == ["2026-hdz-fwj-责任书-高振宇-范文杰.pdf", "2026-qw-lcy-责任书-高振宇-刘春燕.pdf",
+                                       "2026-supervision-hdz-lyh-监督责任书-孟庆华-刘永辉.pdf"]
     for f in files:
         text = "".join(pdf_text(f).split())
-        doc_id = f.name.split("-责任书")[0]
+        doc_id = f.name.split("-责任书")[0].split("-监督责任书")[0]
         spec = next(s for s in plan_letters(sample_ws) if s.id == doc_id)
         assert spec.a.name in text and spec.b.name in text and spec.b.post in text
         assert all(tid in text for tid, _ in spec.tasks), doc_id
@@ -89,7 +90,7 @@ def test_combined_pdf_has_every_page(issued: tuple[Path, Path], sample_ws) -> No
     _, out = issued
     specs = [s for s in plan_letters(sample_ws) if "hdz" in (s.a.unit, s.b.unit, *s.units)]
     counts = [int(pdf_info(out / letter_filename(s))["Pages"]) for s in specs]
-    assert len(counts) == len(list(out.glob("2026-*-责任书-*.pdf")))
+    assert len(counts) == len(list(out.glob("2026-*-*责任书-*-*.pdf"))) == 3
     padded = sum(n + n % 2 for n in counts[:-1]) + counts[-1]
     assert int(pdf_info(out / "2026-责任书-合订.pdf")["Pages"]) == padded
 
@@ -97,13 +98,14 @@ def test_combined_pdf_has_every_page(issued: tuple[Path, Path], sample_ws) -> No
 def test_register_and_unchanged_rerun(issued: tuple[Path, Path], capsys: pytest.CaptureFixture[str]) -> None:
     ws, out = issued
     register = json.loads((ws / "lzzr-register.json").read_text(encoding="utf-8"))["documents"]
-    assert set(register) == {"2026-hdz-fwj", "2026-qw-lcy", "combined:2026-责任书-合订.pdf"}
+    assert set(register) == {"2026-hdz-fwj", "2026-qw-lcy", "2026-supervision-hdz-lyh", "combined:2026-责任书-合订.pdf"}
     entry = register["2026-hdz-fwj"]
-    assert entry["kind"] == "letter-lower" and [p["leader"] for p in entry["parties"]] == ["gzy", "fwj"]
+    # 党政同责: the 镇长 signs beside the 党委书记 (letters.yaml → 共同签订)
+    assert entry["kind"] == "letter-lower" and [p["leader"] for p in entry["parties"]] == ["gzy", "fwj", "whl"]
     assert len(entry["pdf_sha256"]) == 64 and entry["signatures"] == []
     code, stdout, _ = run(capsys, "letters", str(ws), "--unit", "hdz", "--out", str(out), "-f", "json")
     data = json.loads(stdout)
-    assert code == 0 and data["rendered"] == 0 and data["unchanged"] == 2
+    assert code == 0 and data["rendered"] == 0 and data["unchanged"] == 3
 
 
 def test_verify_intact_altered_unknown(issued: tuple[Path, Path], tmp_path: Path,

@@ -46,6 +46,8 @@ class View(str, Enum):
 class LetterKind(str, Enum):
     LOWER = "lower"  # (upper-case names: `lower` would shadow str.lower)
     MEMBER = "member"
+    SUPERVISION = "supervision"
+    OFFICE = "office"
 
 
 class PdfVariant(str, Enum):

@@ -51,7 +51,7 @@ def papers(ws: Any) -> list[Any]:
     found = []
     for spec in plan_letters(ws):
         entry = register.documents.get(spec.id)
-        found.append(Paper(spec.id, "letter", spec.b.unit, (spec.a.leader, spec.b.leader), _issued(entry),
+        found.append(Paper(spec.id, "letter", spec.b.unit, tuple(p.leader for p in spec.parties), _issued(entry),
                            _signed(entry) if entry and signed_by_all(entry) else None))
     for doc_id, entry in register.documents.items():
         if entry.get("kind") == "pledge":

@@ -78,9 +78,9 @@ def select_letters(ws: Workspace, kind: str | None, unit: str | None, leader: st
     for spec in plan_letters(ws):
         if kind and spec.kind != kind:
             continue
-        if unit and unit not in (spec.a.unit, spec.b.unit, *spec.units):
+        if unit and unit not in (*(p.unit for p in spec.parties), *spec.units):
             continue
-        if leader and leader not in (spec.a.leader, spec.b.leader):
+        if leader and leader not in (p.leader for p in spec.parties):
             continue
         found.append(spec)
     return found
@@ -89,7 +89,7 @@ def select_letters(ws: Workspace, kind: str | None, unit: str | None, leader: st
 def letter_docs(ws: Workspace, specs: Sequence[LetterSpec]) -> list[Doc]:
     docs = []
     for spec in specs:
-        parties = [{"leader": p.leader, "name": p.name, "post": p.post, "unit": p.unit} for p in (spec.a, spec.b)]
+        parties = [{"leader": p.leader, "name": p.name, "post": p.post, "unit": p.unit} for p in spec.parties]
         entry = {"kind": f"letter-{spec.kind}", "year": ws.config.year if ws.config else None,
                  "parties": parties, "units": list(spec.units), "tasks": [t for t, _ in spec.tasks]}
         texts = tuple(_letter_texts(ws, spec))
@@ -116,7 +116,7 @@ def pledge_docs(ws: Workspace, unit: str | None, leader: str | None, public: boo
 
 
 def _letter_texts(ws: Workspace, spec: LetterSpec) -> Iterator[tuple[tuple[str, str, tuple[Any, ...]], str]]:
-    for party in (spec.a, spec.b):
+    for party in spec.parties:
         yield ("leader", party.leader, ("姓名",)), party.name
         yield ("unit", party.unit, ("名称",)), party.unit_name
         yield ("team", party.unit, ()), party.post
@@ -222,6 +222,7 @@ def keep_aside(register: Register, doc_id: str) -> None:
 
 
 SIGN_REASONS = {"letter-lower": "党风廉政建设责任书", "letter-member": "党风廉政建设责任书",
+                "letter-supervision": "党风廉政建设监督责任书", "letter-office": "党风廉政建设责任书",
                 "pledge": "廉洁自律承诺书", "pledge-public": "廉洁自律承诺书"}
 
 

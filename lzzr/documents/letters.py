@@ -2,52 +2,41 @@
 each document binds. Pure: workspace in, specs and template contexts out.
 
 Two kinds of letter (DOMAIN.md "The yearly cycle"):
-- `lower`: the upper principal with the principal of each lower unit that has a team;
+- `lower`: the upper principal with the principal of each lower unit that has a team
+  (and, 党政同责, with the leaders the section `责任书` lists to sign beside either principal);
 - `member`: a team's principal with each other member of that team.
 A lower principal who is also a member of the upper team (a 常委 heading 组织部) signs one
-letter, the member letter, which then also binds their unit's tasks.
+letter, the member letter, which then also binds their unit's tasks. Two more kinds, from
+the section `责任书`, are in lzzr/documents/letter_kinds.py: `supervision` (监督责任书) and
+`office` (a member in charge with the head of a 股室).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import replace
 from typing import Any
 
+from lzzr.documents.letter_kinds import office_letters, supervision_letters
+from lzzr.documents.letter_spec import (
+    KIND_NAMES,
+    KINDS,
+    LetterSpec,
+    Party,
+    base_date,
+    letter_date,
+    signer_party,
+)
 from lzzr.render.rows import task_row, unit_label
 from lzzr.responsibility import IMPORTANT, MAIN, in_subtree, issuing_team, task_responsibility, upper_team
 from lzzr.text import natural_key
+from lzzr.workspace.letters_setup import KIND, letter_setup
 from lzzr.workspace.load import Workspace
 from lzzr.workspace.model import Post, Task, cn_date
 
-KINDS = ("lower", "member")
-KIND_NAMES = {"lower": "上下级", "member": "班子成员"}
+__all__ = ["KINDS", "KIND_NAMES", "LetterSpec", "Party", "base_date", "letter_date", "plan_letters"]
 _UNSAFE = re.compile(r'[\x00-\x1f\x7f/\\:*?"<>|]+')
-
-
-@dataclass(frozen=True)
-class Party:
-    """One signatory: leader id, name, post, and the unit the post belongs to."""
-
-    leader: str
-    name: str
-    post: str
-    unit: str
-    unit_name: str
-
-
-@dataclass(frozen=True)
-class LetterSpec:
-    """One letter to issue: its stable id, kind, the two parties, its date and bound tasks."""
-
-    id: str
-    kind: str
-    a: Party
-    b: Party
-    units: tuple[str, ...]
-    date: dt.date
-    tasks: tuple[tuple[str, str], ...] = field(default=())  # (task id, 主要/重要领导责任 or 牵头/协办)
 
 
 def _party(ws: Workspace, team_unit: str, post: Post) -> Party:
@@ -63,13 +52,6 @@ def _principal_post(ws: Workspace, unit_id: str, day: dt.date | None) -> Post | 
         return None
     found = team.principals(day)
     return found[0] if len(found) == 1 else None
-
-
-def letter_date(ws: Workspace, post: Post) -> dt.date:
-    """Letters are signed by the plan's deadline, or when a post starts later in the year."""
-    assert ws.config is not None
-    base = (ws.plan.letters_by if ws.plan and ws.plan.letters_by else None) or ws.config.year_start
-    return max(base, post.start) if post.start else base
 
 
 def plan_letters(ws: Workspace) -> list[LetterSpec]:
@@ -102,9 +84,16 @@ def plan_letters(ws: Workspace) -> list[LetterSpec]:
         if (upper_post.leader, lower_post.leader) in member_pairs or upper_post.leader == lower_post.leader:
             continue
         spec = LetterSpec(f"{year}-{unit_id}-{lower_post.leader}", "lower", _party(ws, upper, upper_post),
-                          _party(ws, unit_id, lower_post), (unit_id,), letter_date(ws, lower_post))
+                          _party(ws, unit_id, lower_post), (unit_id,), letter_date(ws, lower_post),
+                          a_with=cosigners(ws, upper), b_with=cosigners(ws, unit_id))
         letters.append(_with_tasks(ws, spec))
-    return letters
+    return [*letters, *supervision_letters(ws), *office_letters(ws)]
+
+
+def cosigners(ws: Workspace, unit_id: str) -> tuple[Party, ...]:
+    """The leaders who sign a unit's 上下级 letter beside its principal (党政同责)."""
+    setup = letter_setup(ws.singleton(KIND))
+    return tuple(signer_party(ws, s.unit, s.leader, s.post) for s in setup.cosigners if s.unit == unit_id)
 
 
 def _in_year(post: Post, year: int) -> bool:
@@ -124,7 +113,7 @@ def _with_tasks(ws: Workspace, spec: LetterSpec) -> LetterSpec:
         if role:
             bound[tid] = role
     ordered = tuple(sorted(bound.items(), key=lambda kv: natural_key(kv[0])))
-    return LetterSpec(spec.id, spec.kind, spec.a, spec.b, spec.units, spec.date, ordered)
+    return replace(spec, tasks=ordered)
 
 
 OVERALL = "负总责"
@@ -165,7 +154,8 @@ NAME_BYTES = 200
 
 
 def letter_filename(spec: LetterSpec) -> str:
-    return safe_name(f"{spec.id}-责任书-{spec.a.name}-{spec.b.name}", 100) + ".pdf"
+    kind = "监督责任书" if spec.kind == "supervision" else "责任书"
+    return safe_name(f"{spec.id}-{kind}-{spec.a.name}-{spec.b.name}", 100) + ".pdf"
 
 
 def letter_context(ws: Workspace, spec: LetterSpec) -> dict[str, Any]:
@@ -182,8 +172,13 @@ def letter_context(ws: Workspace, spec: LetterSpec) -> dict[str, Any]:
         "year": ws.config.year,
         "organ": ws.config.organ,
         "region": ws.config.region,
+        "title": spec.title,
         "a": spec.a.__dict__,
         "b": spec.b.__dict__,
+        "side_a": [p.__dict__ for p in (spec.a, *spec.a_with)],
+        "side_b": [p.__dict__ for p in (spec.b, *spec.b_with)],
+        "office": spec.office,
+        **legal_basis(ws),
         "units": [unit_label(ws, u) for u in spec.units],
         "headed_units": [unit_label(ws, u) for u in headed_units(ws, spec)],
         **letter_form(ws, spec),
@@ -197,6 +192,30 @@ def letter_context(ws: Workspace, spec: LetterSpec) -> dict[str, Any]:
         "supervisor": _supervisor_name(ws),
         "copies_cn": "一二三四五六七八九"[ws.config.letter_copies - 1],
     }
+
+
+CN_NUMBERS = "〇一二三四五六七八九"
+
+
+def cn_number(n: int) -> str:
+    """一 … 九十九, as the items of a regulation are numbered (（十二）)."""
+    if not 0 < n < 100:
+        return str(n)
+    if n < 10:
+        return CN_NUMBERS[n]
+    tens, ones = divmod(n, 10)
+    return (CN_NUMBERS[tens] if tens > 1 else "") + "十" + (CN_NUMBERS[ones] if ones else "")
+
+
+def legal_basis(ws: Workspace) -> dict[str, Any]:
+    """What the letters cite: the documents of `责任书` → `依据` (the preamble), and the name and
+    situations of `责任追究规定` (the 责任追究 clause), the 1998 规定 by default."""
+    from lzzr.workspace.incidents import accountability_rules
+
+    rules = accountability_rules(ws.singleton("acc_rules"))
+    items = sorted(rules.situations.items())
+    return {"basis": "".join(letter_setup(ws.singleton(KIND)).basis), "rules_name": rules.name,
+            "situations": [f"（{cn_number(n)}）{text.rstrip('；;。')}" for n, text in items]}
 
 
 def _supervisor_name(ws: Workspace) -> str:

@@ -28,7 +28,7 @@ def signing_status(ws: Workspace, specs: Sequence[LetterSpec], register: Registe
             row["signed"] += 1
             continue
         signers = {s["leader"] for s in (entry or {}).get("signatures", [])}
-        missing = [p.name for p in (spec.a, spec.b) if p.leader not in signers]
+        missing = [p.name for p in spec.parties if p.leader not in signers]
         unsigned.append({"id": spec.id, "unit": unit, "missing": missing, "issued": entry is not None})
     for row in rows.values():
         row["rate"] = row["signed"] / row["letters"] if row["letters"] else 1.0

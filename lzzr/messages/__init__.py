@@ -6,7 +6,19 @@ A new phase adds its module here, nothing registers itself by being imported.
 
 from __future__ import annotations
 
-from lzzr.messages import accountability, assess, cli, exchange, render, rules, safety, scoring, supervision, workspace
+from lzzr.messages import (
+    accountability,
+    assess,
+    cli,
+    documents,
+    exchange,
+    render,
+    rules,
+    safety,
+    scoring,
+    supervision,
+    workspace,
+)
 
 CATALOGUES: dict[str, dict[str, tuple[str, str]]] = {
     "workspace": workspace.CATALOG,
@@ -19,7 +31,8 @@ CATALOGUES: dict[str, dict[str, tuple[str, str]]] = {
     "cli": cli.CATALOG,
     "accountability": accountability.CATALOG,
     "safety": safety.CATALOG,
+    "documents": documents.CATALOG,
 }
 CATALOG: dict[str, tuple[str, str]] = {code: pair for part in CATALOGUES.values() for code, pair in part.items()}
-KINDS: dict[str, tuple[str, str]] = dict(workspace.KINDS)
+KINDS: dict[str, tuple[str, str]] = {**workspace.KINDS, **documents.KINDS}
 SEVERITY: dict[str, tuple[str, str]] = dict(workspace.SEVERITY)

@@ -17,7 +17,7 @@ from lzzr.workspace.load import CONFIG_FILE, data_files, load_workspace
 from lzzr.workspace.model import parse_date
 from lzzr.workspace.reader import decode, round_trip_yaml
 
-CARRIED = ("单位", "领导", "班子", "考核方案")  # the year's tasks, plan and records start afresh
+CARRIED = ("单位", "领导", "班子", "考核方案", "责任书")  # the year's tasks, plan and records start afresh
 
 PLACEHOLDER = "待填写"
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 REGISTER_FILE = "lzzr-register.json"
-LETTER_KINDS = ("letter-lower", "letter-member")
+LETTER_KINDS = ("letter-lower", "letter-member", "letter-supervision", "letter-office")
 
 
 def signed_by_all(entry: dict[str, Any]) -> bool:

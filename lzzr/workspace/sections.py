@@ -12,6 +12,9 @@ from __future__ import annotations
 from lzzr.workspace.assessors import ASSESSOR_SECTIONS
 from lzzr.workspace.incidents import SECTION as RULES_SECTION
 from lzzr.workspace.incidents import AccountabilityRules
+from lzzr.workspace.letters_setup import KIND as LETTERS_KIND
+from lzzr.workspace.letters_setup import SECTION as LETTERS_SECTION
+from lzzr.workspace.letters_setup import LetterSetup
 from lzzr.workspace.model import CORE_SECTIONS, CORE_SINGLETONS, Frozen
 from lzzr.workspace.records import RECORD_SECTIONS
 from lzzr.workspace.scheme import SECTION as SCHEME_SECTION
@@ -21,4 +24,5 @@ from lzzr.workspace.supervision import SUPERVISION_SECTIONS
 SECTIONS: dict[str, tuple[str, type[Frozen]]] = {**CORE_SECTIONS, **RECORD_SECTIONS, **SUPERVISION_SECTIONS,
                                                **ASSESSOR_SECTIONS}
 SINGLETONS: dict[str, tuple[str, type[Frozen]]] = {**CORE_SINGLETONS, SCHEME_SECTION: ("scheme", Scheme),
-                                                   RULES_SECTION: ("acc_rules", AccountabilityRules)}
+                                                   RULES_SECTION: ("acc_rules", AccountabilityRules),
+                                                   LETTERS_SECTION: (LETTERS_KIND, LetterSetup)}
