@@ -156,3 +156,32 @@ def test_sign_both_signers_and_the_kinds_in_the_register(issued: tuple[Path, Pat
     assert code == 0 and out == f"已登记：2026-hdz-fwj 由 王浩林 于 {day} 签字\n"
     code, out, _ = run(capsys, "letters", str(ws), "--unit", "hdz", "--kind", "lower", "--status", "--quiet")
     assert (code, out) == (0, "合计：已签 1/1，签订率 100%\n")
+    # the 签订本: the dates of the register printed under the signatures; the original unchanged
+    copy_out = ws.parent / "copies"
+    assert run(capsys, "letters", str(ws), "--unit", "hdz", "--kind", "lower", "--as-signed", "--out", str(copy_out),
+               "-q")[0] == 0
+    (copy,) = copy_out.glob("*.pdf")
+    assert copy.name == "2026-hdz-fwj-责任书-王建国-范文杰-签订本.pdf"
+    signed_day = dt.date.fromisoformat(day)
+    text = "".join(pdf_text(copy).split())
+    assert text.count(f"{signed_day.year}年{signed_day.month}月{signed_day.day}日") == 2  # one line per side
+    assert "签订本" in text and "年月日" not in text
+    code, out, _ = run(capsys, "verify", str(copy), "-w", str(ws))
+    assert code == 0 and out.endswith("登记在册的原件，完好（2026-hdz-fwj:signed）\n")
+    register = json.loads((ws / "lzzr-register.json").read_text(encoding="utf-8"))["documents"]
+    assert register["2026-hdz-fwj:signed"]["kind"] == "letter-signed" and len(register["2026-hdz-fwj"]["signatures"]) == 3
+
+
+def test_signing_dates_per_side(ws: Workspace) -> None:
+    from lzzr.documents.letters import BLANK_DATE, signature_sides
+
+    spec = next(s for s in plan_letters(ws) if s.id == "2026-hdz-fwj")
+    blank = signature_sides(spec, {})
+    assert [(s["label"], s["date"], [p["date"] for p in s["signers"]]) for s in blank] == [
+        ("甲方", BLANK_DATE, [""]), ("乙方", BLANK_DATE, ["", ""])]
+    # the 党委书记 signed, the 镇长 not yet: a date under the one, a line to fill in under the other
+    some = signature_sides(spec, {"wjg": dt.date(2026, 3, 2), "fwj": dt.date(2026, 3, 3)})
+    assert [(s["date"], [p["date"] for p in s["signers"]]) for s in some] == [
+        ("2026年3月2日", [""]), ("", ["2026年3月3日", BLANK_DATE])]
+    both = signature_sides(spec, {"fwj": dt.date(2026, 3, 3), "whl": dt.date(2026, 3, 3)})
+    assert (both[1]["date"], [p["date"] for p in both[1]["signers"]]) == ("2026年3月3日", ["", ""])

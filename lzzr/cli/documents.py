@@ -25,17 +25,23 @@ def register_commands(app: typer.Typer) -> None:
 
     @app.command("letters", short_help=tr(
         "生成责任书；--status 查看签订率", "issue letters; --status shows the signing rate"), help=tr(
-        "生成党风廉政建设责任书（上下级、一把手与班子成员），每份一个 PDF；--status 查看签订率。",
-        "issue responsibility letters (upper↔lower principal, principal↔member), one PDF each; "
-        "--status shows the signing rate."))
+        "生成党风廉政建设责任书（上下级、一把手与班子成员、监督责任书、股室），每份一个 PDF；"
+        "--status 查看签订率；--as-signed 生成印有签订日期的签订本。",
+        "issue responsibility letters (upper↔lower principal, principal↔member, 监督责任书, 股室), one PDF each; "
+        "--status shows the signing rate; --as-signed writes the copies with the signing dates."))
     def letters_cmd(
         workspace: Path | None = o.workspace_arg(), workspace_opt: Path | None = o.workspace_opt(),
         kind: o.LetterKind | None = typer.Option(None, "--kind", help=tr(
-            "只生成一类：lower 上下级，member 班子成员", "one kind only: lower or member")),
+            "只生成一类：lower 上下级，member 班子成员，supervision 监督责任书，office 股室",
+            "one kind only: lower, member, supervision (监督责任书) or office (股室)")),
         unit: str | None = o.unit_opt("只生成涉及该单位的责任书", "only letters of this unit"),
         leader: str | None = o.leader_opt("只生成该领导签订的责任书", "only letters this leader signs"),
         status: bool = typer.Option(False, "--status", help=tr(
             "查看签订率和未签人员，不生成文件", "show the signing rate and who has not signed")),
+        signed: bool = typer.Option(False, "--as-signed", help=tr(
+            "生成已登记签字的责任书的签订本（印有签订日期；已签的原件不变）",
+            "write the as-signed copy of each letter with registered signatures "
+            "(dates printed; the signed original stays)")),
         sign_key: Path | None = typer.Option(None, "--sign-key", help=tr(
             "用单位证书对 PDF 作数字签名（PKCS#12 文件，或 PEM 私钥配合 --sign-cert）",
             "sign the PDFs with the office key (PKCS#12, or a PEM key with --sign-cert)")),
@@ -55,7 +61,8 @@ def register_commands(app: typer.Typer) -> None:
             return
         batch = _Batch(out, jobs, variant, combine, fmt, quiet, (wait, reissue),
                        _signer(sign_key, sign_cert, sign_pass_env))
-        _issue(ws, d.letter_docs(ws, specs), batch, f"{ws.config.year}-责任书-合订.pdf", "letters")
+        docs = d.signed_copy_docs(ws, specs) if signed else d.letter_docs(ws, specs)
+        _issue(ws, docs, batch, f"{ws.config.year}-责任书{'-签订本' if signed else ''}-合订.pdf", "letters")
 
     @app.command("pledges", short_help=tr(
         "生成廉洁自律承诺书", "issue the pledges"), help=tr(

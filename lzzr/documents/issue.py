@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from lzzr import clock
 from lzzr.documents.letters import (
     LetterSpec,
+    as_signed,
     leaders_with_posts,
     letter_context,
     letter_filename,
@@ -23,6 +24,7 @@ from lzzr.documents.letters import (
 from lzzr.documents.register import Register
 from lzzr.errors import Problem, UsageError
 from lzzr.render.renderer import Renderer, renderer_for
+from lzzr.workspace.letters_setup import KIND as SETUP_KIND
 from lzzr.workspace.load import Workspace
 from lzzr.workspace.model import Post
 
@@ -89,12 +91,46 @@ def select_letters(ws: Workspace, kind: str | None, unit: str | None, leader: st
 def letter_docs(ws: Workspace, specs: Sequence[LetterSpec]) -> list[Doc]:
     docs = []
     for spec in specs:
-        parties = [{"leader": p.leader, "name": p.name, "post": p.post, "unit": p.unit} for p in spec.parties]
-        entry = {"kind": f"letter-{spec.kind}", "year": ws.config.year if ws.config else None,
-                 "parties": parties, "units": list(spec.units), "tasks": [t for t, _ in spec.tasks]}
+        entry = {"kind": f"letter-{spec.kind}", **_letter_entry(ws, spec)}
         texts = tuple(_letter_texts(ws, spec))
         docs.append(Doc(spec.id, entry, "letter.html", letter_context(ws, spec), letter_filename(spec), texts))
     return docs
+
+
+def _letter_entry(ws: Workspace, spec: LetterSpec) -> dict[str, Any]:
+    parties = [{"leader": p.leader, "name": p.name, "post": p.post, "unit": p.unit} for p in spec.parties]
+    return {"year": ws.config.year if ws.config else None, "parties": parties, "units": list(spec.units),
+            "tasks": [t for t, _ in spec.tasks]}
+
+
+SIGNED_SUFFIX = ":signed"
+
+
+def signed_copy_docs(ws: Workspace, specs: Sequence[LetterSpec]) -> list[Doc]:
+    """The 签订本 of every letter someone has signed: the letter as issued, with the signing
+    dates of the register printed (`<id>:signed`, kind `letter-signed`). The signed letter
+    itself stays frozen (issue 14); a copy is not a letter (no signatures of its own, not
+    counted in the signing rate) and is rendered again when a signature is corrected."""
+    register = Register.open(ws.root)
+    docs = []
+    for spec in specs:
+        signatures = register.documents.get(spec.id, {}).get("signatures", [])
+        dates = {s["leader"]: dt.date.fromisoformat(s["date"]) for s in signatures if _iso(s.get("date"))}
+        if not dates:
+            continue
+        entry = {"kind": "letter-signed", "of": spec.id, **_letter_entry(ws, spec)}
+        name = letter_filename(spec).removesuffix(".pdf") + "-签订本.pdf"
+        docs.append(Doc(spec.id + SIGNED_SUFFIX, entry, "letter.html", as_signed(ws, spec, dates), name,
+                        tuple(_letter_texts(ws, spec))))
+    return docs
+
+
+def _iso(value: Any) -> bool:
+    try:
+        dt.date.fromisoformat(str(value))
+    except ValueError:
+        return False
+    return True
 
 
 def pledge_docs(ws: Workspace, unit: str | None, leader: str | None, public: bool) -> list[Doc]:
@@ -119,7 +155,11 @@ def _letter_texts(ws: Workspace, spec: LetterSpec) -> Iterator[tuple[tuple[str, 
     for party in spec.parties:
         yield ("leader", party.leader, ("姓名",)), party.name
         yield ("unit", party.unit, ("名称",)), party.unit_name
-        yield ("team", party.unit, ()), party.post
+        team = ws.teams.get(party.unit)
+        on_team = team is not None and any(p.title == party.post for p in team.members)
+        yield (("team", party.unit, ()) if on_team else (SETUP_KIND, "", ())), party.post
+    if spec.office:
+        yield (SETUP_KIND, "", ("股室",)), spec.office
     for unit_id in spec.units:
         unit = ws.units.get(unit_id)
         if unit:
@@ -223,6 +263,7 @@ def keep_aside(register: Register, doc_id: str) -> None:
 
 SIGN_REASONS = {"letter-lower": "党风廉政建设责任书", "letter-member": "党风廉政建设责任书",
                 "letter-supervision": "党风廉政建设监督责任书", "letter-office": "党风廉政建设责任书",
+                "letter-signed": "党风廉政建设责任书（签订本）",
                 "pledge": "廉洁自律承诺书", "pledge-public": "廉洁自律承诺书"}
 
 

@@ -186,12 +186,36 @@ def letter_context(ws: Workspace, spec: LetterSpec) -> dict[str, Any]:
         "tasks": rows,
         "date": cn_date(spec.date),
         # Signed later, by hand: a line to fill in, not the planned date (the register keeps that).
-        "sign_date": BLANK_DATE,
+        "sides": signature_sides(spec, {}),
+        "as_signed": False,
         "valid_from": cn_date(dt.date(ws.config.year, 1, 1)),
         "valid_to": cn_date(dt.date(ws.config.year, 12, 31)),
         "supervisor": _supervisor_name(ws),
         "copies_cn": "一二三四五六七八九"[ws.config.letter_copies - 1],
     }
+
+
+def signature_sides(spec: LetterSpec, dates: dict[str, dt.date]) -> list[dict[str, Any]]:
+    """The signature block: per side its signers and the date line. `dates` (leader → day
+    signed, from the register) fills the dates in: one line when the whole side signed on one
+    day, a line under each signer when only some signed or on different days, a blank line to
+    fill in by hand while nobody of the side has signed."""
+    sides = []
+    for label, side in (("甲方", (spec.a, *spec.a_with)), ("乙方", (spec.b, *spec.b_with))):
+        days = {dates[p.leader] for p in side if p.leader in dates}
+        whole = len(days) == 1 and all(p.leader in dates for p in side)
+        each = bool(days) and not whole  # some signed, or on different days: a date under each signer
+        signers = [{**p.__dict__, "date": (cn_date(dates[p.leader]) if p.leader in dates else BLANK_DATE) if each
+                    else ""} for p in side]
+        line = "" if each else cn_date(days.pop()) if whole else BLANK_DATE
+        sides.append({"label": label, "signers": signers, "date": line})
+    return sides
+
+
+def as_signed(ws: Workspace, spec: LetterSpec, dates: dict[str, dt.date]) -> dict[str, Any]:
+    """The context of the letter's 签订本: the letter as issued, with the signing dates the
+    register holds printed under the signatures."""
+    return {**letter_context(ws, spec), "sides": signature_sides(spec, dates), "as_signed": True}
 
 
 CN_NUMBERS = "〇一二三四五六七八九"
