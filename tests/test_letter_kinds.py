@@ -170,6 +170,14 @@ def test_sign_both_signers_and_the_kinds_in_the_register(issued: tuple[Path, Pat
     assert code == 0 and out.endswith("登记在册的原件，完好（2026-hdz-fwj:signed）\n")
     register = json.loads((ws / "lzzr-register.json").read_text(encoding="utf-8"))["documents"]
     assert register["2026-hdz-fwj:signed"]["kind"] == "letter-signed" and len(register["2026-hdz-fwj"]["signatures"]) == 3
+    code, _, err = run(capsys, "sign", "2026-hdz-fwj:signed", "--by", "whl", "--date", day, "--correct", "-w", str(ws))
+    assert code == 1 and err.startswith("2026-hdz-fwj:signed 是签订本，不在签订本上登记签字；请登记在责任书 2026-hdz-fwj 上\n")
+    # the letter's data changed after it was signed: no copy of text nobody signed
+    (ws / "leaders.yaml").write_text((ws / "leaders.yaml").read_text(encoding="utf-8").replace("范文杰", "范文洁"),
+                                     encoding="utf-8")
+    code, _, err = run(capsys, "letters", str(ws), "--unit", "hdz", "--kind", "lower", "--as-signed", "--out",
+                       str(copy_out), "-q")
+    assert code == 1 and err.startswith("1 份已签的文件内容有变，未重新生成（已签版本保持不变）：2026-hdz-fwj；")
 
 
 def test_signing_dates_per_side(ws: Workspace) -> None:

@@ -21,7 +21,7 @@ from lzzr.documents.letters import (
     pledge_context,
     pledge_filename,
 )
-from lzzr.documents.register import Register
+from lzzr.documents.register import Register, sha256_bytes
 from lzzr.errors import Problem, UsageError
 from lzzr.render.renderer import Renderer, renderer_for
 from lzzr.workspace.letters_setup import KIND as SETUP_KIND
@@ -72,6 +72,7 @@ class Doc:
     context: dict[str, Any]
     filename: str
     texts: tuple[tuple[tuple[str, str, tuple[Any, ...]], str], ...]
+    source: dict[str, Any] | None = None  # a 签订本: the context of the letter it copies
 
 
 def select_letters(ws: Workspace, kind: str | None, unit: str | None, leader: str | None) -> list[LetterSpec]:
@@ -121,7 +122,7 @@ def signed_copy_docs(ws: Workspace, specs: Sequence[LetterSpec]) -> list[Doc]:
         entry = {"kind": "letter-signed", "of": spec.id, **_letter_entry(ws, spec)}
         name = letter_filename(spec).removesuffix(".pdf") + "-签订本.pdf"
         docs.append(Doc(spec.id + SIGNED_SUFFIX, entry, "letter.html", as_signed(ws, spec, dates), name,
-                        tuple(_letter_texts(ws, spec))))
+                        tuple(_letter_texts(ws, spec)), letter_context(ws, spec)))
     return docs
 
 
@@ -215,6 +216,9 @@ def issue(ws: Workspace, docs: Sequence[Doc], options: Options, combined_name: s
     kept, jobs, htmls, frozen = [], [], [], []
     volume: list[tuple[str, Path, bool]] = []  # in order: (id, PDF file, frozen) of every document
     for doc in docs:
+        if doc.source is not None and _stale(register, renderer, doc):
+            frozen.append(str(doc.entry["of"]))  # the letter changed since it was signed: no copy
+            continue
         html = renderer.html(doc.template, doc.context)
         key = content_key(html, renderer.font_css, templates, options.variant or "", signing)
         if register.frozen(doc.id, key):
@@ -232,11 +236,11 @@ def issue(ws: Workspace, docs: Sequence[Doc], options: Options, combined_name: s
                        variant=options.variant, workers=options.workers, previous=register.previous(),
                        progress=options.progress)
     result = []
-    for doc, job, outcome in zip(docs, jobs, done, strict=True):
-        sha = outcome.sha256
+    for doc, job, html, outcome in zip(docs, jobs, htmls, done, strict=True):
+        sha, html_sha = outcome.sha256, sha256_bytes(html.encode("utf-8"))
         if outcome.rendered and options.signer is not None:
             sha = _sign(job.target, options.signer, SIGN_REASONS.get(doc.entry["kind"], "党风廉政建设责任制文件"))
-        register.record(doc.id, {**doc.entry, "file": str(job.target), "key": job.key,
+        register.record(doc.id, {**doc.entry, "file": str(job.target), "key": job.key, "html_sha256": html_sha,
                                  "pades": options.signer is not None}, sha, options.today)
         result.append({"id": doc.id, "file": str(job.target), "rendered": outcome.rendered, "sha256": sha})
     combined, left_out = None, list[str]()
@@ -248,6 +252,15 @@ def issue(ws: Workspace, docs: Sequence[Doc], options: Options, combined_name: s
         combined = _combine(renderer, register, htmls, options, combined_name, templates)
     register.save()
     return Issued(result, combined, frozen, left_out)
+
+
+def _stale(register: Register, renderer: Renderer, doc: Doc) -> bool:
+    """Whether the letter a 签订本 copies reads otherwise today than the version registered (and
+    signed): the copy would then show text nobody signed."""
+    assert doc.source is not None
+    recorded = register.documents.get(str(doc.entry["of"]), {}).get("html_sha256")
+    now = sha256_bytes(renderer.html(doc.template, doc.source).encode("utf-8"))
+    return recorded is not None and recorded != now
 
 
 def keep_aside(register: Register, doc_id: str) -> None:
@@ -268,7 +281,6 @@ SIGN_REASONS = {"letter-lower": "党风廉政建设责任书", "letter-member": 
 
 
 def _sign(target: Path, signer: Any, reason: str) -> str:
-    from lzzr.documents.register import sha256_bytes
     from lzzr.documents.signing import sign_pdf
     from lzzr.fsutil import write_atomic
 

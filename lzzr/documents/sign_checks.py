@@ -90,6 +90,8 @@ def sign_letter(register: Register, ref: str, by: str, day: dt.date, correct: bo
     party = party_of(entry, by)
     found = SignCheck()
     path = Path(ref)
+    if entry.get("kind") == "letter-signed":  # a 签订本 is signed through its letter, never itself
+        found.errors.append(("sign.copy", {"doc": doc_id, "of": str(entry.get("of", ""))}))
     if path.is_file() and not file_matches(path, entry):
         found.errors.append(("sign.file_differs", {"file": str(path), "doc": doc_id}))
     checked = check_signing(_workspace(register.path.parent), doc_id, entry, party, day, today, correct)

@@ -18,5 +18,8 @@ CATALOG: dict[str, tuple[str, str]] = {
     "LT06": ("股室负责人 {leader} 与分管领导是同一人", "the head {leader} is also the leader in charge"),
     "LT07": ("没有上级纪委书记签订监督责任书：请填写“纪委书记”，或为纪委监委设置班子正职",
              "nobody signs the 监督责任书 on the upper side: write '纪委书记', or give the 纪委监委 a team principal"),
+    # lzzr sign (lzzr/documents/sign_checks.py)
+    "sign.copy": ("{doc} 是签订本，不在签订本上登记签字；请登记在责任书 {of} 上",
+                  "{doc} is an as-signed copy: record the signature on the letter {of}"),
     "LT08": ("与第 {first} 条重复（{value}）", "the same as entry {first} ({value})"),
 }
