@@ -42,15 +42,17 @@ def supervision_letters(ws: Workspace) -> list[LetterSpec]:
 
 
 def _inspector(ws: Workspace) -> Party | None:
-    """The upper 纪委书记 as a party: their post on the team they head (the 纪委监委's)."""
+    """The upper 纪委书记 as a party: their post on the team they head (the 纪委监委's), else
+    another post of theirs, else 纪委书记 of the 纪委监委."""
     leader = inspector_of(ws)
     if leader is None or leader not in ws.leaders:
         return None
-    for unit_id, team in ws.teams.items():
-        post = next((p for p in team.principals() if p.leader == leader), None)
-        if post is not None:
-            return signer_party(ws, unit_id, leader, post.title)
-    return signer_party(ws, "", leader, "纪委书记")
+    posts = [(unit_id, p) for unit_id, team in ws.teams.items() for p in team.members if p.leader == leader]
+    posts.sort(key=lambda up: not up[1].principal)  # the team they head first (the 纪委监委's)
+    if posts:
+        return signer_party(ws, posts[0][0], leader, posts[0][1].title)
+    unit = next((uid for uid, u in ws.units.items() if u.kind == "纪委监委"), "")
+    return signer_party(ws, unit, leader, "纪委书记")
 
 
 def office_letters(ws: Workspace) -> list[LetterSpec]:
