@@ -35,7 +35,9 @@ FILES = {
         "分管: [jw]}", "分管: [jw, hdz]}") + (
         "  hdz:\n    成员:\n      - {领导: fwj, 职务: 红岱镇党委书记, 角色: 正职}\n"
         "  rmyy:\n    成员:\n      - {领导: zlm, 职务: 人民医院院长, 角色: 正职}\n"),
-    "tasks_yaml": MINI_CLEAN["tasks.yaml"].replace("{姓名: 孙立, 职务: 局长}", "{姓名: 徐红霞, 职务: 预算股股长}"),
+    # T02 names the head; T01.1 refers to her by id (the loader fills in 姓名)
+    "tasks_yaml": MINI_CLEAN["tasks.yaml"].replace("{姓名: 孙立, 职务: 局长}", "{姓名: 徐红霞, 职务: 预算股股长}").replace(
+        "{姓名: 孙立, 职务: 主任}", "{领导: xhx, 职务: 预算股股长}"),
     "letters_yaml": SETUP,
 }
 
@@ -63,7 +65,7 @@ def test_who_signs_the_new_kinds(ws: Workspace) -> None:
     # the 股室 letter: the unit's principal (no 分管领导 written) with the head; it binds the
     # tasks whose 具体负责人 is the head
     office = letters["2026-office-czj-xhx"]
-    assert (office.a.leader, office.b.leader, office.office, office.tasks) == ("sl", "xhx", "预算股", (("T02", "具体负责"),))
+    assert (office.a.leader, office.b.leader, office.office, office.tasks) == ("sl", "xhx", "预算股", (("T01.1", "具体负责"), ("T02", "具体负责")))
 
 
 def _html(ws: Workspace, doc_id: str) -> str:

@@ -4,7 +4,8 @@
 - `supervision` (监督责任书): the upper 纪委书记 with each lower 纪委书记 / 纪检组长 the section
   lists (监督责任 beside the 主体责任); it binds the tasks the lower unit leads or supervises;
 - `office`: the member of a unit's team in charge of a 股室 with the head of that 股室
-  (一级抓一级, down to the post); it binds the tasks whose 具体负责人 is the head.
+  (一级抓一级, down to the post); it binds the tasks whose 具体负责人 is the head (a reference
+  to the leader, or their name written out).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from lzzr.text import natural_key
 from lzzr.workspace.letters_check import inspector_of
 from lzzr.workspace.letters_setup import KIND, Office, letter_setup
 from lzzr.workspace.load import Workspace
-from lzzr.workspace.model import Task
+from lzzr.workspace.model import Person, Task
 
 SUPERVISE = "监督"
 IN_PERSON = "具体负责"
@@ -75,11 +76,17 @@ def _office_letter(ws: Workspace, office: Office) -> LetterSpec | None:
         return None
     head = signer_party(ws, office.unit, office.head, office.post)
     name = ws.leaders[office.head].name
-    tasks = tuple((tid, IN_PERSON) for tid, t in _sorted(ws) if t.person and t.person.name == name)
+    tasks = tuple((tid, IN_PERSON) for tid, t in _sorted(ws) if t.person and _is(t.person, office.head, name))
     spec = LetterSpec(f"{ws.config.year}-office-{office.unit}-{office.head}", "office",
                       signer_party(ws, office.unit, post.leader, post.title), head, (office.unit,),
                       letter_date(ws, post), tasks)
     return replace(spec, office=office.name)
+
+
+def _is(person: Person, leader: str, name: str) -> bool:
+    """Whether a task's 具体负责人 is the head: a reference to the leader (`具体负责人: xhx`), or
+    the name written out (`{姓名: 徐红霞, 职务: …}`) of someone not referenced."""
+    return person.leader == leader if person.leader else person.name == name
 
 
 def _sorted(ws: Workspace) -> list[tuple[str, Task]]:
