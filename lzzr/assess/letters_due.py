@@ -4,7 +4,9 @@ letter that was never generated counts as unsigned, not as absent.
 Who signs with whom is the rule of lzzr/documents/letters.py `plan_letters` (DOMAIN.md "The
 yearly cycle"): each team's principal with each other member in post in the year; each lower
 unit's principal with the principal of the nearest upper team, unless the two already sign a
-member letter. The assessment may not import the documents phase, so the pairs are computed
+member letter. These are the 主体责任 letters the decomposition itself calls for; a 监督责任书 or a
+股室 letter (listed by hand in the 责任书 section) counts toward the rate once it is in the
+register. The assessment may not import the documents phase, so the pairs are computed
 here from the same workspace facts; tests/test_rules11_rates.py checks that both give the same
 letters (ids and parties) on the sample workspace. Pure.
 """
