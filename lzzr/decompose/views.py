@@ -51,12 +51,13 @@ def static_view(ws: Workspace, day: dt.date | None = None) -> Table:
     """
     duties = _duties(ws, day)
     core = _issuing_members(ws, day)
+    posts = _posts_by_leader(ws, day)
     rows: list[list[str]] = []
     for lid in _leader_order(ws, day, duties):
         charge = _charge_labels(ws, lid, day)
         if not (lid in core or charge or lid in duties):
             continue
-        head = [_leader_name(ws, lid), _titles(_posts(ws, lid, day), dated=day is None), charge]
+        head = [_leader_name(ws, lid), _titles(posts.get(lid, []), dated=day is None), charge]
         tasks = duties.get(lid, [])
         rows += [[*head, tid, ws.tasks[tid].title, resp] for tid, resp in tasks] or [[*head, "", "", ""]]
     title = _title(ws, "静态：按领导分工" + (f"，{cn_date(day)}" if day else ""))
@@ -165,8 +166,13 @@ def _active(posts: Iterable[Post], day: dt.date | None) -> list[Post]:
     return [p for p in posts if day is None or p.active_on(day)]
 
 
-def _posts(ws: Workspace, lid: str, day: dt.date | None) -> list[Post]:
-    return [p for tid in _team_order(ws) for p in _active(ws.teams[tid].members, day) if p.leader == lid]
+def _posts_by_leader(ws: Workspace, day: dt.date | None) -> dict[str, list[Post]]:
+    """Each leader's posts in team order (built once: a scan per leader was quadratic)."""
+    found: dict[str, list[Post]] = {}
+    for tid in _team_order(ws):
+        for post in _active(ws.teams[tid].members, day):
+            found.setdefault(post.leader, []).append(post)
+    return found
 
 
 def _titles(posts: Iterable[Post], dated: bool) -> str:

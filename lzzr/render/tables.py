@@ -12,7 +12,7 @@ import io
 import json
 import re
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -20,7 +20,9 @@ from typing import Any, Literal
 
 from openpyxl import Workbook  # type: ignore[import-untyped]
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE  # type: ignore[import-untyped]
+from openpyxl.cell.cell import Cell as XlCell  # type: ignore[import-untyped]
 from openpyxl.styles import Alignment, Font, PatternFill  # type: ignore[import-untyped]
+from openpyxl.styles.cell_style import StyleArray  # type: ignore[import-untyped]
 from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
 from tabulate import tabulate
 from wcwidth import wcswidth, wcwidth
@@ -73,6 +75,7 @@ FILE_FORMATS: tuple[FileFormat, ...] = ("csv", "json", "xlsx")
 MIN_WIDTH = 2           # one CJK character: below this nothing can be promised
 MIN_COLUMN = 8          # a narrower column is unreadable: print cards instead
 _XLSX_MAX_COLUMN = 60   # characters of a column in Excel before the text wraps
+_XLSX_MAX_TEXT = 32767  # characters of a cell (openpyxl truncates longer text)
 _SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 DATE_FORMAT = 'yyyy"年"m"月"d"日"'  # Excel and WPS show 2026年6月30日 and sort it as a date
 
@@ -169,9 +172,13 @@ def to_xlsx(table: Table, *more: Table) -> bytes:
     book.remove(book.active)
     for one in (table, *more):
         sheet = book.create_sheet(sheet_title(one.sheet or one.title))
+        body = StyleArray()
+        body.alignmentId = book._alignments.add(Alignment(wrap_text=True, vertical="top"))
         for r, row in enumerate([one.headers, *one.rows], start=1):
             for c, value in enumerate(row, start=1):
-                xlsx_cell(sheet.cell(r, c), value)
+                cell = XlCell(sheet, row=r, column=c, style_array=body)
+                sheet._add_cell(cell)
+                xlsx_cell(cell, value)
         _style_sheet(sheet, one)
     return workbook_bytes(book)
 
@@ -353,9 +360,13 @@ def xlsx_cell(cell: Any, value: Cell) -> None:
     """Put `value` in an openpyxl cell with its type: text (never a formula), a number (a
     Decimal keeps its decimals in the display format), a date in the Chinese format."""
     if isinstance(value, str):
-        cell.value = ILLEGAL_CHARACTERS_RE.sub("", value)
-        if cell.value.startswith("="):
-            cell.data_type = "s"  # cadres' text, not a formula
+        text = ILLEGAL_CHARACTERS_RE.sub("", value)
+        if text[:1] in ("=", "#") or len(text) > _XLSX_MAX_TEXT:
+            cell.value = text  # openpyxl's own rules: error codes, truncation
+            if cell.value.startswith("="):
+                cell.data_type = "s"  # cadres' text, not a formula
+        else:  # what openpyxl's value setter does for such text, without its checks per cell
+            cell._value, cell.data_type = text, "s"
     elif isinstance(value, Decimal):
         cell.value = float(value)
         exponent = value.as_tuple().exponent
@@ -369,13 +380,15 @@ def xlsx_cell(cell: Any, value: Cell) -> None:
 
 
 def _style_sheet(sheet: Any, table: Table) -> None:
-    bold, fill = Font(bold=True), PatternFill("solid", fgColor="D9E1F2")
-    for cells in sheet.iter_rows():
-        for cell in cells:
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
+    """The bold filled centred header row (body cells got their alignment when made: one
+    style array copied into each cell, where assigning a style object per cell made openpyxl
+    hash it against the workbook's list each time — most of a 10,000-task export); frozen,
+    filterable, printed one page wide; columns fitted to their text."""
+    book = sheet.parent
+    bold, fill = book._fonts.add(Font(bold=True)), book._fills.add(PatternFill("solid", fgColor="D9E1F2"))
+    head = book._alignments.add(Alignment(wrap_text=True, vertical="center", horizontal="center"))
     for cell in sheet[1]:
-        cell.font, cell.fill = bold, fill
-        cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
+        cell._style.fontId, cell._style.fillId, cell._style.alignmentId = bold, fill, head
     sheet.freeze_panes = "A2"
     sheet.print_title_rows = "1:1"  # printed on A4 landscape, one page wide, header on every page
     sheet.page_setup.orientation, sheet.page_setup.paperSize = "landscape", sheet.PAPERSIZE_A4
@@ -384,5 +397,15 @@ def _style_sheet(sheet: Any, table: Table) -> None:
     if table.rows:
         sheet.auto_filter.ref = sheet.dimensions
     for i, header in enumerate(table.headers):
-        chars = max(_cell_width(cell_text(c)) for c in [header, *(row[i] for row in table.rows)])
-        sheet.column_dimensions[get_column_letter(i + 1)].width = min(chars, _XLSX_MAX_COLUMN) + 2
+        sheet.column_dimensions[get_column_letter(i + 1)].width = _xlsx_width(header, (row[i] for row in table.rows))
+
+
+def _xlsx_width(header: str, column: Iterable[Cell]) -> int:
+    """A column's width: its widest text, at most _XLSX_MAX_COLUMN (where the scan stops), + 2."""
+    widest = 0
+    for value in (header, *column):
+        text = cell_text(value)
+        widest = max(widest, text_width(text) if text.isprintable() else _cell_width(text))
+        if widest >= _XLSX_MAX_COLUMN:
+            break
+    return min(widest, _XLSX_MAX_COLUMN) + 2
