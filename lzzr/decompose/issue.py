@@ -26,14 +26,17 @@ def plan_filename(ws: Workspace) -> str:
 
 
 def issue_plan(ws: Workspace, out_dir: Path, variant: str | None = None) -> Path:
-    """Render the decomposition plan to `out_dir`; return its path."""
+    """Render the decomposition plan to `out_dir`; return its path. The attachment table is
+    laid out in parts (lzzr.render.chunked), so a city's plan stays in bounded memory."""
     from lzzr.decompose.plan import plan_context
+    from lzzr.fsutil import write_atomic
+    from lzzr.render.chunked import long_table_pdf
 
     missing = plan_missing(ws)
     if missing:
         raise LzzrError("plan.missing", missing="、".join(missing))
     target = out_dir / plan_filename(ws)
-    renderer_for(ws).write_pdf("plan.html", plan_context(ws), target, variant)
+    write_atomic(target, long_table_pdf(renderer_for(ws), "plan.html", plan_context(ws), variant=variant))
     return target
 
 

@@ -81,10 +81,14 @@ class Renderer:
 
     def pdf_bytes(self, html: str, variant: str | None = None) -> bytes:
         """Lay out `html` (relative links resolve in the template folders) into PDF bytes."""
+        return self.printer(variant).pdf(html)
+
+    def printer(self, variant: str | None = None) -> Printer:
+        """WeasyPrint set up for this renderer (made once per variant)."""
         if variant not in self._printers:
             self._printers[variant] = Printer(self.template_dirs, self.font_css, variant,
                                               self.extra_allowed, self.blocked)
-        return self._printers[variant].pdf(html)
+        return self._printers[variant]
 
     def write_pdf(self, template: str, context: dict[str, Any], target: Path,
                   variant: str | None = None) -> bytes:

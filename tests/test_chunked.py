@@ -1,0 +1,126 @@
+"""The plan's long table laid out in parts (lzzr.render.chunked) reads as the one-pass layout:
+the same pages with the same text, page numbers continued on the right sides, the header row on
+every page, the outline and the document information of the one-pass PDF; the layout check
+passes. A document in one part is the one-pass PDF byte for byte."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pypdf import PdfReader
+
+from lzzr.decompose.plan import plan_context
+from lzzr.render.chunked import _cut, long_table_pdf
+from lzzr.render.renderer import Renderer, renderer_for
+from lzzr.workspace.load import load_workspace
+from tests.layoutcheck import Expect, check_pdf, workspace_words
+from tests.pdfutil import needs_poppler
+from tests.test_layout_demo import header_words
+
+from .helpers import SAMPLE
+
+
+def test_a_part_drops_the_pages_of_its_last_two_rows_and_the_page_before() -> None:
+    # rows 0..9 of a part: pages hold [0,1,2], [3,4,5], [6,7], [8,9]
+    assert _cut([[0, 1, 2], [3, 4, 5], [6, 7], [8, 9]], 10, more=True) == (2, 6)
+    # the last two rows (8, 9) begin on the third page: the second page may be short, it goes too
+    assert _cut([[0, 1, 2], [3, 4, 5], [6, 7, 8], [9]], 10, more=True) == (1, 3)
+    # a row cut across pages is never a seam: 4 runs over, so the seam moves back to 3
+    assert _cut([[0, 1, 2], [3, 4], [4, 5, 6, 7], [7, 8, 9]], 10, more=True) == (1, 3)
+    # front matter without rows stays; the last part keeps every page
+    assert _cut([[], [0, 1], [2, 3], [4, 5, 6, 7], [8, 9]], 10, more=True) == (3, 4)
+    assert _cut([[], [0, 1], [2]], 3, more=False) == (3, 3)
+    # no progress possible: None (the caller lays the document out in one pass)
+    assert _cut([[], [0, 1, 2]], 3, more=True)[1] is None
+
+
+class _Counting:
+    """A renderer double: records what is laid out."""
+
+    def __init__(self) -> None:
+        self.laid: list[str] = []
+
+    def html(self, template: str, context: dict[str, Any]) -> str:
+        return f"{template}:{len(context['rows'])}"
+
+    def pdf_bytes(self, html: str, variant: str | None = None) -> bytes:
+        self.laid.append(html)
+        return html.encode()
+
+
+def test_rows_in_one_part_or_a_pdf_variant_are_laid_out_in_one_pass() -> None:
+    fake = _Counting()
+    context = {"rows": list(range(5))}
+    assert long_table_pdf(fake, "plan.html", context, part_rows=5) == b"plan.html:5"  # type: ignore[arg-type]
+    assert long_table_pdf(fake, "plan.html", context, part_rows=2, variant="pdf/a-2b") == b"plan.html:5"  # type: ignore[arg-type]
+    assert fake.laid == ["plan.html:5", "plan.html:5"]
+
+
+def test_a_template_whose_rows_are_not_table_rows_is_laid_out_in_one_pass(tmp_path: Path) -> None:
+    (tmp_path / "list.html").write_text(
+        "<html><body>{% for r in rows %}<p>{{ r }}</p>{% endfor %}<table><tbody><tr><td>x</td></tr>"
+        "</tbody></table></body></html>", encoding="utf-8")
+    renderer = Renderer([tmp_path])
+    context = {"rows": [f"第{i}行" for i in range(6)]}
+    one_pass = renderer.pdf_bytes(renderer.html("list.html", context))
+    assert long_table_pdf(renderer, "list.html", context, part_rows=2) == one_pass
+
+
+@pytest.fixture(scope="module")
+def plans(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Any]:
+    """The sample's plan in one pass and in parts of 60 rows (165 rows: three parts)."""
+    ws, _ = load_workspace(SAMPLE)
+    renderer, context = renderer_for(ws), plan_context(ws)
+    assert len(context["rows"]) > 120
+    root = tmp_path_factory.mktemp("plans")
+    one, parts = root / "one.pdf", root / "parts.pdf"
+    one.write_bytes(renderer.pdf_bytes(renderer.html("plan.html", context)))
+    parts.write_bytes(long_table_pdf(renderer, "plan.html", context, part_rows=60))
+    return one, parts, ws
+
+
+def _page_texts(path: Path) -> list[str]:
+    out = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True)
+    return out.stdout.split("\f")
+
+
+@needs_poppler
+def test_the_plan_in_parts_has_the_pages_of_the_plan_in_one_pass(plans: tuple[Path, Path, Any]) -> None:
+    one, parts, _ = plans
+    expected, got = _page_texts(one), _page_texts(parts)
+    assert len(got) == len(expected) > 10
+    for number, (want, have) in enumerate(zip(expected, got, strict=True), 1):
+        assert have == want, f"page {number}"
+    with_header = [i for i, page in enumerate(got) if "编号" in page]  # the table's header row
+    assert with_header == list(range(with_header[0], with_header[-1] + 1)) and len(with_header) > 40
+
+
+def test_the_plan_in_parts_keeps_outline_and_document_information(plans: tuple[Path, Path, Any]) -> None:
+    one, parts = (PdfReader(io.BytesIO(p.read_bytes())) for p in plans[:2])
+
+    def outline(reader: PdfReader) -> list[tuple[str, int]]:
+        flat: list[Any] = []
+        stack: list[Any] = list(reader.outline)
+        while stack:
+            item = stack.pop(0)
+            if isinstance(item, list):
+                stack = item + stack
+            else:
+                flat.append((item.title, reader.get_destination_page_number(item)))
+        return flat
+
+    assert outline(parts) == outline(one) and len(outline(one)) == 2
+    assert parts.metadata is not None and one.metadata is not None
+    assert (parts.metadata.title, parts.metadata.author) == (one.metadata.title, one.metadata.author)
+    catalogues: list[Any] = [parts.trailer["/Root"], one.trailer["/Root"]]
+    assert catalogues[0]["/Lang"] == catalogues[1]["/Lang"]
+
+
+@needs_poppler
+def test_the_plan_in_parts_passes_the_layout_check(plans: tuple[Path, Path, Any]) -> None:
+    _, parts, ws = plans
+    assert check_pdf(parts, workspace_words(ws, header_words()), Expect(gongwen=True, landscape=True)) == []
