@@ -29,7 +29,7 @@ from lzzr.documents.letter_spec import (
     signer_party,
 )
 from lzzr.render.rows import task_row, unit_label
-from lzzr.responsibility import IMPORTANT, MAIN, in_subtree, issuing_team, task_responsibility, upper_team
+from lzzr.responsibility import IMPORTANT, MAIN, SPECIFIC, in_subtree, issuing_team, task_responsibility, upper_team
 from lzzr.text import natural_key
 from lzzr.workspace.letters_setup import KIND, letter_setup
 from lzzr.workspace.load import Workspace
@@ -127,15 +127,26 @@ def headed_units(ws: Workspace, spec: LetterSpec) -> tuple[str, ...]:
 
 
 def _role(ws: Workspace, spec: LetterSpec, task: Task) -> str:
-    if spec.kind == "member":
-        duty = task_responsibility(ws, task).get(spec.b.leader)
-        if duty == MAIN:
-            return MAIN
-        if task.lead and any(in_subtree(ws, task.lead, u) for u in headed_units(ws, spec)):
-            return OVERALL  # the head of the lead unit's team answers for it as a whole (lecture 二（二）)
-        if task.lead and any(in_subtree(ws, task.lead, u) for u in spec.units):
-            return IMPORTANT if duty != MAIN else MAIN
-        return ""
+    """The second party's part in the task, the strongest first; a task whose 具体负责人 names
+    the second party (`具体负责人: {领导: ly}`) is bound as 具体负责 when nothing stronger binds it."""
+    role = _member_role(ws, spec, task) if spec.kind == "member" else _lower_role(ws, spec, task)
+    if not role and task.person is not None and task.person.leader == spec.b.leader:
+        return SPECIFIC
+    return role
+
+
+def _member_role(ws: Workspace, spec: LetterSpec, task: Task) -> str:
+    duty = task_responsibility(ws, task).get(spec.b.leader)
+    if duty == MAIN:
+        return MAIN
+    if task.lead and any(in_subtree(ws, task.lead, u) for u in headed_units(ws, spec)):
+        return OVERALL  # the head of the lead unit's team answers for it as a whole (lecture 二（二）)
+    if task.lead and any(in_subtree(ws, task.lead, u) for u in spec.units):
+        return IMPORTANT if duty != MAIN else MAIN
+    return ""
+
+
+def _lower_role(ws: Workspace, spec: LetterSpec, task: Task) -> str:
     if task.lead and any(in_subtree(ws, task.lead, u) for u in spec.units):
         return "牵头"
     if any(c in spec.units for c in task.co_units):
