@@ -15,6 +15,7 @@ from lzzr.i18n import set_lang
 
 from .assess_base import assess_tiny, load_tiny
 from .helpers import copy_sample, run
+from .layoutcheck import Expect, check_pdf, workspace_words
 from .pdfutil import needs_poppler, pdf_fonts, pdf_text
 
 # 严重 incident in 财政局: its principal 钱玉梅 given a 党内警告, the deputy head of the
@@ -75,6 +76,9 @@ def test_issue_renders_registers_and_files_the_decision(tmp_path: Path, capsys: 
         assert part in text, part
     fonts = pdf_fonts(pdf)
     assert fonts and all(row[-5] == "yes" for row in fonts), fonts  # every font embedded
+    from lzzr.workspace.load import load_workspace
+
+    assert check_pdf(pdf, workspace_words(load_workspace(ws)[0]), Expect(gongwen=True)) == []  # 22 × 28 grid
     entry = Register.open(ws).documents["decision:W01"]
     assert (entry["kind"], entry["incident"], entry["number"]) == ("decision", "W01", "示纪发〔2026〕61号")
     archive = YAML(typ="safe").load((ws / "廉政档案" / "rhm.yaml").read_text(encoding="utf-8"))

@@ -13,6 +13,7 @@ from lzzr.cli.accountability import add_report_duty, report_group
 from lzzr.i18n import set_lang
 
 from .helpers import SAMPLE, run
+from .layoutcheck import Expect, check_pdf, workspace_words
 from .pdfutil import needs_poppler, pdf_text
 
 
@@ -51,6 +52,17 @@ def test_pdf(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     text = pdf_text(pdf).replace("\n", "")
     for part in ("2026年度述职述廉报告", "白玉华", "一、履行党风廉政建设职责", "2026年7月9日，年中专题会议", "（请本人填写）"):
         assert part in text, part
+
+
+def test_pdf_layout(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """No split name or date, no stretched space after a task id or a pledge's number (朝鲁门:
+    the member with the most tasks and records in the sample)."""
+    from lzzr.workspace.load import load_workspace
+
+    code, _, _ = run(capsys, "report", "duty", "clm", str(SAMPLE), "--out", str(tmp_path), "-q")
+    assert code == 0
+    pdf = tmp_path / "2026-述职述廉-朝鲁门-clm.pdf"
+    assert check_pdf(pdf, workspace_words(load_workspace(SAMPLE)[0]), Expect()) == []
 
 
 def test_duty_joins_an_existing_report_group() -> None:

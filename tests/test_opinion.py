@@ -14,6 +14,7 @@ from lzzr.i18n import set_lang
 from lzzr.workspace.incidents import BARS_DEFAULT
 
 from .helpers import copy_sample, run
+from .layoutcheck import Expect, check_pdf, workspace_words
 from .pdfutil import needs_poppler, pdf_text
 
 
@@ -70,6 +71,10 @@ def test_sample_opinion(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
     for part in ("关于任红梅同志党风廉政情况的意见", "6个月内不得提拔或者重用：自2026年9月18日至2027年3月17日",
                  "截至2026年12月31日，仍在影响期内", "影响期满前不宜提拔或者重用"):
         assert part in text, part
+    # no split date (2027年3/月17日), the signature kept with the opinion (never alone on a page)
+    from lzzr.workspace.load import load_workspace
+
+    assert check_pdf(pdf, workspace_words(load_workspace(ws)[0]), Expect()) == []
 
 
 def test_a_leader_without_cases(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
