@@ -27,6 +27,16 @@ def sample(tmp_path: Path, capsys: Capsys) -> tuple[Path, Path]:
     assert (code, out) == (ExitCode.OK, f"已生成 38 份填报表（2026年度）：{tmp_path / 'forms'}\n")
     return ws, tmp_path / "forms"
 
+def problems(err: str) -> str:
+    """The problem lines of a refused import (on stderr, before the refusal line)."""
+    lines = err.splitlines(keepends=True)
+    return "".join(lines[:-1])
+
+
+def last(err: str) -> str:
+    return err.splitlines(keepends=True)[-1]
+
+
 
 def _fill(form: Path, dest: Path, tasks: dict[str, list[object]], duties: dict[str, list[object]]) -> Path:
     """Fill the form's rows by task id / duty kind: values for the columns after the given ones."""
@@ -98,19 +108,19 @@ def test_forms_of_another_unit_period_year_or_task_version_are_refused(
         sample: tuple[Path, Path], tmp_path: Path, capsys: Capsys) -> None:
     ws, forms = sample
     filled = _fill(forms / ALTSM, tmp_path / "交回.xlsx", {"SM07.3": ["已完成", "2026-12-20"]}, {})
-    code, out, _ = run(capsys, "import", str(filled), str(ws), "--unit", "hdz")
-    assert (code, out) == (ExitCode.PROBLEMS, "交回.xlsx:任务进展: error[X162] 这是 阿拉坦苏木 的填报表，不是 hdz 的，未导入\n")
-    code, out, _ = run(capsys, "import", str(filled), str(ws), "--period", "2026年上半年")
-    assert out == "交回.xlsx:任务进展: error[X163] 这是“2026年度”的填报表，不是“2026年上半年”的，未导入\n"
+    code, _, err = run(capsys, "import", str(filled), str(ws), "--unit", "hdz")
+    assert (code, problems(err)) == (ExitCode.PROBLEMS, "交回.xlsx:任务进展: error[X162] 这是 阿拉坦苏木 的填报表，不是 hdz 的，未导入\n")
+    code, _, err = run(capsys, "import", str(filled), str(ws), "--period", "2026年上半年")
+    assert problems(err) == "交回.xlsx:任务进展: error[X163] 这是“2026年度”的填报表，不是“2026年上半年”的，未导入\n"
     book = load_workbook(filled)
     book["_lzzr"]["B3"] = 2025
     book.save(tmp_path / "去年.xlsx")
-    code, out, _ = run(capsys, "import", str(tmp_path / "去年.xlsx"), str(ws))
-    assert out == "去年.xlsx:任务进展: error[X160] 这是 2025 年度的填报表，工作区是 2026 年度，未导入\n"
+    code, _, err = run(capsys, "import", str(tmp_path / "去年.xlsx"), str(ws))
+    assert problems(err) == "去年.xlsx:任务进展: error[X160] 这是 2025 年度的填报表，工作区是 2026 年度，未导入\n"
     tasks = (ws / "tasks-sumu.yaml").read_text(encoding="utf-8")
     (ws / "tasks-sumu.yaml").write_text(tasks.replace("名称: 哈日根台嘎查党务村务公开和廉洁承诺", "名称: 哈日根台嘎查党务村务公开"), encoding="utf-8")
-    code, out, _ = run(capsys, "import", str(filled), str(ws))
-    assert out == ("交回.xlsx:任务进展: error[X164] 阿拉坦苏木 的填报表是按变更前的任务生成的，未导入；"
+    code, _out, err = run(capsys, "import", str(filled), str(ws))
+    assert problems(err) == ("交回.xlsx:任务进展: error[X164] 阿拉坦苏木 的填报表是按变更前的任务生成的，未导入；"
                    "请用 lzzr forms 重新生成并下发\n")
 
 
@@ -121,7 +131,7 @@ def test_a_row_of_another_units_task_is_refused(sample: tuple[Path, Path], tmp_p
     sheet["A5"], sheet["F5"], sheet["G5"] = "SM01", "已完成", "2026-12-01"
     book.save(tmp_path / "改.xlsx")
     before = (ws / "progress.yaml").read_bytes()
-    code, out, _ = run(capsys, "import", str(tmp_path / "改.xlsx"), str(ws))
-    assert (code, out) == (ExitCode.PROBLEMS,
+    code, _out, err = run(capsys, "import", str(tmp_path / "改.xlsx"), str(ws))
+    assert (code, problems(err)) == (ExitCode.PROBLEMS,
                            "改.xlsx:任务进展!A5: error[X165] 任务进展 SM01: 不是 阿拉坦苏木 牵头的任务，不能在其填报表中填报\n")
     assert (ws / "progress.yaml").read_bytes() == before

@@ -17,6 +17,16 @@ from .xlsx_build import with_cached_values, workbook
 
 Capsys = pytest.CaptureFixture[str]
 
+def problems(err: str) -> str:
+    """The problem lines of a refused import (on stderr, before the refusal line)."""
+    lines = err.splitlines(keepends=True)
+    return "".join(lines[:-1])
+
+
+def last(err: str) -> str:
+    return err.splitlines(keepends=True)[-1]
+
+
 
 def _ws(tmp_path: Path, **changes: str) -> Path:
     return mini_workspace(tmp_path / "ws", clean=True, **changes)
@@ -60,13 +70,13 @@ def test_upper_workbook_appends_records_keeping_comments(tmp_path: Path, capsys:
 def test_upper_without_document_is_refused_at_the_row(tmp_path: Path, capsys: Capsys) -> None:
     root = _ws(tmp_path)
     before = (root / "upper.yaml").read_bytes()
-    code, out, err = run(capsys, "import", str(_upper_book(tmp_path / "上级任务.xlsx")), str(root), "--as", "upper")
+    code, _out, err = run(capsys, "import", str(_upper_book(tmp_path / "上级任务.xlsx")), str(root), "--as", "upper")
     assert code == ExitCode.PROBLEMS
-    assert out.splitlines() == [
+    assert problems(err).splitlines() == [
         "上级任务.xlsx:Sheet1!A6: error[X121] 缺少上级文件：请加一列“文件”（上级文件编号、名称或文号），或用 --doc 指定",
         "上级任务.xlsx:Sheet1!A8: error[X121] 缺少上级文件：请加一列“文件”（上级文件编号、名称或文号），或用 --doc 指定",
     ]
-    assert err == "未导入：2 个错误，0 个警告；改正后再运行，工作区未改动\n"
+    assert last(err) == "未导入：2 个错误，0 个警告；改正后再运行，工作区未改动\n"
     assert (root / "upper.yaml").read_bytes() == before
 
 
@@ -116,9 +126,9 @@ def test_every_bad_cell_is_reported_at_once_and_nothing_written(tmp_path: Path, 
         _task_row("T11", "2026.2.30", 来源="S9", 协办单位="旗纪委", 量化指标="全覆盖"),
         _task_row("T10", 3.5),
     ]
-    code, out, err = run(capsys, "import", str(workbook(tmp_path / "任务.xlsx", rows, title="分解")), str(root))
+    code, _out, err = run(capsys, "import", str(workbook(tmp_path / "任务.xlsx", rows, title="分解")), str(root))
     assert code == ExitCode.PROBLEMS
-    assert out.splitlines() == [
+    assert problems(err).splitlines() == [
         "任务.xlsx:分解!D2: error[X110] 任务 T10: 牵头部门「旗」不唯一，可能是：财政局（czj）、旗纪委监委（jw）、旗委（qw）、旗政府（qzf）；请写全称或编号",
         "任务.xlsx:分解!F2: error[X111] 任务 T10: 总负责人「李志」在工作区中不存在；是否指：李志强（lzq）？",
         "任务.xlsx:分解!G2: error[X105] 任务 T10: 具体负责人「孙立」缺少职务：请写成 姓名（职务），如 孙立（旗纪委党风政风监督室主任）",
@@ -130,15 +140,15 @@ def test_every_bad_cell_is_reported_at_once_and_nothing_written(tmp_path: Path, 
         "任务.xlsx:分解!A4: error[X115] 编号 T10 重复（第 2 行已有）",
         "任务.xlsx:分解!J4: error[X101] 任务 T10: 完成时限「3.5」不是日期：请写成 2026-06-30、2026年6月30日、2026.6.30 或 6月底",
     ]
-    assert err == "未导入：9 个错误，1 个警告；改正后再运行，工作区未改动\n"
+    assert last(err) == "未导入：9 个错误，1 个警告；改正后再运行，工作区未改动\n"
     assert (root / "tasks.yaml").read_bytes() == before
 
 
 def test_english_messages(tmp_path: Path, capsys: Capsys) -> None:
     rows = [TASK_HEADER, _task_row("T10", "长期坚持")]
-    code, out, _ = run(capsys, "--lang", "en", "import", str(workbook(tmp_path / "t.xlsx", rows)), str(_ws(tmp_path)))
-    assert code == ExitCode.PROBLEMS
-    assert out == ("t.xlsx:Sheet1!J2: error[X101] task T10: 完成时限 '长期坚持' is not a date: write 2026-06-30, "
+    code, out, err = run(capsys, "--lang", "en", "import", str(workbook(tmp_path / "t.xlsx", rows)), str(_ws(tmp_path)))
+    assert (code, out) == (ExitCode.PROBLEMS, "")  # problems on stderr, stdout keeps only data
+    assert problems(err) == ("t.xlsx:Sheet1!J2: error[X101] task T10: 完成时限 '长期坚持' is not a date: write 2026-06-30, "
                    "2026年6月30日, 2026.6.30 or 6月底\n")
 
 
@@ -192,24 +202,24 @@ def test_gbk_csv_of_progress(tmp_path: Path, capsys: Capsys) -> None:
 def test_csv_located_without_sheet(tmp_path: Path, capsys: Capsys) -> None:
     path = tmp_path / "进展.csv"
     path.write_text("任务编号,完成情况\nT01,差不多\nT09,已完成\n", encoding="utf-8")
-    code, out, _ = run(capsys, "import", str(path), str(_ws(tmp_path)), "--as", "progress")
+    code, _out, err = run(capsys, "import", str(path), str(_ws(tmp_path)), "--as", "progress")
     assert code == ExitCode.PROBLEMS
-    assert out.splitlines() == [
+    assert problems(err).splitlines() == [
         "进展.csv:B2: error[X114] 任务进展 T01: 状态「差不多」应为 已完成、未完成、进行中 之一",
         "进展.csv:A3: error[X111] 任务编号「T09」在工作区中不存在；是否指：落实责任制（T01）、签订责任书（T01.1）、规范财政资金管理（T02）？",
     ]
 
 
 def test_empty_sheet(tmp_path: Path, capsys: Capsys) -> None:
-    code, out, _ = run(capsys, "import", str(workbook(tmp_path / "空.xlsx", [])), str(_ws(tmp_path)))
-    assert (code, out) == (ExitCode.PROBLEMS, "空.xlsx:Sheet1: error[X141] 工作表 Sheet1 是空的，没有可导入的内容\n")
+    code, _out, err = run(capsys, "import", str(workbook(tmp_path / "空.xlsx", [])), str(_ws(tmp_path)))
+    assert (code, problems(err)) == (ExitCode.PROBLEMS, "空.xlsx:Sheet1: error[X141] 工作表 Sheet1 是空的，没有可导入的内容\n")
 
 
 def test_sheet_without_header(tmp_path: Path, capsys: Capsys) -> None:
     book = workbook(tmp_path / "x.xlsx", [["姓名", "电话"], ["张三", "123"]])
-    code, out, _ = run(capsys, "import", str(book), str(_ws(tmp_path)), "--as", "upper")
+    code, _out, err = run(capsys, "import", str(book), str(_ws(tmp_path)), "--as", "upper")
     assert code == ExitCode.PROBLEMS
-    assert out == ("x.xlsx:Sheet1: error[X142] 找不到表头：导入为“上级任务”时，前 20 行中应有一行写着 编号、文件、条目、原文、类别 等列名"
+    assert problems(err) == ("x.xlsx:Sheet1: error[X142] 找不到表头：导入为“上级任务”时，前 20 行中应有一行写着 编号、文件、条目、原文、类别 等列名"
                    "（可在 lzzr.yaml 的“导入列名”中另设）\n")
 
 
@@ -217,13 +227,13 @@ def test_formulas_read_their_saved_values_or_are_refused(tmp_path: Path, capsys:
     root = _ws(tmp_path)
     rows = [["领导", "事项", "日期"], ["王建国", "廉政党课", "=DATE(2026,5,15)"]]
     book = workbook(tmp_path / "履职.xlsx", rows)
-    code, out, _ = run(capsys, "import", str(book), str(root), "--as", "duties")
+    code, _, err = run(capsys, "import", str(book), str(root), "--as", "duties")
     assert code == ExitCode.PROBLEMS
-    assert out == ("履职.xlsx:Sheet1!C2: error[X006] 公式 =DATE(2026,5,15) 没有保存的计算结果；"
+    assert problems(err) == ("履职.xlsx:Sheet1!C2: error[X006] 公式 =DATE(2026,5,15) 没有保存的计算结果；"
                    "请在 Excel/WPS 中打开、保存后再导入（或把公式改为数值）\n")
     with_cached_values(book, {"C2": "46157"})
-    code, out, _ = run(capsys, "import", str(book), str(root), "--as", "duties", "-q")
-    assert (code, out) == (ExitCode.OK, "")
+    code, _out, err = run(capsys, "import", str(book), str(root), "--as", "duties", "-q")
+    assert (code, problems(err)) == (ExitCode.OK, "")
     assert (root / "duties.yaml").read_text(encoding="utf-8") == (
         "履职记录:\n  wjg:\n    记录:\n      - {事项: 廉政党课, 日期: 2026-05-15}\n")
 
@@ -246,12 +256,12 @@ def test_polls_one_row_per_voter_class(tmp_path: Path, capsys: Capsys) -> None:
     rows = [["测评对象", "单位", "测评人类别", "发放", "收回", "满意", "基本满意", "不满意"],
             ["班子", "旗纪委监委", "班子成员", 9, 9, 7, 2, None],
             ["班子", "旗纪委监委", "群众代表", 30, "28", 20, 6, 2.5]]
-    code, out, _ = run(capsys, "import", str(workbook(tmp_path / "p.xlsx", rows)), str(root), "--as", "polls")
+    code, _, err = run(capsys, "import", str(workbook(tmp_path / "p.xlsx", rows)), str(root), "--as", "polls")
     assert code == ExitCode.PROBLEMS
-    assert out == "p.xlsx:Sheet1!H3: error[X104] 民主测评 MC-jw: 票数「2.5」应为非负整数（张数、票数）\n"
+    assert problems(err) == "p.xlsx:Sheet1!H3: error[X104] 民主测评 MC-jw: 票数「2.5」应为非负整数（张数、票数）\n"
     rows[2][7] = 2
-    code, out, _ = run(capsys, "import", str(workbook(tmp_path / "p.xlsx", rows)), str(root), "--as", "polls", "-q")
-    assert (code, out) == (ExitCode.OK, "")
+    code, _out, err = run(capsys, "import", str(workbook(tmp_path / "p.xlsx", rows)), str(root), "--as", "polls", "-q")
+    assert (code, problems(err)) == (ExitCode.OK, "")
     assert (root / "polls.yaml").read_text(encoding="utf-8") == (
         "民主测评:\n  MC-jw:\n    对象: 班子\n    单位: jw\n    测评人:\n"
         "      班子成员: {发放: 9, 收回: 9, 票数: {满意: 7, 基本满意: 2}}\n"
@@ -270,10 +280,10 @@ def test_column_names_from_the_workspace_config(tmp_path: Path, capsys: Capsys) 
 def test_bad_column_config_is_located_in_lzzr_yaml(tmp_path: Path, capsys: Capsys) -> None:
     config = MINI_CLEAN["lzzr.yaml"] + "导入列名:\n  任务进展:\n    进度条: [x]\n"
     rows = [["任务编号", "状态"], ["T01", "未完成"]]
-    code, out, _ = run(capsys, "import", str(workbook(tmp_path / "p.xlsx", rows)),
+    code, _out, err = run(capsys, "import", str(workbook(tmp_path / "p.xlsx", rows)),
                        str(_ws(tmp_path, lzzr_yaml=config)), "--as", "progress")
     assert code == ExitCode.PROBLEMS
-    assert out.splitlines() == [
+    assert problems(err).splitlines() == [
         "lzzr.yaml:7:5: error[X154] 导入列名：任务进展 没有字段「进度条」；可设：任务编号、任务、状态、完成日期、实际、完成比例、依据、说明"]
 
 
@@ -301,8 +311,8 @@ def test_new_file_via_into_and_json(tmp_path: Path, capsys: Capsys) -> None:
 def test_old_xls_and_unknown_kind(tmp_path: Path, capsys: Capsys) -> None:
     path = tmp_path / "旧.xls"
     path.write_bytes(b"\xd0\xcf\x11\xe0" + b"\0" * 100)
-    code, out, _ = run(capsys, "import", str(path), str(_ws(tmp_path)))
-    assert (code, out) == (ExitCode.PROBLEMS,
+    code, _out, err = run(capsys, "import", str(path), str(_ws(tmp_path)))
+    assert (code, problems(err)) == (ExitCode.PROBLEMS,
                            "旧.xls: error[X004] 这是旧版 .xls 工作簿；请在 Excel/WPS 中“另存为” .xlsx 后再导入\n")
     code, _, err = run(capsys, "import", str(path), str(_ws(tmp_path)), "--as", "people")
     assert code == ExitCode.USAGE

@@ -78,7 +78,7 @@ def _json(result: Any) -> dict[str, Any]:
 
 def _print_import(result: Any, quiet: bool, dry_run: bool) -> None:
     for p in result.problems:
-        _echo(format_problem(p))
+        _echo(format_problem(p), err=True)
     if result.errors:
         _echo(t("import.refused", errors=result.errors, warnings=result.warnings), err=True)
         return
@@ -126,7 +126,7 @@ def _add_forms(app: typer.Typer) -> None:
         with writing(root, "forms", wait):
             run = write_forms(root, out, unit, period)
         for p in run.problems:
-            _echo(format_problem(p))
+            _echo(format_problem(p), err=True)
         if run.problems:
             _echo(t("forms.refused", errors=len(run.problems)), err=True)
             raise typer.Exit(ExitCode.PROBLEMS)
