@@ -340,3 +340,56 @@ def family_finding(ws: Workspace, leader_id: str, day: dt.date) -> list[Finding]
 def team_finding(ws: Workspace, unit_id: str) -> Finding | None:
     """The unit's team bears 全面领导责任 for its remit (None when the unit has no team)."""
     return Finding("T1", OVERALL, unit_id) if unit_id in ws.teams else None
+
+
+@dataclass(frozen=True)
+class LetterPair:
+    """Who signs a 主体责任 letter with whom (一级抓一级): the first party's post on the team of
+    `a_unit`, the second party's on the team of `b_unit`. The documents phase renders the letters
+    from these pairs; the assessment counts them for the signing rate (签订率)."""
+
+    id: str
+    kind: str  # "member" or "lower"
+    a_unit: str
+    a: Post
+    b_unit: str
+    b: Post
+
+
+def sole_principal(ws: Workspace, unit_id: str | None, day: dt.date | None) -> Post | None:
+    """The post of the unit's single team principal on `day` (None when none or several)."""
+    team = ws.teams.get(unit_id) if unit_id else None
+    found = team.principals(day) if team else []
+    return found[0] if len(found) == 1 else None
+
+
+def letter_pairs(ws: Workspace) -> tuple[LetterPair, ...]:
+    """The year's member letters (each team's principal with each other member in post in the
+    year), team by team, then the lower letters (each unit's principal with the principal of the
+    nearest upper team, unless the two already sign a member letter)."""
+    assert ws.config is not None
+    year, start = ws.config.year, ws.config.year_start
+    pairs: list[LetterPair] = []
+    signing: set[tuple[str, str]] = set()
+    for team_id, team in ws.teams.items():
+        head = sole_principal(ws, team_id, start)
+        if head is None:
+            continue
+        for post in team.members:
+            if post.principal or post.leader == head.leader or not _in_year(post, year):
+                continue
+            signing.add((head.leader, post.leader))
+            pairs.append(LetterPair(f"{year}-{team_id}-{post.leader}", "member", team_id, head, team_id, post))
+    for unit_id in ws.teams:
+        upper = upper_team(ws, unit_id)
+        lower, top = sole_principal(ws, unit_id, start), sole_principal(ws, upper, start)
+        if upper is None or lower is None or top is None:
+            continue
+        if (top.leader, lower.leader) in signing or top.leader == lower.leader:
+            continue
+        pairs.append(LetterPair(f"{year}-{unit_id}-{lower.leader}", "lower", upper, top, unit_id, lower))
+    return tuple(pairs)
+
+
+def _in_year(post: Post, year: int) -> bool:
+    return (post.start is None or post.start.year <= year) and (post.end is None or post.end.year >= year)

@@ -29,7 +29,17 @@ from lzzr.documents.letter_spec import (
     signer_party,
 )
 from lzzr.render.rows import task_row, unit_label
-from lzzr.responsibility import IMPORTANT, MAIN, SPECIFIC, in_subtree, issuing_team, task_responsibility, upper_team
+from lzzr.responsibility import (
+    IMPORTANT,
+    MAIN,
+    SPECIFIC,
+    in_subtree,
+    issuing_team,
+    letter_pairs,
+    sole_principal,
+    task_responsibility,
+    upper_team,
+)
 from lzzr.text import natural_key
 from lzzr.workspace.letters_setup import KIND, letter_setup
 from lzzr.workspace.load import Workspace
@@ -46,46 +56,22 @@ def _party(ws: Workspace, team_unit: str, post: Post) -> Party:
                  unit.name if unit else team_unit)
 
 
-def _principal_post(ws: Workspace, unit_id: str, day: dt.date | None) -> Post | None:
-    team = ws.teams.get(unit_id)
-    if team is None:
-        return None
-    found = team.principals(day)
-    return found[0] if len(found) == 1 else None
-
-
 def plan_letters(ws: Workspace) -> list[LetterSpec]:
-    """Every letter of the year, member letters first (team by team), then lower letters."""
+    """Every letter of the year: the 主体责任 letters of responsibility.letter_pairs (member
+    letters team by team, then lower letters), then 监督责任书 and 股室 letters."""
     assert ws.config is not None
-    year = ws.config.year
     start = ws.config.year_start
     letters: list[LetterSpec] = []
-    member_pairs: set[tuple[str, str]] = set()
-    for team_id, team in ws.teams.items():
-        principal = _principal_post(ws, team_id, start)
-        if principal is None:
-            continue
-        for post in team.members:
-            if post.principal or post.leader == principal.leader or not _in_year(post, year):
-                continue
-            member_pairs.add((principal.leader, post.leader))
-            headed = tuple(u for u in ws.teams if u != team_id and _heads(ws, u, post.leader, start)
-                           and upper_team(ws, u) == team_id)
-            units = tuple(dict.fromkeys((*post.in_charge, *headed)))
-            spec = LetterSpec(f"{year}-{team_id}-{post.leader}", "member", _party(ws, team_id, principal),
-                              _party(ws, team_id, post), units, letter_date(ws, post))
-            letters.append(_with_tasks(ws, spec))
-    for unit_id in ws.teams:
-        upper = upper_team(ws, unit_id)
-        lower_post = _principal_post(ws, unit_id, start)
-        upper_post = _principal_post(ws, upper, start) if upper else None
-        if upper is None or lower_post is None or upper_post is None:
-            continue
-        if (upper_post.leader, lower_post.leader) in member_pairs or upper_post.leader == lower_post.leader:
-            continue
-        spec = LetterSpec(f"{year}-{unit_id}-{lower_post.leader}", "lower", _party(ws, upper, upper_post),
-                          _party(ws, unit_id, lower_post), (unit_id,), letter_date(ws, lower_post),
-                          a_with=cosigners(ws, upper), b_with=cosigners(ws, unit_id))
+    for pair in letter_pairs(ws):
+        a, b = _party(ws, pair.a_unit, pair.a), _party(ws, pair.b_unit, pair.b)
+        if pair.kind == "member":
+            headed = tuple(u for u in ws.teams if u != pair.a_unit and _heads(ws, u, pair.b.leader, start)
+                           and upper_team(ws, u) == pair.a_unit)
+            units = tuple(dict.fromkeys((*pair.b.in_charge, *headed)))
+            spec = LetterSpec(pair.id, "member", a, b, units, letter_date(ws, pair.b))
+        else:
+            spec = LetterSpec(pair.id, "lower", a, b, (pair.b_unit,), letter_date(ws, pair.b),
+                              a_with=cosigners(ws, pair.a_unit), b_with=cosigners(ws, pair.b_unit))
         letters.append(_with_tasks(ws, spec))
     return [*letters, *supervision_letters(ws), *office_letters(ws)]
 
@@ -101,7 +87,7 @@ def _in_year(post: Post, year: int) -> bool:
 
 
 def _heads(ws: Workspace, unit_id: str, leader: str, day: dt.date) -> bool:
-    post = _principal_post(ws, unit_id, day)
+    post = sole_principal(ws, unit_id, day)
     return post is not None and post.leader == leader
 
 
