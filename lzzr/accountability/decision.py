@@ -20,6 +20,7 @@ from lzzr.workspace.incidents_check import rules_of
 from lzzr.workspace.load import Workspace
 from lzzr.workspace.model import cn_date
 
+from .text import name_of, unit_of
 from .trace import Trace
 
 WHY = {  # why a leader bears the responsibility, in the decision's words
@@ -62,16 +63,6 @@ def decision_filename(tr: Trace) -> str:
     return f"{tr.event.date.year}-责任追究决定-{tr.id}.pdf"
 
 
-def _name(ws: Workspace, leader: str | None) -> str:
-    person = ws.leaders.get(leader or "")
-    return person.name if person else (leader or "")
-
-
-def _unit(ws: Workspace, unit_id: str | None) -> str:
-    unit = ws.units.get(unit_id or "")
-    return unit.label if unit else (unit_id or "")
-
-
 def _why(ws: Workspace, tr: Trace, f: Finding) -> str:
     from .text import finding_args
 
@@ -84,7 +75,7 @@ def _bearers(ws: Workspace, tr: Trace) -> list[dict[str, str]]:
         first = b.findings[0]
         post = first.post.title if first.post else ""
         why = "；".join(dict.fromkeys(_why(ws, tr, f) for f in b.findings if f.label == b.label))
-        rows.append({"name": _name(ws, b.leader), "post": post, "why": why, "label": b.label})
+        rows.append({"name": name_of(ws, b.leader), "post": post, "why": why, "label": b.label})
     return rows
 
 
@@ -98,7 +89,7 @@ def _post_of(ws: Workspace, leader: str, day: dt.date) -> str:
 def _sanctions(ws: Workspace, tr: Trace) -> list[dict[str, str]]:
     day = tr.event.date
     return [{"no": CN_NUM[i] if i < len(CN_NUM) else str(i + 1),
-             "name": f"{_post_of(ws, s.leader, day)}{_name(ws, s.leader)}", "form": s.outcome,
+             "name": f"{_post_of(ws, s.leader, day)}{name_of(ws, s.leader)}", "form": s.outcome,
              "detail": s.detail or "", "note": (s.note or "").rstrip("。")}
             for i, s in enumerate(tr.event.sanctions)]
 
@@ -109,7 +100,7 @@ def decision_context(ws: Workspace, tr: Trace) -> dict[str, Any]:
     assert d is not None and ws.config is not None
     rules = rules_of(ws)
     mark = f"{d.body}文件"
-    unit = _unit(ws, e.unit)
+    unit = unit_of(ws, e.unit)
     what = e.cause if e.cause.startswith(unit) else f"{unit}{e.cause}"
     return {
         "doc_id": doc_id(tr), "organ": d.body, "organ_mark": mark, "mark_size": mark_size(mark),

@@ -25,12 +25,14 @@ def post_dates(post: Post | None) -> str:
     return t("tr.dates.to", end=fmt_date(post.end))
 
 
-def _name(ws: Workspace, leader: str | None) -> str:
+def name_of(ws: Workspace, leader: str | None) -> str:
+    """A leader's name, or the id as written when the leader is unknown."""
     person = ws.leaders.get(leader or "")
     return person.name if person else (leader or "")
 
 
-def _unit(ws: Workspace, unit_id: str | None) -> str:
+def unit_of(ws: Workspace, unit_id: str | None) -> str:
+    """A unit's label, or the id as written when the unit is unknown."""
     unit = ws.units.get(unit_id or "")
     return unit.label if unit else (unit_id or "")
 
@@ -42,15 +44,16 @@ def label_text(label: str) -> str:
 def finding_args(ws: Workspace, tr: Trace, f: Finding) -> dict[str, Any]:
     """The arguments of one reason (names, posts and their dates)."""
     subject = _subject(ws, tr, f)
-    return {"bearer": _name(ws, f.leader), "bpost": f.post.title if f.post else "", "bteam": _unit(ws, f.team),
+    return {"bearer": name_of(ws, f.leader), "bpost": f.post.title if f.post else "", "bteam": unit_of(ws, f.team),
             "bdates": post_dates(f.post), "subject": subject, "spost": f.subject_post.title if f.subject_post else "",
-            "steam": _unit(ws, f.subject_team), "sdates": post_dates(f.subject_post), "unit": _unit(ws, tr.event.unit),
+            "steam": unit_of(ws, f.subject_team), "sdates": post_dates(f.subject_post),
+            "unit": unit_of(ws, tr.event.unit),
             "situation": tr.event.situation or "", "relation": _relation(tr, f)}
 
 
 def _subject(ws: Workspace, tr: Trace, f: Finding) -> str:
     if f.subject:
-        return _name(ws, f.subject)
+        return name_of(ws, f.subject)
     if f.rule == "R6":
         person = next((p for p in tr.event.involved if p.of == f.leader), None)
         return person.label if person else t("tr.someone")
@@ -69,11 +72,11 @@ def note_text(ws: Workspace, tr: Trace, note: Note) -> str:
         if isinstance(value, dt.date):
             args[key] = fmt_date(value)
         elif key in ("unit", "upper"):
-            args[key] = _unit(ws, value) or "—"
+            args[key] = unit_of(ws, value) or "—"
         elif key == "leader":
-            args[key] = _name(ws, value)
+            args[key] = name_of(ws, value)
         elif key == "posts":
-            args[key] = "；".join(f"{_name(ws, p.leader)} {p.title} {post_dates(p)}" for p in value) or t("TN06.none")
+            args[key] = "；".join(f"{name_of(ws, p.leader)} {p.title} {post_dates(p)}" for p in value) or t("TN06.none")
         else:
             args[key] = value
     return t(note.code, **args)
@@ -84,7 +87,7 @@ def trace_lines(ws: Workspace, tr: Trace) -> list[str]:
     e = tr.event
     rules = rules_of(ws)
     lines = [t("tr.head", id=tr.id, cause=e.cause),
-             t("tr.facts", date=fmt_date(e.date), unit=_unit(ws, e.unit), situation=e.situation or "—",
+             t("tr.facts", date=fmt_date(e.date), unit=unit_of(ws, e.unit), situation=e.situation or "—",
                severity=e.severity or ("严重" if e.major else "—"))]
     if e.situation in rules.situations:
         lines.append(t("tr.situation", n=e.situation, text=rules.situations[e.situation]))
@@ -92,12 +95,12 @@ def trace_lines(ws: Workspace, tr: Trace) -> list[str]:
         lines.append(t("tr.involved", names="、".join(_involved(ws, e))))
     lines.append(t("tr.asof", date=fmt_date(e.date)))
     for b in tr.bearers:
-        lines.append("  " + t("tr.bearer", name=_name(ws, b.leader), leader=b.leader, label=label_text(b.label)))
+        lines.append("  " + t("tr.bearer", name=name_of(ws, b.leader), leader=b.leader, label=label_text(b.label)))
         lines += ["    " + t(f"tr.{f.rule}", **finding_args(ws, tr, f)) for f in b.findings]
     if not tr.bearers:
         lines.append("  " + t("tr.nobody"))
     if tr.team is not None:
-        lines.append("  " + t("tr.team", team=_unit(ws, tr.team.team) + "领导班子"))
+        lines.append("  " + t("tr.team", team=unit_of(ws, tr.team.team) + "领导班子"))
     if tr.notes:
         lines.append(t("tr.notes"))
         lines += ["  " + note_text(ws, tr, n) for n in tr.notes]
@@ -107,7 +110,7 @@ def trace_lines(ws: Workspace, tr: Trace) -> list[str]:
 def _involved(ws: Workspace, e: Any) -> list[str]:
     out = []
     for p in e.involved:
-        text = _name(ws, p.leader) if p.leader in ws.leaders else p.label
+        text = name_of(ws, p.leader) if p.leader in ws.leaders else p.label
         if p.post:
             text += f"（{p.post}）"
         out.append(text)
@@ -120,7 +123,7 @@ def trace_json(ws: Workspace, tr: Trace) -> dict[str, Any]:
     return {
         "id": tr.id, "date": e.date.isoformat(), "unit": e.unit, "situation": e.situation,
         "severity": e.severity, "involved": [p.model_dump(by_alias=True, exclude_none=True) for p in e.involved],
-        "bearers": [{"leader": b.leader, "name": _name(ws, b.leader), "label": b.label,
+        "bearers": [{"leader": b.leader, "name": name_of(ws, b.leader), "label": b.label,
                      "reasons": [_reason(ws, tr, f) for f in b.findings]} for b in tr.bearers],
         "team": {"unit": tr.team.team, "label": tr.team.label} if tr.team else None,
         "notes": [{"code": n.code, "text": note_text(ws, tr, n)} for n in tr.notes],
