@@ -139,3 +139,44 @@ def test_the_doc_fragment_is_the_tested_scheme() -> None:
     text = (ROOT / "docs" / "assessment.md").read_text(encoding="utf-8")
     fragment = re.findall(r"<!-- rectify-fragment -->\n```yaml\n(.*?)```\n<!-- /rectify-fragment -->", text, re.S)
     assert fragment == [RECTIFY]
+
+
+# 党政同责 on the first side: the 旗委书记 and the 旗长 sign L1 together with 红岱镇's principal.
+# The letter concerns 红岱镇 (its second side), not the unit of the first side's co-signer.
+CO_SIGNED = REGISTER.replace(
+    '"parties": [{"leader": "wjg", "unit": "qw"}, {"leader": "fwj", "unit": "hdz"}],\n'
+    '         "signatures": [{"leader": "wjg"}, {"leader": "fwj"}]}',
+    '"parties": [{"leader": "wjg", "unit": "qw", "side": "a"}, {"leader": "qym", "unit": "czj", "side": "a"},\n'
+    '                     {"leader": "fwj", "unit": "hdz", "side": "b"}],\n'
+    '         "signatures": [{"leader": "wjg"}, {"leader": "qym"}, {"leader": "fwj"}]}')
+
+
+def test_a_co_signer_on_the_first_side_does_not_move_the_letter(tmp_path: Path) -> None:
+    assert CO_SIGNED != REGISTER
+    a = _assess(tiny(tmp_path, scheme_yaml=PER_POINT, teams_yaml=TEAMS, **{"lzzr-register.json": CO_SIGNED}))
+    # as without the co-signer: L1 signed by all, L2 not, 2026-hdz-ccd never generated
+    assert str(a.get("team:hdz").lines[2].input).startswith("责任书全部签字 1/3 份 = 33.33%")
+    # 财政局's team is not the second side of L1: it still has only its own due letter
+    assert str(a.get("team:czj").lines[2].input).startswith("责任书全部签字 0/1 份")
+
+
+def test_the_register_records_each_partys_side() -> None:
+    """What `lzzr letters` registers reads back with the sides it was written with, also for a
+    letter with co-signers on both sides."""
+    import dataclasses
+
+    from lzzr.documents.issue import letter_docs
+    from lzzr.documents.letters import plan_letters
+    from lzzr.workspace.letters_register import letter_states
+
+    ws, _ = load_workspace(SAMPLE)
+    spec = next(s for s in plan_letters(ws) if s.kind == "lower")
+    one, two = [s.b for s in plan_letters(ws) if s.kind == "member" and s.a != spec.a][:2]
+    both = dataclasses.replace(spec, a_with=(one,), b_with=(two,))
+    docs = letter_docs(ws, [spec, both])
+    assert [[p["side"] for p in d.entry["parties"]] for d in docs] == [["a", "b"], ["a", "a", "b", "b"]]
+    states = letter_states({str(i): {**d.entry, "signatures": []} for i, d in enumerate(docs)})
+    assert [(s.first, s.second) for s in states] == [
+        (((spec.a.leader, spec.a.unit),), ((spec.b.leader, spec.b.unit),)),
+        (((spec.a.leader, spec.a.unit), (one.leader, one.unit)),
+         ((spec.b.leader, spec.b.unit), (two.leader, two.unit)))]

@@ -23,6 +23,7 @@ from lzzr.assessees import Assessee
 from lzzr.errors import Problem, Severity
 from lzzr.i18n import Joined, Text, msg
 from lzzr.numbers import num
+from lzzr.workspace.letters_register import LetterState
 from lzzr.workspace.records import progress
 from lzzr.workspace.scheme import Indicator
 
@@ -53,12 +54,18 @@ def returned(facts: Facts, target: Assessee) -> tuple[Decimal, Text]:
     return rate, msg("ax.rate.测评回收率", id=pid, n=back, of=issued, rate=pct(rate))
 
 
-def _concerns(target: Assessee, parties: tuple[tuple[str, str], ...]) -> bool:
-    """A letter concerns a member when they are a party; a team or principal when the second
-    party belongs to its unit."""
+def _concerns(target: Assessee, parties: tuple[tuple[str, str], ...], second: tuple[tuple[str, str], ...]) -> bool:
+    """A letter concerns a member when they are a party; a team or principal when its second
+    side (乙方) belongs to its unit."""
     if target.kind == "成员":
         return any(leader == target.leader for leader, _ in parties)
-    return len(parties) > 1 and parties[1][1] == target.unit
+    return any(unit == target.unit for _, unit in second)
+
+
+def _same_pair(letter: LetterState, a: str, b: str) -> bool:
+    """An issued letter under another id is the due one when it has the same principals on
+    the same sides (co-signers beside them do not make it another letter)."""
+    return any(p == a for p, _ in letter.first) and any(p == b for p, _ in letter.second)
 
 
 def signed(facts: Facts, target: Assessee) -> tuple[Decimal, Text]:
@@ -67,12 +74,12 @@ def signed(facts: Facts, target: Assessee) -> tuple[Decimal, Text]:
     year = facts.ws.config.year if facts.ws.config else None
     if facts.due_letters is None:
         facts.due_letters = letters_due(facts.ws)
-    issued = [s for s in facts.letters if s.year in (None, year) and _concerns(target, s.parties)]
+    issued = [s for s in facts.letters if s.year in (None, year) and _concerns(target, s.parties, s.second)]
     missing = []
     for due in facts.due_letters:
-        if not _concerns(target, (due.a, due.b)):
+        if not _concerns(target, (due.a, due.b), (due.b,)):
             continue
-        found = [s for s in issued if s.id == due.id or {p[0] for p in s.parties} == {due.a[0], due.b[0]}]
+        found = [s for s in issued if s.id == due.id or _same_pair(s, due.a[0], due.b[0])]
         if not found:
             missing.append(due.id)
     of = len(issued) + len(missing)

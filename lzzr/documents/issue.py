@@ -99,7 +99,9 @@ def letter_docs(ws: Workspace, specs: Sequence[LetterSpec]) -> list[Doc]:
 
 
 def _letter_entry(ws: Workspace, spec: LetterSpec) -> dict[str, Any]:
-    parties = [{"leader": p.leader, "name": p.name, "post": p.post, "unit": p.unit} for p in spec.parties]
+    sides = ["a"] * (1 + len(spec.a_with)) + ["b"] * (1 + len(spec.b_with))  # spec.parties: side a first
+    parties = [{"leader": p.leader, "name": p.name, "post": p.post, "unit": p.unit, "side": side}
+               for p, side in zip(spec.parties, sides, strict=True)]
     return {"year": ws.config.year if ws.config else None, "parties": parties, "units": list(spec.units),
             "tasks": [t for t, _ in spec.tasks]}
 

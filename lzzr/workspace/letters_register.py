@@ -26,12 +26,28 @@ def signed_by_all(entry: dict[str, Any]) -> bool:
 
 @dataclass(frozen=True)
 class LetterState:
-    """One issued letter: its id, its parties (leader id → unit id), signed by all or not."""
+    """One issued letter: its id, its parties (leader id → unit id), signed by all or not, and
+    the parties of its second side (乙方: the lower unit's principal, the member, the 股室 head,
+    with their co-signers)."""
 
     id: str
     year: int | None
     parties: tuple[tuple[str, str], ...]
     signed: bool
+    first: tuple[tuple[str, str], ...] = ()
+    second: tuple[tuple[str, str], ...] = ()
+
+
+def _sides(parties: list[Any]) -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
+    """The parties on side a and on side b. The register records each party's side; in an
+    entry written before it did (no co-signers on side a then) side b is all after the first."""
+    people = [p for p in parties if isinstance(p, dict)]
+    pairs = [(str(p.get("leader", "")), str(p.get("unit", ""))) for p in people]
+    if not any("side" in p for p in people):
+        return tuple(pairs[:1]), tuple(pairs[1:])
+    sides = [p.get("side") for p in people]
+    return (tuple(pair for pair, side in zip(pairs, sides, strict=True) if side == "a"),
+            tuple(pair for pair, side in zip(pairs, sides, strict=True) if side == "b"))
 
 
 def letter_states(entries: dict[str, dict[str, Any]]) -> tuple[LetterState, ...]:
@@ -43,7 +59,8 @@ def letter_states(entries: dict[str, dict[str, Any]]) -> tuple[LetterState, ...]
             continue
         parties = tuple((str(p.get("leader", "")), str(p.get("unit", ""))) for p in entry.get("parties", []))
         year = entry.get("year")
-        found.append(LetterState(doc_id, year if isinstance(year, int) else None, parties, signed_by_all(entry)))
+        found.append(LetterState(doc_id, year if isinstance(year, int) else None, parties, signed_by_all(entry),
+                                 *_sides(entry.get("parties", []))))
     return tuple(found)
 
 
