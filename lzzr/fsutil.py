@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import glob
 import hashlib
 import os
 import tempfile
+import time
 from pathlib import Path
+
+STALE_SECONDS = 600  # a temporary file this old is no write in progress: a killed run left it
 
 
 def write_atomic(path: Path, data: str | bytes) -> None:
     """Write `data` to a temporary file beside `path`, fsync it, rename it into place and
-    fsync the folder."""
+    fsync the folder; then remove what an earlier, killed write of `path` left behind."""
     path.parent.mkdir(parents=True, exist_ok=True)
     raw = data.encode("utf-8") if isinstance(data, str) else data
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name[:40]}.", suffix=".tmp", dir=path.parent)
+    prefix = f".{path.name[:40]}."
+    fd, tmp = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=path.parent)
     try:
         os.fchmod(fd, 0o666 & ~_umask())
         with os.fdopen(fd, "wb") as fh:
@@ -25,6 +30,19 @@ def write_atomic(path: Path, data: str | bytes) -> None:
         Path(tmp).unlink(missing_ok=True)
         raise
     fsync_dir(path.parent)
+    _remove_stale(path.parent, prefix)
+
+
+def _remove_stale(folder: Path, prefix: str) -> None:
+    """Temporary files of this name not touched for STALE_SECONDS (kill -9 between writing
+    and renaming leaves them; a write in progress renames its file within seconds)."""
+    now = time.time()
+    for old in folder.glob(f"{glob.escape(prefix)}*.tmp"):  # names may hold [ ] * ?
+        try:
+            if now - old.lstat().st_mtime > STALE_SECONDS and old.is_file() and not old.is_symlink():
+                old.unlink()
+        except OSError:  # gone meanwhile, or not ours to remove: leave it
+            pass
 
 
 def fsync_dir(folder: Path) -> None:
