@@ -76,7 +76,7 @@ def test_english_field_name_gets_the_chinese_key_suggested(tmp_path: Path) -> No
 def test_nested_missing_field_points_at_its_mapping(tmp_path: Path) -> None:
     tasks = MINI["tasks.yaml"].replace("{姓名: 孙立, 职务: 主任}", "{姓名: 孙立}")
     assert lines(mini_workspace(tmp_path, tasks_yaml=tasks)) == [
-        "tasks.yaml:13:5: error[S001] 任务 T01.1: 缺少必填字段「职务」",
+        "tasks.yaml:13:5: error[S016] 任务 T01.1: 具体负责人缺少「职务」：请写 {姓名: …, 职务: …}，或写 {领导: 领导编号}（班子中的领导）",
     ]
 
 

@@ -144,11 +144,14 @@ def test_specific_person_may_be_a_leader(tmp_path: Path, capsys: pytest.CaptureF
     assert code == 0 and "孙立（局长）" in stdout
 
 
+PERSON = "具体负责人缺少「{}」：请写 {{姓名: …, 职务: …}}，或写 {{领导: 领导编号}}（班子中的领导）"
+
+
 @pytest.mark.parametrize(("person", "line"), [
     ("孙丽", "tasks.yaml:22:12: error[R001] 任务 T02: 具体负责人 '孙丽' 不存在"),
     ("{领导: 孙丽}", "tasks.yaml:22:17: error[R001] 任务 T02: 具体负责人 '孙丽' 不存在"),
-    ("{职务: 局长}", "tasks.yaml:22:5: error[S001] 任务 T02: 缺少必填字段「姓名」"),
-    ("{姓名: 孙立}", "tasks.yaml:22:5: error[S001] 任务 T02: 缺少必填字段「职务」"),
+    ("{职务: 局长}", "tasks.yaml:22:5: error[S016] 任务 T02: " + PERSON.format("姓名")),
+    ("{姓名: 孙立}", "tasks.yaml:22:5: error[S016] 任务 T02: " + PERSON.format("职务")),
     ("wjg2", "tasks.yaml:22:12: error[S001] 任务 T02: 缺少必填字段「职务」"),
 ])
 def test_specific_person_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str], person: str, line: str) -> None:

@@ -139,6 +139,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "“：”是全角冒号，YAML 无法在此分开编号和内容；请改为半角冒号加空格：{id}: …",
         "'：' is a full-width colon: YAML cannot split the id from its content here; write a half-width colon and a space: {id}: …",
     ),
+    "S016": (
+        "具体负责人缺少「{field}」：请写 {{姓名: …, 职务: …}}，或写 {{领导: 领导编号}}（班子中的领导）",
+        "具体负责人 has no '{field}': write {{姓名: …, 职务: …}}, or {{领导: leader id}} (a leader of a team)",
+    ),
     "S012": ("「{field}」应不小于 {bound}，实为 {value}", "'{field}' must be at least {bound}, found {value}"),
     "S013": ("「{field}」应不大于 {bound}，实为 {value}", "'{field}' must be at most {bound}, found {value}"),
     "date.format": ("应写作 2026-06-30 或 2026年6月30日", "write it as 2026-06-30 or 2026年6月30日"),

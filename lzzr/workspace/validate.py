@@ -51,8 +51,8 @@ def _problem(model: type[BaseModel], err: Any, pos: Positions, path: Path_, rec:
     full = (*path, *loc)
     if kind == "missing":
         return Problem("S001", pos.locate(full[:-1], key=True), record=rec, args={"field": field})
-    if kind == "lzzr_missing":  # one of several keys is required (具体负责人: 领导, or 姓名 and 职务)
-        return Problem("S001", pos.locate(full, key=True), record=rec, args={"field": err["ctx"]["field"]})
+    if kind == "lzzr_missing":  # 具体负责人: 领导, or 姓名 and 职务
+        return Problem("S016", pos.locate(full, key=True), record=rec, args={"field": err["ctx"]["field"]})
     if kind == "extra_forbidden":
         allowed = aliases(_model_at(model, loc[:-1]))
         suggest = suggestion(str(loc[-1]), allowed, english_names(_model_at(model, loc[:-1])))
