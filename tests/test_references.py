@@ -194,3 +194,17 @@ def test_a_key_written_as_a_name_is_answered_with_the_id(tmp_path: Path, capsys:
     lines = [line for line in run(capsys, "check", str(ws), "--quiet")[1].splitlines() if "S006" in line]
     assert lines == ["duties.yaml:2:3: error[S006] 履职记录 李志强: 编号 '李志强' 不合规：“李志强”是领导 lzq 的名称，这里请写编号 lzq",
                      "teams.yaml:13:3: error[S006] 班子 财政局: 编号 '财政局' 不合规：“财政局”是单位 czj 的名称，这里请写编号 czj"]
+
+
+def test_the_name_index_follows_the_leaders() -> None:
+    """An index built from the leaders is rebuilt when the leaders change (it was keyed on
+    units, teams and tasks only: a leader added after a first lookup was not found)."""
+    from lzzr.workspace.names import resolve
+
+    from .helpers import SAMPLE
+
+    ws, _ = load_workspace(SAMPLE)
+    assert resolve(ws, "leader", "钱新人").id is None
+    known = next(iter(ws.leaders.values()))
+    ws.leaders["qxr"] = known.model_copy(update={"name": "钱新人"})
+    assert resolve(ws, "leader", "钱新人").id == "qxr"

@@ -53,8 +53,8 @@ class Workspace:
     def memoised(self, name: str, build: Callable[[Workspace], _T]) -> _T:
         """A value derived from the loaded records (an index), built once while the record
         collections stay the same objects of the same size."""
-        key = (id(self.units), id(self.teams), id(self.tasks), id(self.raw), id(self.plan), id(self.config),
-               len(self.units), len(self.teams), len(self.tasks), len(self.raw))
+        tables = (self.units, self.leaders, self.teams, self.updocs, self.uptasks, self.tasks, self.raw)
+        key = (*(id(t) for t in tables), *(len(t) for t in tables), id(self.plan), id(self.config))
         found = self.memo.get(name)
         if found is None or found[0] != key:
             found = (key, build(self))
