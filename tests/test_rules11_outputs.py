@@ -41,10 +41,10 @@ def _csv(a: Assessment) -> list[str]:
 
 def test_the_csv_shows_base_bonus_and_discretionary_apart_with_the_reason(tmp_path: Path) -> None:
     lines = _csv(assess_tiny(tmp_path, **EXTRA))
-    assert lines[0] == "类别,排名,对象,单位/职务,标准一,基础分,加分,酌情扣分,总分,一票否决,等次,说明"
+    assert lines[0] == "类别,排名,对象,单位/职务,标准一,基础分,加分,酌情扣分,总分,自评,一票否决,等次,说明"
     # base 19.50 + bonus min(11, 5) − 1.50 = 23.00
-    assert lines[1] == "正职,1/3,范文杰,红岱镇党委书记,19.50,19.50,5.00,1.50,23.00,,好,酌情扣分 D1 1.5 分：迎检材料不实（旗委考核组）"
-    assert lines[2] == "正职,2/3,钱玉梅,财政局局长,9.00,9.00,0.00,0.00,9.00,,一般,"
+    assert lines[1] == ("正职,1/3,范文杰,红岱镇党委书记,19.50,19.50,5.00,1.50,23.00,F1 10；F3 9,,好,"
+                        "酌情扣分 D1 1.5 分：迎检材料不实（旗委考核组）")
 
 
 def test_the_csv_shows_the_project_subtotals(tmp_path: Path) -> None:
@@ -84,7 +84,7 @@ def test_the_english_table_headers(tmp_path: Path) -> None:
     a = assess_tiny(tmp_path, **EXTRA)
     set_lang("en")
     head = _csv(a)[0]
-    assert head == "kind,rank,target,unit/post,standard 1,base,bonus,discretionary,total,veto,grade,notes"
+    assert head == "kind,rank,target,unit/post,standard 1,base,bonus,discretionary,total,self-score,veto,grade,notes"
 
 
 def _html(tmp_path: Path, **changes: str) -> str:
@@ -148,3 +148,18 @@ def test_the_report_pdf_prints_the_bonus_and_the_reason(tmp_path: Path) -> None:
     assert "总分：基础分19.50+加分5.00−酌情扣分1.50" in text
     assert "说明：新任职干部任前谈话" in text
 
+
+
+def test_self_scores_reach_the_csv_and_the_workbook(tmp_path: Path) -> None:
+    """自评 (S1: 红岱镇's principal scored F1 10 and F3 9) beside the group's score."""
+    a = assess_tiny(tmp_path, **EXTRA)
+    lines = _csv(a)
+    assert lines[0] == "类别,排名,对象,单位/职务,标准一,基础分,加分,酌情扣分,总分,自评,一票否决,等次,说明"
+    assert lines[2] == "正职,2/3,钱玉梅,财政局局长,9.00,9.00,0.00,0.00,9.00,,,一般,"
+    sheet, _ = result_tables(a)
+    i = sheet.headers.index("总分")
+    assert [h.split("：")[0] for h in sheet.headers[i + 1:i + 3]] == ["自评", "自评"]
+    assert sheet.headers[i + 1].startswith("自评：F1 ") and sheet.headers[i + 2].startswith("自评：F3 ")
+    assert [str(c) for c in sheet.rows[0][i + 1:i + 3]] == ["10", "9"]
+    assert sheet.rows[1][i + 1:i + 3] == ["", ""]
+    assert "自评" not in "".join(result_tables(assess_tiny(tmp_path / "b"))[0].headers)

@@ -50,6 +50,18 @@ def _extra_heads() -> list[str]:
     return [tr("基础分", "base"), tr("加分", "bonus"), tr("酌情扣分", "discretionary")]
 
 
+def _self_ids(results: list[Result] | tuple[Result, ...]) -> list[str]:
+    """The indicators that some target scored itself on (自评), in the scheme's order."""
+    scored = {ind for r in results if r.extra for ind, _ in r.extra.selfs}
+    order = [line.id for r in results for line in r.lines]
+    return sorted(scored, key=lambda ind: (order.index(ind) if ind in order else len(order), ind))
+
+
+def _self_text(r: Result) -> str:
+    """A target's self-scores for the one-table views: `F1 10；F3 9`."""
+    return "；".join(f"{ind} {num(points)}" for ind, points in (r.extra.selfs if r.extra else ()))
+
+
 def _groups_text(r: Result) -> str:
     """The 项目 subtotals of every standard that has them: `报告和谈话 11.50；会议和评定 8.00`."""
     return "；".join(f"{g.name} {g.points}" for s in r.standards for g in s.groups)
@@ -60,15 +72,17 @@ def result_table(a: Assessment) -> Table:
     width = max((len(r.standards) for r in a.results), default=0)
     std_heads = [tr(f"标准{ordinal(i).rstrip('、.')}", f"standard {i + 1}") for i in range(width)]
     grouped, extra = any(_groups_text(r) for r in a.results), _has_extra(a.results)
+    selfs = bool(_self_ids(a.results))
     headers = [tr("类别", "kind"), tr("排名", "rank"), tr("对象", "target"), tr("单位/职务", "unit/post"),
                *std_heads, *([tr("项目小计", "groups")] if grouped else []), *(_extra_heads() if extra else []),
-               tr("总分", "total"), tr("一票否决", "veto"), tr("等次", "grade"), tr("说明", "notes")]
+               tr("总分", "total"), *([tr("自评", "self-score")] if selfs else []), tr("一票否决", "veto"),
+               tr("等次", "grade"), tr("说明", "notes")]
     rows = []
     for r in a.results:
         subtotals = [str(s.points) for s in r.standards] + [""] * (width - len(r.standards))
         more = ([_groups_text(r)] if grouped else []) + ([str(c) for c in _extra_cells(r)] if extra else [])
         rows.append([kind_word(r.target.kind), f"{r.rank}/{r.of}", r.target.name, r.target.post, *subtotals,
-                     *more, str(r.total), _vetoes(r), r.grade, _notes(r)])
+                     *more, str(r.total), *([_self_text(r)] if selfs else []), _vetoes(r), r.grade, _notes(r)])
     title = f"{a.region}{a.year}" + tr("年度党风廉政建设责任制考核结果", " clean-governance assessment")
     return Table(title, headers, rows, group=1, sheet=tr("考核结果", "results"))
 
@@ -79,17 +93,25 @@ def result_tables(a: Assessment) -> list[Table]:
     for kind in a.kinds():
         results = a.by_kind(kind)
         first = results[0]
-        extra = _has_extra(results)
+        extra, selfs = _has_extra(results), _self_ids(results)
+        heads = {line.id: f"{line.id} {line.name}" for line in first.lines}
         headers = [tr("排名", "rank"), tr("编号", "key"), tr("对象", "target"), tr("单位/职务", "unit/post"),
                    *_score_heads(first), *(_extra_heads() if extra else []), tr("总分", "total"),
+                   *(tr(f"自评：{heads.get(i, i)}", f"self-score: {heads.get(i, i)}") for i in selfs),
                    tr("一票否决", "veto"), tr("按分数等次", "grade by score"), tr("等次", "grade"), tr("说明", "notes")]
         # typed for the workbook: ranks and points are numbers Excel can sum and sort
         rows: list[list[Cell]] = [[r.rank, r.target.key, r.target.name, r.target.post, *_score_cells(r),
-                                   *(_extra_cells(r) if extra else []), r.total, _vetoes(r), r.score_grade,
-                                   r.grade, _notes(r)] for r in results]
+                                   *(_extra_cells(r) if extra else []), r.total, *_self_cells(r, selfs),
+                                   _vetoes(r), r.score_grade, r.grade, _notes(r)] for r in results]
         title = f"{a.region}{a.year}" + tr(f"年度{kind_word(kind)}考核得分", f" {kind_word(kind)} scores")
         tables.append(Table(title, headers, rows, sheet=kind_word(kind)))
     return [*tables, indicator_table(a)]
+
+
+def _self_cells(r: Result, ids: list[str]) -> list[Cell]:
+    """The target's self-score per indicator in `ids`; empty where it gave none."""
+    mine = dict(r.extra.selfs) if r.extra else {}
+    return [mine.get(ind, "") for ind in ids]
 
 
 def _score_heads(first: Result) -> list[str]:
