@@ -23,11 +23,10 @@ from lzzr.i18n import lang_from, set_lang, t, tr
 def build_app() -> typer.Typer:
     """The Typer app, with help texts in the language chosen before it is built."""
     from lzzr.cli import accountability, assess, decompose, documents, exchange, supervision, workspace
-    from lzzr.cli.help import fold_long_help, hide_flag_types, localise_help
+    from lzzr.cli.help import hide_flag_types, localise_help
 
     localise_help()
     hide_flag_types()
-    fold_long_help()
     app = typer.Typer(
         name="lzzr",
         help=tr(
