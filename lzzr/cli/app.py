@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, MutableMapping, Sequence
 from typing import Any
 
 import typer
@@ -45,6 +45,52 @@ def build_app() -> typer.Typer:
     return app
 
 
+def click_group(app: typer.Typer) -> Any:
+    """The Click group of `app`, as typer.main.get_command makes it, except that each command is
+    made from its Typer declaration (its signature inspected, its options built) only when it is
+    looked up: a run needs one command, `--version` none; help and completion look up all."""
+    declared, app.registered_commands = app.registered_commands, []
+    try:
+        group = typer.main.get_command(app)
+    finally:
+        app.registered_commands = declared
+    pending = {info.name or typer.main.get_command_name(info.callback.__name__): info
+               for info in declared if info.callback is not None}
+    group.commands = _Commands(app, pending, group.commands)  # type: ignore[attr-defined]
+    return group
+
+
+class _Commands(MutableMapping[str, Any]):
+    """A group's commands by name, in typer's order (commands, then sub-groups), each made on
+    first access."""
+
+    def __init__(self, app: typer.Typer, pending: dict[str, Any], made: MutableMapping[str, Any]) -> None:
+        self._app, self._pending = app, pending
+        self._made: dict[str, Any] = {name: None for name in pending}
+        self._made.update(made)
+
+    def __getitem__(self, name: str) -> Any:
+        if self._made[name] is None:
+            self._made[name] = typer.main.get_command_from_info(
+                self._pending.pop(name), pretty_exceptions_short=self._app.pretty_exceptions_short,
+                rich_markup_mode=self._app.rich_markup_mode)
+        return self._made[name]
+
+    def __setitem__(self, name: str, command: Any) -> None:
+        self._pending.pop(name, None)
+        self._made[name] = command
+
+    def __delitem__(self, name: str) -> None:
+        self._pending.pop(name, None)
+        del self._made[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._made)
+
+    def __len__(self) -> int:
+        return len(self._made)
+
+
 def _version(value: bool) -> None:
     if value:
         echo(f"lzzr {__version__}")
@@ -73,7 +119,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = strip_global_options(args)
     from typer._click.exceptions import UsageError as ClickUsageError
 
-    command = typer.main.get_command(build_app())
+    command = click_group(build_app())
     from lzzr.cli.help import localise_completion
 
     localise_completion(command)
