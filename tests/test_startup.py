@@ -1,4 +1,5 @@
-"""Start-up: Rich (typer's help formatter, ~0.1 s of imports) is loaded only to format help."""
+"""Start-up: Rich (typer's help formatter, ~0.1 s of imports) is loaded only to format help, and
+then without rich.markdown and rich.traceback, which lzzr's help does not use."""
 
 from __future__ import annotations
 
@@ -16,10 +17,14 @@ for args in (["--version"], ["check", sys.argv[1], "--quiet"], ["letters", "--he
     with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
         main(args)
     print(args[0], "typer.rich_utils" in sys.modules, "rich" in sys.modules)
+print("markdown", "rich.markdown" in sys.modules, "rich.traceback" in sys.modules)
+from typer import rich_utils  # Typer's markdown mode would still get the real class
+print(type(rich_utils.Markdown("*x*")).__module__)
 """
 
 
 def test_rich_is_imported_only_to_format_help() -> None:
     out = subprocess.run([sys.executable, "-c", _PROBE, str(SAMPLE)], capture_output=True, text=True,
                          check=True, env={**os.environ, "LZZR_LANG": "zh"}).stdout
-    assert out.splitlines() == ["--version False False", "check False False", "letters True True"]
+    assert out.splitlines() == ["--version False False", "check False False", "letters True True",
+                                "markdown False False", "rich.markdown"]

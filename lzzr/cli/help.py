@@ -45,14 +45,65 @@ _RICH_ENGLISH: dict[str, str] = {}
 
 def _patch_rich() -> None:
     """Rich's help words in the current language, and long help lines folded (`fold_long_help`)."""
-    from typer import rich_utils
-
+    rich_utils = _rich_utils()
     if not _RICH_ENGLISH:
         _RICH_ENGLISH.update({name: getattr(rich_utils, name) for name in _RICH_WORDS})
     words = _RICH_WORDS if tr("zh", "en") == "zh" else _RICH_ENGLISH
     for name, word in words.items():
         setattr(rich_utils, name, word)
     fold_long_help()
+
+
+class _Markdown:
+    """rich.markdown.Markdown, imported when one is first made (only in Typer's markdown mode)."""
+
+    def __new__(cls, *args: Any, **kwargs: Any) -> Any:
+        from rich.markdown import Markdown
+
+        return Markdown(*args, **kwargs)
+
+
+class _Traceback:
+    """rich.traceback.Traceback, imported when first used (only for Typer's pretty tracebacks)."""
+
+    @staticmethod
+    def from_exception(*args: Any, **kwargs: Any) -> Any:
+        from rich.traceback import Traceback
+
+        return Traceback.from_exception(*args, **kwargs)
+
+
+def _rich_utils() -> Any:
+    """typer.rich_utils, imported without rich.markdown (markdown_it) and rich.traceback (pygments):
+    ~65 ms of its ~100 ms import on a quiet machine, for two classes that Typer uses only in
+    markdown mode and for pretty tracebacks, neither of which lzzr uses. While it is imported,
+    the two modules stand for stand-ins that import the real class on first use, so every
+    use still works; if this Typer imports anything else from them, the plain import is used."""
+    import importlib
+    import sys
+    import types
+
+    if "typer.rich_utils" in sys.modules:
+        return sys.modules["typer.rich_utils"]
+    stand_ins: dict[str, types.ModuleType] = {}
+    for name, attr, value in (("rich.markdown", "Markdown", _Markdown), ("rich.traceback", "Traceback", _Traceback)):
+        if name not in sys.modules:
+            stand_ins[name] = types.ModuleType(name)
+            setattr(stand_ins[name], attr, value)
+    sys.modules.update(stand_ins)
+    try:
+        return importlib.import_module("typer.rich_utils")
+    except ImportError:
+        sys.modules.pop("typer.rich_utils", None)
+        for name, module in stand_ins.items():
+            if sys.modules.get(name) is module:
+                del sys.modules[name]
+        stand_ins = {}
+        return importlib.import_module("typer.rich_utils")
+    finally:
+        for name, module in stand_ins.items():
+            if sys.modules.get(name) is module:
+                del sys.modules[name]
 
 
 def _patch_click_words() -> None:
