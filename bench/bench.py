@@ -17,6 +17,7 @@ import argparse
 import os
 import platform
 import resource
+import shlex
 import shutil
 import statistics
 import subprocess
@@ -30,6 +31,7 @@ from pathlib import Path
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
 LZZR = [sys.executable, "-m", "lzzr"]
+SCRIPT = Path(sys.executable).with_name("lzzr")  # the command a user types, when installed
 PARSE = [sys.executable, str(BENCH / "parse_only.py")]
 CACHE = True
 NO_CACHE: list[str] = ["--no-cache"] if CACHE else []
@@ -132,9 +134,25 @@ def phase_rows(ws: Path, work: Path) -> list[Row]:
 
 
 def start_rows(repeat: int) -> list[Row]:
+    """`lzzr --help` and `lzzr --version` as typed (the console script), stdout not a terminal
+    (/dev/null, as in a pipe or cron: Rich formats the same help without colours); and
+    `lzzr --help` on a terminal through `script`, paired with `script` running `python -c pass`."""
+    lzzr = [str(SCRIPT)] if SCRIPT.exists() else LZZR
     bare = [sys.executable, "-c", "pass"]
-    ratio, t, b = paired(lambda: timed([*LZZR, "--help"]), lambda: timed(bare), max(5, repeat))
-    return [Row("`lzzr --help` start", t, f"python -c pass ({b:.2f} s; ratio {ratio:.1f}x)", 0.25, "s")]
+    n = max(10, repeat)
+    rows = []
+    for args, goal in ((["--help"], 0.25), (["--version"], None)):
+        ratio, t, b = paired(lambda args=args: timed([*lzzr, *args]), lambda: timed(bare), n)
+        rows.append(Row(f"`lzzr {args[0]}` start, stdout not a terminal", t,
+                        f"python -c pass ({b:.2f} s; ratio {ratio:.1f}x)", goal, "s"))
+    if shutil.which("script"):
+        def tty(cmd: list[str]) -> float:
+            return timed(["script", "-qec", shlex.join(cmd), "/dev/null"])
+
+        ratio, t, b = paired(lambda: tty([*lzzr, "--help"]), lambda: tty(bare), n)
+        rows.append(Row("`lzzr --help` on a terminal, through script", t,
+                        f"script -qc 'python -c pass' ({b:.2f} s; ratio {ratio:.1f}x)", None, "s"))
+    return rows
 
 
 def memory_rows(ws: Path) -> list[Row]:
