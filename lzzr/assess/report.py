@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lzzr.assess.explain import kind_word, ordinal
 from lzzr.assess.extras import Extra
@@ -24,6 +24,9 @@ from lzzr.workspace.load import Workspace
 from lzzr.workspace.model import cn_date
 from lzzr.workspace.records import polls, ratings
 
+if TYPE_CHECKING:
+    from lzzr.render.renderer import Renderer
+
 GRADE_COLOURS = ("#a61b1b", "#d9822b", "#5b8fb0", "#9a9a9a", "#4d4d4d", "#2f2f2f")
 STANDARD_COLOURS = ("#8c2d19", "#d9822b", "#e6c27a", "#6f9bb3", "#34556e", "#7a7a7a", "#b5b5b5")
 # One SVG unit is one point: the chart is drawn 156 mm (442.2 pt) wide, so the template's
@@ -34,6 +37,10 @@ VALUE_W = 44.0
 ROW_H = 13.0
 TOP = 34.0
 LABEL_PT = 9.0
+# The report's score sheets are laid out in parts of about this weight (lzzr.render.chunked;
+# `sheet_weight`: about 23 to a page, so ~200 pages a part; the sample's 88 sheets weigh
+# 4,217 and stay one pass). docs/performance.md: "The assessment report in parts".
+PART_WEIGHT = 5000
 # Internal record codes (测评 MC-xcb, 评定 PD-rrye) that the report's readers need not see.
 _CODE = re.compile(r"\s*（[A-Z]{1,4}-[\w-]+）|\s+[A-Z]{1,4}-[a-z0-9][\w-]*(?=[：:，。\s]|$)")
 
@@ -232,6 +239,15 @@ def sheet(a: Assessment, r: Result) -> dict[str, Any]:
             "sum": extra["sum"] if extra else " + ".join(str(s.points) for s in r.standards)}
 
 
+def sheet_weight(s: dict[str, Any]) -> int:
+    """About how many printed lines a score sheet takes: its head, and per indicator its rows
+    (name, rule, calculation) and one for each detail (a task, a record)."""
+    lines = [x for st in s["standards"] for x in [*st["lines"], *(y for g in st["groups"] for y in g["lines"])]]
+    if s["extra"]:
+        lines += s["extra"]["bonus_lines"]
+    return 8 + len(s["notes"]) + sum(3 + len(x["details"]) for x in lines)
+
+
 def quota_lines(a: Assessment) -> list[str]:
     lines = []
     for q in a.quota:
@@ -310,13 +326,23 @@ def report_filename(a: Assessment) -> str:
 
 
 def issue_report(ws: Workspace, a: Assessment, out_dir: Path, variant: str | None = None) -> Path:
-    """Render the report to `out_dir`; return its path."""
+    """Render the report to `out_dir`; return its path. The score sheets are laid out in parts
+    (lzzr.render.chunked), so a city's report stays in bounded memory."""
+    from lzzr.fsutil import write_atomic
     from lzzr.render.fonts import choose, css_stack
     from lzzr.render.renderer import renderer_for
 
     assert ws.config is not None
-    renderer = renderer_for(ws)
     font = css_stack(choose(ws.config.fonts)["hei"]).replace('"', "'")
     target = out_dir / report_filename(a)
-    renderer.write_pdf("assessment.html", report_context(ws, a, font), target, variant)
+    write_atomic(target, report_pdf(renderer_for(ws), report_context(ws, a, font), variant))
     return target
+
+
+def report_pdf(renderer: Renderer, context: dict[str, Any], variant: str | None = None,
+               part_weight: int = PART_WEIGHT) -> bytes:
+    """The report's PDF, its score sheets in parts of `part_weight` (one pass when they fit one)."""
+    from lzzr.render.chunked import long_table_pdf, sections
+
+    return long_table_pdf(renderer, "assessment.html", context, "sheets", part_weight, variant,
+                          sections("sheet"), [sheet_weight(s) for s in context["sheets"]])

@@ -1,24 +1,29 @@
-"""A document with one very long table, laid out part by part in bounded memory.
+"""A document with one very long run of items, laid out part by part in bounded memory.
 
 WeasyPrint keeps every page of a document in memory until it writes the PDF: the plan of a
-city with 10,000 tasks is thousands of pages and several GB. Here the template is rendered
-once per part, with the part's slice of the table's rows (the data is split, never the
-template), and each part is laid out alone:
+city with 10,000 tasks is thousands of pages and several GB, its assessment report hundreds.
+Here the template is rendered once per part, with the part's slice of the items (the data is
+split, never the template), and each part is laid out alone. The items are the rows of the
+template's longest table (`TABLE_ROWS`: the plan's attachment) or the elements of one class
+(`sections("sheet")`: the report's score sheets, each on new pages); a part holds as many
+items as fit its budget (each item weighs 1, or what the caller says):
 
 - the first part keeps what stands before the table (the 公文's first pages, the attachment's
   label and title); the last keeps what follows it (the colophon); a middle part keeps only
   the table, so its header row opens each page as it does on every continued page;
-- a part's last pages are laid out but not kept (those with its last two rows, which the
-  template keeps together, and the page before them): the next part starts with the first
-  row on them, so rows flow from page to page as in one pass and no row is cut at a seam;
+- a part's last pages are laid out but not kept (table rows: those with its last two rows,
+  which the template keeps together, and the page before them; sections: those of its last
+  section): the next part starts with the first item on them, so items flow from page to
+  page as in one pass and no item is cut at a seam;
 - page numbers continue: a later part starts its page counter at the next number and on
   the side (left/right) that number falls on, so `— N —` alternates as in one pass;
-- the parts are joined with pypdf; the outline (bookmarks), the document information and the
-  catalogue's language come from the parts as WeasyPrint wrote them.
+- the parts are joined with pypdf; the outline is built from every kept page's bookmarks
+  (their levels, as WeasyPrint nests them in one pass, so a sheet's heading stays under the
+  report's title), the document information and the catalogue's language from the first part.
 
-When the template's table cannot be found as expected (the number of data rows laid out is
-not the number given), or a PDF variant (PDF/A) is asked for, the document is laid out in one
-pass as before. A document whose rows fit in one part is laid out in one pass, so its bytes
+When the template's items cannot be found as expected (the number of items laid out is not
+the number given), or a PDF variant (PDF/A) is asked for, the document is laid out in one
+pass as before. A document whose items fit in one part is laid out in one pass, so its bytes
 are the same as without this module.
 """
 
@@ -26,8 +31,8 @@ from __future__ import annotations
 
 import gc
 import io
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from lzzr.render.renderer import Renderer, _quiet_weasyprint
@@ -35,47 +40,86 @@ from lzzr.render.renderer import Renderer, _quiet_weasyprint
 PART_ROWS = 400  # rows of the long table per part (docs/performance.md: measured)
 
 
+Found = tuple[Any, Any, list[Any]]  # (first and last element to keep whole, the item elements)
+
+
+@dataclass(frozen=True)
+class Items:
+    """What the items are in the HTML, and how a part ends: the pages from the first one that
+    holds one of its last `tail` items, and `slack` pages before those, are laid out again by
+    the next part."""
+
+    find: Callable[[Any], Found | None]
+    tail: int
+    slack: int
+
+
+@dataclass
+class _Mark:
+    """What the outline needs of a kept page: its bookmarks and its height (WeasyPrint units)."""
+
+    bookmarks: list[Any]
+    height: float
+
+
 @dataclass
 class _Part:
-    """One laid-out part: its pages to keep (as a WeasyPrint document) and where the next starts."""
+    """One laid-out part: the PDF of its kept pages, their bookmarks, where the next starts."""
 
     pdf: bytes
     pages: int
     next_row: int
+    marks: list[_Mark] = field(default_factory=list)
 
 
 def long_table_pdf(renderer: Renderer, template: str, context: dict[str, Any], rows_key: str = "rows",
-                   part_rows: int = PART_ROWS, variant: str | None = None) -> bytes:
-    """The PDF of `template` whose `context[rows_key]` is the long table's rows, in parts."""
+                   part_rows: int = PART_ROWS, variant: str | None = None, items: Items | None = None,
+                   weights: Sequence[int] | None = None) -> bytes:
+    """The PDF of `template` whose `context[rows_key]` are the long run's items (by default
+    the rows of its longest table), in parts of at most `part_rows` of weight (an item weighs
+    1, or its entry in `weights`)."""
     rows: Sequence[Any] = context[rows_key]
-    if len(rows) <= part_rows or variant is not None:
+    kind = items or TABLE_ROWS
+    weight = list(weights) if weights is not None else [1] * len(rows)
+    if sum(weight) <= part_rows or variant is not None:
         return renderer.pdf_bytes(renderer.html(template, context), variant)
-    parts: list[bytes] = []
+    parts: list[_Part] = []
     start, page = 0, 1
     while start < len(rows):
-        end = min(start + part_rows, len(rows))
+        end = _end(weight, start, part_rows, kind.tail + 1)
         html = renderer.html(template, {**context, rows_key: rows[start:end]})
-        part = _lay_out(renderer, html, start, end, len(rows), page)
+        part = _lay_out(renderer, html, (start, end, len(rows)), page, kind)
         if part is None:
             return renderer.pdf_bytes(renderer.html(template, context), variant)
-        parts.append(part.pdf)
+        parts.append(part)
         start, page = part.next_row, page + part.pages
         gc.collect()  # WeasyPrint's boxes hold cycles: free one part before the next
-    return join_pdfs(parts)
+    return join_pdfs([p.pdf for p in parts], [m for p in parts for m in p.marks])
 
 
-def _lay_out(renderer: Renderer, html: str, start: int, end: int, total: int, first_page: int) -> _Part | None:
-    """Lay out rows start..end (of `total`) starting at page `first_page`, or None when the
-    HTML's table does not hold exactly those rows."""
+def _end(weight: Sequence[int], start: int, budget: int, least: int) -> int:
+    """The end of the part that starts at `start`: as many items as `budget` holds, at least `least`."""
+    end, total = start, 0
+    while end < len(weight) and (end - start < least or total + weight[end] <= budget):
+        total += weight[end]
+        end += 1
+    return end
+
+
+def _lay_out(renderer: Renderer, html: str, span: tuple[int, int, int], first_page: int,
+             kind: Items) -> _Part | None:
+    """Lay out items start..end (of `total`, in `span`) starting at page `first_page`, or None
+    when the HTML does not hold exactly those items."""
     from weasyprint import CSS, HTML
 
+    start, end, total = span
     printer = renderer.printer(None)
     document = HTML(string=html, base_url=printer.base, url_fetcher=printer.fetcher)
-    found = _table_rows(document.etree_element)
-    if found is None or len(found[1]) != end - start:
+    found = kind.find(document.etree_element)
+    if found is None or len(found[2]) != end - start:
         return None
-    table, row_elements = found
-    _prune(document.etree_element, table, before=start > 0, after=end < total)
+    first, last, row_elements = found
+    _prune(document.etree_element, first, last, before=start > 0, after=end < total)
     sheets = list(printer.sheets)
     if first_page > 1:
         side = "right" if first_page % 2 else "left"
@@ -86,28 +130,29 @@ def _lay_out(renderer: Renderer, html: str, start: int, end: int, total: int, fi
         laid = document.render(stylesheets=sheets, font_config=printer.font_config, attachments=[],
                                uncompressed_pdf=False)
         index = {id(el): i for i, el in enumerate(row_elements)}
-        on_page = [sorted({index[id(el)] for el in _row_elements(p._page_box) if id(el) in index})
-                   for p in laid.pages]
-        keep, next_row = _cut(on_page, end - start, end < total)
+        on_page = [sorted(set(_items_on(p._page_box, index))) for p in laid.pages]
+        keep, next_row = _cut(on_page, end - start, end < total, kind.tail, kind.slack)
         if next_row is None:
             return None
         buf = io.BytesIO()
-        laid.copy(laid.pages[:keep]).write_pdf(buf, attachments=[], uncompressed_pdf=False)
-    return _Part(buf.getvalue(), keep, start + next_row)
+        kept = laid.pages[:keep]
+        laid.copy(kept).write_pdf(buf, attachments=[], uncompressed_pdf=False)
+    return _Part(buf.getvalue(), keep, start + next_row, [_Mark(list(p.bookmarks), p.height) for p in kept])
 
 
-def _cut(on_page: list[list[int]], count: int, more: bool) -> tuple[int, int | None]:
-    """(pages to keep, first row of the next part) from the rows laid out on each page.
+def _cut(on_page: list[list[int]], count: int, more: bool, tail: int = 2,
+         slack: int = 1) -> tuple[int, int | None]:
+    """(pages to keep, first item of the next part) from the items laid out on each page.
 
     The last part keeps every page. Another drops the first page that holds one of its last
-    two rows (the template keeps those together, which can move them to a new page), every
-    page after it, and the page before it (which that move may have left short); the next
-    part starts with the first row not wholly on a kept page.
+    `tail` items (the plan keeps its last two rows together, which can move them to a new
+    page), every page after it, and the `slack` pages before it (the page that move may have
+    left short); the next part starts with the first item not wholly on a kept page.
     """
     if not more:
         return len(on_page), count
-    holds_last = [i for i, rows in enumerate(on_page) if rows and max(rows) >= count - 2]
-    cut = min(holds_last[0] if holds_last else len(on_page), len(on_page)) - 1
+    holds_last = [i for i, rows in enumerate(on_page) if rows and max(rows) >= count - tail]
+    cut = min(holds_last[0] if holds_last else len(on_page), len(on_page)) - slack
     while cut > 0:
         later = [r for rows in on_page[cut:] for r in rows]
         first = min(later) if later else count
@@ -117,31 +162,47 @@ def _cut(on_page: list[list[int]], count: int, more: bool) -> tuple[int, int | N
     return 0, None
 
 
-def _table_rows(root: Any) -> tuple[Any, list[Any]] | None:
-    """The table with the most body rows, and those rows (`tr` in its `tbody` elements)."""
-    best: tuple[Any, list[Any]] | None = None
+def _table_rows(root: Any) -> Found | None:
+    """The table with the most body rows (kept whole, header and all), and those rows (`tr`
+    in its `tbody` elements)."""
+    best: Found | None = None
     for table in root.iter(_tag("table")):
         rows = [tr for body in table if body.tag == _tag("tbody") for tr in body if tr.tag == _tag("tr")]
-        if best is None or len(rows) > len(best[1]):
-            best = (table, rows)
+        if best is None or len(rows) > len(best[2]):
+            best = (table, table, rows)
     return best
 
 
-def _prune(root: Any, table: Any, before: bool, after: bool) -> None:
-    """Remove what precedes (`before`) and what follows (`after`) the table in the body:
-    the siblings of the table and of each of its ancestors up to <body>."""
+TABLE_ROWS = Items(_table_rows, tail=2, slack=1)
+
+
+def sections(name: str) -> Items:
+    """Items that are the elements of class `name` (siblings, each opening a new page, like the
+    report's score sheets): a part ends before the pages of its last one."""
+
+    def find(root: Any) -> Found | None:
+        found = [el for el in root.iter() if name in (el.get("class") or "").split()]
+        return (found[0], found[-1], found) if found else None
+
+    return Items(find, tail=1, slack=0)
+
+
+def _prune(root: Any, first: Any, last: Any, before: bool, after: bool) -> None:
+    """Remove what precedes `first` (`before`) and what follows `last` (`after`) in the body:
+    the siblings before `first` and each of its ancestors up to <body>, and those after `last`
+    and its ancestors."""
     parents = {child: parent for parent in root.iter() for child in parent}
-    node = table
-    while node in parents and node.tag != _tag("body"):
-        parent = parents[node]
-        children = list(parent)
-        at = children.index(node)
-        for i, child in enumerate(children):
-            if (before and i < at) or (after and i > at):
-                parent.remove(child)
-        if before and at > 0:  # text before the node belonged to a removed sibling
-            parent.text = None
-        node = parent
+    for node, drop, preceding in ((first, before, True), (last, after, False)):
+        while drop and node in parents and node.tag != _tag("body"):
+            parent = parents[node]
+            children = list(parent)
+            at = children.index(node)
+            for i, child in enumerate(children):
+                if (i < at) if preceding else (i > at):
+                    parent.remove(child)
+            if preceding and at > 0:  # text before the node belonged to a removed sibling
+                parent.text = None
+            node = parent
 
 
 def _tag(name: str) -> str:
@@ -149,29 +210,32 @@ def _tag(name: str) -> str:
     return name
 
 
-def _row_elements(box: Any) -> Iterator[Any]:
-    """The elements of the table-row boxes laid out in `box` (a page)."""
-    from weasyprint.formatting_structure.boxes import ParentBox, TableRowBox
+def _items_on(box: Any, index: dict[int, int]) -> Iterator[int]:
+    """The items (numbers in `index`, by element id) with a box laid out in `box` (a page)."""
+    from weasyprint.formatting_structure.boxes import ParentBox
 
     stack = [box]
     while stack:
         node = stack.pop()
-        if isinstance(node, TableRowBox):
-            yield node.element
-            continue
-        if isinstance(node, ParentBox):
+        item = index.get(id(node.element))
+        if item is not None:
+            yield item
+        elif isinstance(node, ParentBox):
             stack.extend(node.children)
 
 
-def join_pdfs(parts: Sequence[bytes]) -> bytes:
-    """One PDF of the parts in order: pages, outline, document information and language."""
+def join_pdfs(parts: Sequence[bytes], marks: Sequence[_Mark] | None = None) -> bytes:
+    """One PDF of the parts in order: pages, outline (from each part's, or from `marks`: the
+    bookmarks of every page of the whole), document information and language."""
     from pypdf import PdfReader, PdfWriter
     from pypdf.generic import NameObject
 
     writer = PdfWriter()
     first = PdfReader(io.BytesIO(parts[0]))
     for data in parts:
-        writer.append(PdfReader(io.BytesIO(data)))
+        writer.append(PdfReader(io.BytesIO(data)), import_outline=marks is None)
+    if marks is not None:
+        _add_outline(writer, _bookmark_tree(marks), None)
     if first.metadata:
         writer.add_metadata(dict(first.metadata))
     catalogue: Any = first.trailer["/Root"]
@@ -181,3 +245,25 @@ def join_pdfs(parts: Sequence[bytes]) -> bytes:
     buf = io.BytesIO()
     writer.write(buf)
     return buf.getvalue()
+
+
+def _bookmark_tree(marks: Sequence[_Mark]) -> list[Any]:
+    """The outline tree of pages with these bookmarks, nested and placed as WeasyPrint does it
+    for one document (its own function, over stand-ins for the pages)."""
+    from weasyprint.document import Document
+
+    class _Pages:
+        pages = marks
+
+    tree: list[Any] = Document.make_bookmark_tree(_Pages(), 0.75, transform_pages=True)
+    return tree
+
+
+def _add_outline(writer: Any, tree: list[Any], parent: Any) -> None:
+    """Write the bookmark tree into `writer` as WeasyPrint would: /XYZ destinations, open or closed."""
+    from pypdf.generic import Fit
+
+    for title, (page, x, y), children, state in tree:
+        item = writer.add_outline_item(title=title, page_number=page, parent=parent, fit=Fit.xyz(x, y, 0),
+                                       is_open=state != "closed")
+        _add_outline(writer, children, item)
