@@ -90,7 +90,7 @@ bench: setup
 	$(BIN)/python -m pip install -q -e '.[bench]'
 	$(BIN)/python bench/bench.py
 
-# The same plus the plan PDF of 10,000 tasks (time and peak memory): slow.
+# The same plus the plan PDF and the assessment report PDF of 10,000 tasks (time and peak memory): slow.
 bench-big: setup
 	$(BIN)/python -m pip install -q -e '.[bench]'
 	$(BIN)/python bench/bench.py --big

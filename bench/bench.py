@@ -8,7 +8,8 @@ with a run of its baseline right before it, and the table shows the median of th
 ratios (the machine is shared: a ratio of neighbours is steadier than two medians).
 Baselines: a bare PyYAML CSafeLoader parse of the same files; a bare serial WeasyPrint loop
 over the same HTML; a Python interpreter that does nothing. Peak memory is the child's
-maximum resident set (getrusage). `--big` adds the plan PDF at 10,000 tasks (slow).
+maximum resident set (getrusage). `--big` adds the plan PDF and the assessment report PDF at
+10,000 tasks (slow).
 """
 
 from __future__ import annotations
@@ -189,10 +190,25 @@ def plan_rows(ws: Path, work: Path) -> list[Row]:
             Row("plan PDF 10k tasks, time", took, "", 120, "s")]
 
 
+def report_rows(ws: Path, work: Path) -> list[Row]:
+    """The assessment report PDF at 10k (its score sheets in parts): peak memory, wall and CPU time."""
+    cmd = [*LZZR, "assess", str(ws), "--no-archive", "-o", str(work / "report-out"), "-q"]
+    probe = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL,"
+             " stderr=subprocess.DEVNULL, check=True); u = resource.getrusage(resource.RUSAGE_CHILDREN);"
+             " print(u.ru_maxrss, u.ru_utime + u.ru_stime)")
+    start = time.perf_counter()
+    out = subprocess.run([sys.executable, "-c", probe, *cmd], capture_output=True, text=True, check=True)
+    took = time.perf_counter() - start
+    rss, cpu = out.stdout.split()[-2:]
+    return [Row(f"assessment report PDF 10k tasks ({took:.0f} s, {float(cpu):.0f} s CPU)", int(rss) / 1024,
+                "maximum RSS", 1024, "MB"),
+            Row("assessment report PDF 10k tasks, time", took, f"{float(cpu):.0f} s CPU", 120, "s")]
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--repeat", type=int, default=3)
-    ap.add_argument("--big", action="store_true", help="also the plan PDF at 10k tasks")
+    ap.add_argument("--big", action="store_true", help="also the plan and report PDFs at 10k tasks")
     ap.add_argument("--keep", type=Path, help="generate the workspaces here and keep them")
     a = ap.parse_args()
     work = a.keep or Path(tempfile.mkdtemp(prefix="lzzr-bench-"))
@@ -208,6 +224,7 @@ def main() -> None:
         rows += letters_rows()
         if a.big:
             rows += plan_rows(ws, work)
+            rows += report_rows(ws, work)
     finally:
         if a.keep is None:
             shutil.rmtree(work, ignore_errors=True)
