@@ -1,7 +1,8 @@
 """The assessment report's score sheets laid out in parts (lzzr.render.chunked, `sections`) read
 as the one-pass layout: the same pages with the same text, the same outline (titles, target
 pages, nesting under the report's title), the same document information; the parts pass the
-layout check. A report whose sheets fit one part is laid out in one pass."""
+layout check. A report whose sheets fit one part is laid out in one pass. Charts of more targets
+than fit a page are drawn in several figures."""
 
 from __future__ import annotations
 
@@ -9,12 +10,13 @@ import io
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
 from pypdf import PdfReader
 
-from lzzr.assess.report import PART_WEIGHT, report_context, report_pdf, sheet_weight
+from lzzr.assess.report import CHART_BARS, PART_WEIGHT, chart_parts, report_context, report_pdf, sheet_weight
 from lzzr.assess.score import assess
 from lzzr.i18n import set_lang
 from lzzr.render.chunked import _cut, _end
@@ -141,3 +143,12 @@ def test_the_report_in_parts_keeps_outline_and_document_information(reports: tup
 def test_the_report_in_parts_passes_the_layout_check(reports: tuple[Path, Path, Workspace]) -> None:
     _, parts, ws = reports
     assert check_pdf(parts, workspace_words(ws, header_words()), Expect()) == []
+
+
+def test_charts_of_many_targets_are_split_into_figures_that_fit_a_page() -> None:
+    ranked: list[Any] = [SimpleNamespace(rank=i + 1) for i in range(57)]
+    assert chart_parts(ranked[:CHART_BARS]) == [(ranked[:CHART_BARS], "")]
+    parts = chart_parts(ranked)
+    assert [len(p) for p, _ in parts] == [29, 28]
+    assert [of for _, of in parts] == ["（第 1—29 名）", "（第 30—57 名）"]
+    assert chart_parts([]) == []

@@ -37,6 +37,9 @@ VALUE_W = 44.0
 ROW_H = 13.0
 TOP = 34.0
 LABEL_PT = 9.0
+# Bars per figure: 36 rows and the section heading fill a page; more targets of a kind are drawn
+# in several figures of equal share (a city's 57 teams in 29 and 28), never one that runs off it.
+CHART_BARS = 36
 # The report's score sheets are laid out in parts of about this weight (lzzr.render.chunked;
 # `sheet_weight`: about 23 to a page, so ~200 pages a part; the sample's 88 sheets weigh
 # 4,217 and stay one pass). docs/performance.md: "The assessment report in parts".
@@ -69,9 +72,21 @@ def _axis(a: Assessment, height: float) -> dict[str, Any]:
             "left": LABEL_W, "right": _x(full, full), "size": LABEL_PT}
 
 
-def totals_chart(a: Assessment, kind: str = "班子") -> dict[str, Any]:
-    """Horizontal bars of the totals of one kind of target, best first, coloured by grade."""
-    results = a.by_kind(kind)
+def chart_parts(results: list[Result]) -> list[tuple[list[Result], str]]:
+    """The results of one kind split into figures of at most CHART_BARS bars, each with what its
+    title adds (nothing for one figure, `（第 1—29 名）` for a part)."""
+    if len(results) <= CHART_BARS:
+        return [(results, "")] if results else []
+    count = -(-len(results) // CHART_BARS)
+    size = -(-len(results) // count)
+    parts = [results[i:i + size] for i in range(0, len(results), size)]
+    return [(part, f"（第 {part[0].rank}—{part[-1].rank} 名）") for part in parts]
+
+
+def totals_chart(a: Assessment, kind: str = "班子", part: list[Result] | None = None, of: str = "") -> dict[str, Any]:
+    """Horizontal bars of the totals of one kind of target (or `part` of them), best first,
+    coloured by grade."""
+    results = a.by_kind(kind) if part is None else part
     height = TOP + ROW_H * len(results) + 20
     colours = {b.name: GRADE_COLOURS[min(i, len(GRADE_COLOURS) - 1)] for i, b in enumerate(a.scheme.bands)}
     bars = [{"label": _label(r), "y": TOP + ROW_H * i, "ty": TOP + ROW_H * i + ROW_H - 4.5, "h": ROW_H - 3,
@@ -85,7 +100,7 @@ def totals_chart(a: Assessment, kind: str = "班子") -> dict[str, Any]:
     for band in axis["bands"]:
         band["segments"] = _band_segments(band["x"], bars, axis["top"], axis["bottom"])
     return {"width": CHART_W, "height": height, "height_mm": _mm(height), "bars": bars, "axis": axis,
-            "legend": legend, "title": f"{kind_word(kind)}总分", "kind": "totals"}
+            "legend": legend, "title": f"{kind_word(kind)}总分{of}", "kind": "totals"}
 
 
 def _band_segments(x: float, bars: list[dict[str, Any]], top: float, bottom: float) -> list[tuple[float, float]]:
@@ -101,9 +116,10 @@ def _band_segments(x: float, bars: list[dict[str, Any]], top: float, bottom: flo
     return segments
 
 
-def stacked_chart(a: Assessment, kind: str = "班子") -> dict[str, Any]:
-    """Each target's total split into its standards (one colour each), on a grey bar of full marks."""
-    results = a.by_kind(kind)
+def stacked_chart(a: Assessment, kind: str = "班子", part: list[Result] | None = None, of: str = "") -> dict[str, Any]:
+    """Each target's total (of one kind, or of `part` of them) split into its standards (one
+    colour each), on a grey bar of full marks."""
+    results = a.by_kind(kind) if part is None else part
     height = TOP + ROW_H * len(results) + 20
     full = a.scheme.full
     rows = []
@@ -121,7 +137,7 @@ def stacked_chart(a: Assessment, kind: str = "班子") -> dict[str, Any]:
     legend = [{"label": f"{ordinal(j)}{s.name}（{num(s.share_max)}）",
                "colour": STANDARD_COLOURS[j % len(STANDARD_COLOURS)]} for j, s in enumerate(names)]
     return {"width": CHART_W, "height": height, "height_mm": _mm(height), "rows": rows, "axis": _axis(a, height),
-            "legend": legend, "title": f"{kind_word(kind)}各项标准得分", "kind": "stacked"}
+            "legend": legend, "title": f"{kind_word(kind)}各项标准得分{of}", "kind": "stacked"}
 
 
 def _text_w(text: str) -> float:
@@ -314,8 +330,8 @@ def report_context(ws: Workspace, a: Assessment, font: str = "sans-serif") -> di
                     "grade": r.grade} for r in vetoed],
         "quota": quota_lines(a),
         "rankings": [ranking(a, k) for k in a.kinds()],
-        "charts": [c for k in ("班子", "正职") if a.by_kind(k) for c in (totals_chart(a, k),)]
-        + ([stacked_chart(a, "班子")] if a.by_kind("班子") else []),
+        "charts": [totals_chart(a, k, part, of) for k in ("班子", "正职") for part, of in chart_parts(a.by_kind(k))]
+        + [stacked_chart(a, "班子", part, of) for part, of in chart_parts(a.by_kind("班子"))],
         "sheets": [sheet(a, r) for r in a.results],
         "font": font,
     }
