@@ -1,0 +1,61 @@
+"""Where a letter's pages break (templates/letter.css): a heading keeps only with the first line
+of what follows it, so that page 1 is not left a fifth empty when the heading "二、责任内容" and
+its three-line first duty do not fit whole; and a heading never ends a page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from lzzr.documents.issue import letter_docs
+from lzzr.documents.letters import plan_letters
+from lzzr.render.renderer import renderer_for
+from lzzr.workspace.load import load_workspace
+from tests.helpers import copy_sample
+from tests.layoutcheck import MM, PORTRAIT, group_lines
+from tests.pdfutil import needs_poppler
+
+pytestmark = needs_poppler
+# The sample letter whose page 1 ended 48 mm above the foot of the text block: 二、责任内容,
+# （一）岗位职责 and the first duty (three lines) all moved to page 2 under the old rules.
+LETTER = "2026-supervision-czj-zqy"
+HEADINGS = ("一、", "二、", "三、", "四、", "五、", "（一）岗位职责", "（二）年度任务")
+
+
+@pytest.fixture(scope="module")
+def pages(tmp_path_factory: pytest.TempPathFactory) -> list[list[str]]:
+    """The body lines (text, top to bottom) of each page of the letter."""
+    import pdfplumber
+
+    root = tmp_path_factory.mktemp("breaks")
+    ws, problems = load_workspace(copy_sample(root / "ws"))
+    assert not problems
+    (doc,) = [d for d in letter_docs(ws, plan_letters(ws)) if d.id == LETTER]
+    renderer = renderer_for(ws)
+    path = root / "letter.pdf"
+    path.write_bytes(renderer.pdf_bytes(renderer.html(doc.template, doc.context)))
+    result = []
+    with pdfplumber.open(path) as pdf:
+        for page in pdf.pages:
+            body = [c for c in page.chars if float(c["top"]) / MM <= PORTRAIT[3] + 2 and c["text"].strip()]
+            lines = sorted(group_lines(body), key=lambda x: (x.baseline, x.x0))
+            result.append([x.text for x in lines])
+            if page.page_number == 1:
+                bottom = max(float(c["bottom"]) for c in body) / MM
+                # two lines (20.4 mm) at most left empty at the foot of page 1
+                assert bottom > PORTRAIT[3] - 20.4, f"page 1 ends {PORTRAIT[3] - bottom:.1f} mm above the text block's foot"
+    return result
+
+
+def test_page_one_holds_the_heading_and_the_first_line_of_its_duty(pages: list[list[str]]) -> None:
+    first = pages[0]
+    assert first[-3:-1] == ["二、责任内容", "（一）岗位职责"], first[-4:]
+    assert first[-1].startswith("1.协助本单位党委（党组）"), first[-1]
+    assert pages[1][0].startswith("腐败工作"), pages[1][:2]  # the rest of the duty: two lines, no widow
+    assert pages[1][1].endswith("设任务。")
+
+
+def test_no_page_ends_with_a_heading(pages: list[list[str]]) -> None:
+    for number, lines in enumerate(pages[:-1], 1):
+        assert not lines[-1].startswith(HEADINGS), f"p.{number} ends with the heading {lines[-1]}"
