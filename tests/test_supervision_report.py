@@ -98,3 +98,28 @@ def test_a_period_without_a_number_is_refused(capsys: pytest.CaptureFixture[str]
         ExitCode.PROBLEMS, "", "lzzr.yaml 的 发文 → 落实情况报告 没有时段 2026Q3 的序号：请添加一项（时段: 2026Q3，序号: …）"
         "或用 --number 指定\n")
     assert not (ws / "lzzr-register.json").exists() and not list(tmp_path.glob("*.pdf"))
+
+
+def test_a_bad_period_in_lzzr_yaml_is_located(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """The 时段 of a 发文 → 落实情况报告 entry: file:line:col and the record, found by the loader (so
+    `lzzr check` reports it too: tests/data/invalid/56-report-period), and the report refused."""
+    ws = copy_sample(tmp_path / "ws")
+    config = ws / "lzzr.yaml"
+    config.write_text(config.read_text(encoding="utf-8").replace("{时段: 2026H1,", "{时段: 2026上半年,"), encoding="utf-8")
+    assert run(capsys, "report", "progress", str(ws), "--period", "2026H1", "--out", str(tmp_path)) == (
+        ExitCode.PROBLEMS, "",
+        "lzzr.yaml:21:12: error[S016] 配置: 「时段」无法识别：'2026上半年'；请写 2026、2026H1、2026H2 或 2026Q1–2026Q4\n"
+        "工作区有 1 个错误，无法统计落实情况；请先运行 lzzr check\n")
+    assert not list(tmp_path.glob("*.pdf"))
+
+
+def test_a_year_written_as_a_number_is_the_whole_year(tmp_path: Path) -> None:
+    from lzzr.supervision.report import numbering
+
+    ws = copy_sample(tmp_path / "ws")
+    config = ws / "lzzr.yaml"
+    config.write_text(config.read_text(encoding="utf-8").replace("{时段: 2026H1, 文号前缀: 示纪发, 序号: 12",
+                                                                 "{时段: 2026, 文号前缀: 示纪发, 序号: 13"), encoding="utf-8")
+    loaded, problems = load_workspace(ws)
+    assert not problems
+    assert numbering(loaded, parse_period("2026")).text == "示纪发〔2026〕13号"

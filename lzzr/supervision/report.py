@@ -8,7 +8,6 @@ progress_body.html that a workspace may override) reads, and the texts for the g
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -19,9 +18,8 @@ from lzzr.supervision.status import DONE, OVERDUE, Status
 from lzzr.supervision.summary import count, focuses, group, letters
 from lzzr.supervision.tables import leader_name, unit_name
 from lzzr.workspace.load import Workspace
-from lzzr.workspace.model import ReportDoc, cn_date
+from lzzr.workspace.model import PERIOD_PATTERN, ReportDoc, cn_date
 
-_PERIOD = re.compile(r"(\d{4})(?:(H[12])|(Q[1-4]))?\Z")
 _CN_NUM = "一二三四五六七八九十"
 
 
@@ -36,7 +34,7 @@ class Period:
 
 
 def parse_period(text: str) -> Period:
-    m = _PERIOD.match(text.strip().upper())
+    m = PERIOD_PATTERN.match(text.strip().upper())
     if not m:
         raise UsageError("sv.bad_period", value=text)
     year = int(m.group(1))

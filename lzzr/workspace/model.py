@@ -75,6 +75,26 @@ Ids = Annotated[tuple[str, ...], BeforeValidator(_as_tuple), WithJsonSchema(_ONE
 Texts = Annotated[tuple[str, ...], BeforeValidator(_as_tuple), WithJsonSchema(_ONE_OR_MANY)]
 NonEmpty = Annotated[str, Field(min_length=1)]
 
+PERIOD_PATTERN = re.compile(r"(\d{4})(?:(H[12])|(Q[1-4]))?\Z")  # 2026, 2026H1, 2026Q3 (upper-cased)
+
+
+def _period(value: Any) -> Any:
+    """A reporting period (时段): 2026, 2026H1–H2 or 2026Q1–Q4; a year written as a number
+    (`时段: 2026`, which YAML reads as an integer) is the whole year."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    if isinstance(value, str) and value.strip() and not PERIOD_PATTERN.match(value.strip().upper()):
+        raise PydanticCustomError("lzzr_period", "bad period", {"value": value})
+    return value
+
+
+PeriodText = Annotated[
+    NonEmpty,
+    BeforeValidator(_period),
+    WithJsonSchema({"anyOf": [{"type": "string", "pattern": r"^\d{4}([Hh][12]|[Qq][1-4])?$"}, {"type": "integer"}],
+                    "examples": ["2026", "2026H1", "2026Q3"]}),
+]
+
 UnitKind = Literal[
     "党委", "政府", "人大", "政协", "纪委监委", "部门", "苏木镇", "乡镇", "街道", "企事业单位", "其他"
 ]
@@ -274,7 +294,7 @@ class PlanDoc(Frozen):
 class ReportDoc(Frozen):
     """One report to the 党委 (lzzr.yaml → 发文 → 落实情况报告: a list, one entry per period)."""
 
-    period: NonEmpty = Field(alias="时段", description="2026、2026H1、2026Q3 …")
+    period: PeriodText = Field(alias="时段", description="2026、2026H1、2026Q3 …")
     number: StrictInt = Field(alias="序号", ge=1, description="文号序号：示纪发〔2026〕12号 的 12")
     prefix: str | None = Field(None, alias="文号前缀", description="默认为 lzzr.yaml 的文号前缀")
     date: Date | None = Field(None, alias="日期", description="成文日期，默认为时段末后第 5 天")
