@@ -4,8 +4,6 @@ its three-line first duty do not fit whole; and a heading never ends a page."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from lzzr.documents.issue import letter_docs

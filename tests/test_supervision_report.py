@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 from pathlib import Path
 
@@ -123,3 +124,26 @@ def test_a_year_written_as_a_number_is_the_whole_year(tmp_path: Path) -> None:
     loaded, problems = load_workspace(ws)
     assert not problems
     assert numbering(loaded, parse_period("2026")).text == "示纪发〔2026〕13号"
+
+
+def test_letters_status_lists_the_report_apart(issued: Path, capsys: pytest.CaptureFixture[str],
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """The registered report is not a letter (no two parties sign it): `letters --status` lists it
+    after the signing rate, with its number, title, 成文日期 and state, and does not count it."""
+    ws = str(issued / "workspace")
+    code, out, _ = run(capsys, "letters", ws, "--status")
+    section = ["其他登记文件（不是责任书，不计入签订率）：",
+               "示纪发〔2026〕12号　2026年上半年落实情况报告　成文日期 2026-07-05　未冻结（无需双方签字）"]
+    assert code == ExitCode.PROBLEMS and out.splitlines()[-2:] == section
+    assert "合计：已签 0/51，签订率 0%" in out.splitlines()  # the 51 letters only
+    code, out, _ = run(capsys, "letters", ws, "--status", "--format", "json")
+    assert json.loads(out)["others"] == [{
+        "id": "progress:2026:2026H1", "kind": "progress", "number": "示纪发〔2026〕12号", "title": "2026年上半年落实情况报告",
+        "date": "2026-07-05", "registered": json.loads(out)["others"][0]["registered"], "frozen": False, "state": "open"}]
+    # a filter chooses letters: nothing else; --quiet: the total only
+    assert "落实情况报告" not in run(capsys, "letters", ws, "--status", "--kind", "lower")[1]
+    assert run(capsys, "letters", ws, "--status", "--quiet")[1] == "合计：已签 0/51，签订率 0%\n"
+    monkeypatch.setenv("LZZR_LANG", "en")
+    assert run(capsys, "letters", ws, "--status")[1].splitlines()[-2:] == [
+        "other registered documents (not letters, not in the rate):",
+        "示纪发〔2026〕12号  2026年上半年落实情况报告  dated 2026-07-05  not frozen (no parties sign it)"]

@@ -16,7 +16,7 @@ from lzzr.cli import options as o
 from lzzr.cli.locking import writing
 from lzzr.cli.output import echo, echo_json, exit_with, print_problems, progress_bar, refuse
 from lzzr.errors import ExitCode, UsageError
-from lzzr.i18n import t, tr
+from lzzr.i18n import t, text, tr
 from lzzr.text import escape_controls
 
 
@@ -57,7 +57,7 @@ def register_commands(app: typer.Typer) -> None:
         ws = _checked(o.pick_workspace(workspace, workspace_opt), fmt, unit, leader)
         specs = d.select_letters(ws, kind.value if kind else None, unit, leader)
         if status:
-            _print_status(ws, specs, fmt, quiet)
+            _print_status(ws, specs, fmt, quiet, whole=not (kind or unit or leader))
             return
         batch = _Batch(out, jobs, variant, combine, fmt, quiet, (wait, reissue),
                        _signer(sign_key, sign_cert, sign_pass_env))
@@ -243,14 +243,17 @@ def _issue(ws: Any, docs: list[Any], batch: _Batch, combined_name: str, what: st
         raise typer.Exit(ExitCode.PROBLEMS)
 
 
-def _print_status(ws: Any, specs: list[Any], fmt: o.Format, quiet: bool) -> None:
-    """The signing rate per unit; with `quiet`, the total only. Exit 1 while letters are unsigned."""
+def _print_status(ws: Any, specs: list[Any], fmt: o.Format, quiet: bool, whole: bool) -> None:
+    """The signing rate per unit; with `quiet`, the total only; unless a filter chose the letters
+    (`whole`), the year's other registered documents after it. Exit 1 while letters are unsigned."""
     from lzzr.documents.register import Register
-    from lzzr.documents.status import signing_status
+    from lzzr.documents.status import other_documents, other_lines, signing_status
 
-    rows, unsigned = signing_status(ws, specs, Register.open(ws.root))
+    register = Register.open(ws.root)
+    rows, unsigned = signing_status(ws, specs, register)
+    others = other_documents(ws, register) if whole else []
     if fmt is o.Format.json:
-        echo_json({"units": rows, "unsigned": unsigned})
+        echo_json({"units": rows, "unsigned": unsigned, "others": [{**d, "title": text(d["title"])} for d in others]})
         return
     from tabulate import tabulate
 
@@ -263,5 +266,7 @@ def _print_status(ws: Any, specs: list[Any], fmt: o.Format, quiet: bool) -> None
     echo(t("status.total", signed=signed, total=total, rate=f"{(signed / total if total else 1):.0%}"))
     for u in [] if quiet else unsigned:
         echo(t("status.unsigned", doc=u["id"], names="、".join(u["missing"])))
+    for line in [] if quiet else other_lines(others):
+        echo(text(line))
     if unsigned:
         raise typer.Exit(ExitCode.PROBLEMS)

@@ -1,4 +1,5 @@
-"""The signing rate (签订率) of the year's letters, per unit, from the register."""
+"""The signing rate (签订率) of the year's letters, per unit, from the register; and the year's
+other registered documents, listed beside it but not counted (they are not signed by two parties)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from lzzr.documents.letters import LetterSpec
-from lzzr.documents.register import Register, signed_by_all
+from lzzr.documents.register import Register, is_signed, signed_by_all
+from lzzr.i18n import Msg, msg
 from lzzr.workspace.load import Workspace
 
 
@@ -33,3 +35,49 @@ def signing_status(ws: Workspace, specs: Sequence[LetterSpec], register: Registe
     for row in rows.values():
         row["rate"] = row["signed"] / row["letters"] if row["letters"] else 1.0
     return list(rows.values()), unsigned
+
+
+# Registered kinds that are letters (counted in the rate), pledges (lzzr pledges) or print volumes.
+_NOT_LISTED = ("letter", "pledge", "combined")
+_TITLE_ARGS = {"progress": "period", "decision": "incident"}
+
+
+def other_documents(ws: Workspace, register: Register) -> list[dict[str, Any]]:
+    """The year's registered official documents with a 文号 that are not letters: the 落实情况报告
+    (lzzr report progress) and the 责任追究决定 (lzzr trace --issue). They are issued by one
+    organ, not signed by two parties, so `letters --status` lists them apart and does not count
+    them; `frozen` when a signature or the office's digital signature is registered."""
+    assert ws.config is not None
+    rows = []
+    for doc_id, entry in sorted(register.documents.items()):
+        kind = str(entry.get("kind", ""))
+        if "number" not in entry or kind.startswith(_NOT_LISTED) or entry.get("year") != ws.config.year:
+            continue
+        rows.append({"id": doc_id, "kind": kind, "number": entry["number"], "title": _title(kind, entry),
+                     "date": entry.get("date", ""), "registered": entry.get("issued", ""),
+                     "frozen": is_signed(entry), "state": _state(entry)})
+    return rows
+
+
+def other_lines(others: list[dict[str, Any]]) -> list[Msg]:
+    """The section of `letters --status` that lists `others` (nothing when there are none)."""
+    if not others:
+        return []
+    return [msg("status.others"), *(msg("status.other", number=d["number"] or msg("status.other.no_number"),
+                                        title=d["title"], state=msg(f"status.other.{d['state']}"),
+                                        date=msg("status.other.dated", date=d["date"]) if d["date"] else
+                                        msg("status.other.registered", date=d["registered"]))
+                                    for d in others)]
+
+
+def _state(entry: dict[str, Any]) -> str:
+    return "pades" if entry.get("pades") else "signed" if entry.get("signatures") else "open"
+
+
+def _title(kind: str, entry: dict[str, Any]) -> str | Msg:
+    if entry.get("title"):
+        return str(entry["title"])
+    arg = _TITLE_ARGS.get(kind)
+    if arg is None:
+        return msg("status.other.kind", kind=kind)
+    return msg(f"status.other.{kind}", value=str(entry.get(arg, "")))

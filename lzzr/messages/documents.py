@@ -21,5 +21,17 @@ CATALOG: dict[str, tuple[str, str]] = {
     # lzzr sign (lzzr/documents/sign_checks.py)
     "sign.copy": ("{doc} 是签订本，不在签订本上登记签字；请登记在责任书 {of} 上",
                   "{doc} is an as-signed copy: record the signature on the letter {of}"),
+    # lzzr letters --status: the year's other registered documents (lzzr/documents/status.py)
+    "status.others": ("其他登记文件（不是责任书，不计入签订率）：", "other registered documents (not letters, not in the rate):"),
+    "status.other": ("{number}　{title}　{date}　{state}", "{number}  {title}  {date}  {state}"),
+    "status.other.dated": ("成文日期 {date}", "dated {date}"),
+    "status.other.registered": ("登记于 {date}", "registered {date}"),
+    "status.other.progress": ("落实情况报告（{value}）", "progress report ({value})"),
+    "status.other.decision": ("责任追究决定（{value}）", "accountability decision ({value})"),
+    "status.other.kind": ("{kind}", "{kind}"),
+    "status.other.open": ("未冻结（无需双方签字）", "not frozen (no parties sign it)"),
+    "status.other.signed": ("已登记签字，已冻结", "signature registered, frozen"),
+    "status.other.pades": ("已数字签名，已冻结", "digitally signed, frozen"),
+    "status.other.no_number": ("（无文号）", "(no number)"),
     "LT08": ("与第 {first} 条重复（{value}）", "the same as entry {first} ({value})"),
 }

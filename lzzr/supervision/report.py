@@ -91,9 +91,11 @@ def doc_id(period: Period) -> str:
 
 
 def register_entry(period: Period, numbered: Numbering, pdf: str) -> dict[str, Any]:
-    """The register entry of an issued report (like the decision's: no parties, no signatures)."""
+    """The register entry of an issued report (like the decision's: no parties, no signatures);
+    its title and 成文日期 for `letters --status`."""
     return {"kind": "progress", "year": period.start.year, "period": period.code.upper(),
-            "number": numbered.text, "parties": [], "file": pdf, "key": "", "pades": False}
+            "number": numbered.text, "title": f"{period.label}落实情况报告", "date": numbered.date.isoformat(),
+            "parties": [], "file": pdf, "key": "", "pades": False}
 
 
 def organ_unit(ws: Workspace) -> str | None:
