@@ -103,13 +103,13 @@ def test_a_period_without_a_number_is_refused(capsys: pytest.CaptureFixture[str]
 
 def test_a_bad_period_in_lzzr_yaml_is_located(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     """The 时段 of a 发文 → 落实情况报告 entry: file:line:col and the record, found by the loader (so
-    `lzzr check` reports it too: tests/data/invalid/56-report-period), and the report refused."""
+    `lzzr check` reports it too: tests/data/invalid/57-report-period), and the report refused."""
     ws = copy_sample(tmp_path / "ws")
     config = ws / "lzzr.yaml"
     config.write_text(config.read_text(encoding="utf-8").replace("{时段: 2026H1,", "{时段: 2026上半年,"), encoding="utf-8")
     assert run(capsys, "report", "progress", str(ws), "--period", "2026H1", "--out", str(tmp_path)) == (
         ExitCode.PROBLEMS, "",
-        "lzzr.yaml:21:12: error[S016] 配置: 「时段」无法识别：'2026上半年'；请写 2026、2026H1、2026H2 或 2026Q1–2026Q4\n"
+        "lzzr.yaml:21:12: error[S017] 配置: 「时段」无法识别：'2026上半年'；请写 2026、2026H1、2026H2 或 2026Q1–2026Q4\n"
         "工作区有 1 个错误，无法统计落实情况；请先运行 lzzr check\n")
     assert not list(tmp_path.glob("*.pdf"))
 

@@ -37,7 +37,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "sv.bad_period": ("时段 '{value}' 无法识别；请写 2026、2026H1、2026H2 或 2026Q1–2026Q4",
                       "cannot read the period '{value}'; write 2026, 2026H1, 2026H2 or 2026Q1-2026Q4"),
     # lzzr.yaml → 发文 → 落实情况报告 → 时段 (lzzr/workspace/model.py PERIOD_PATTERN, located by validate.py)
-    "S016": ("「{field}」无法识别：'{value}'；请写 2026、2026H1、2026H2 或 2026Q1–2026Q4",
+    "S017": ("「{field}」无法识别：'{value}'；请写 2026、2026H1、2026H2 或 2026Q1–2026Q4",
              "'{field}': cannot read the period '{value}'; write 2026, 2026H1, 2026H2 or 2026Q1-2026Q4"),
     "sv.no_unit": ("没有单位 '{unit}'{suggest}", "no unit '{unit}'{suggest}"),
     "sv.no_leader": ("没有领导 '{leader}'{suggest}", "no leader '{leader}'{suggest}"),

@@ -71,7 +71,7 @@ def _value_problem(kind: str, err: Any, field: str) -> tuple[str, dict[str, Any]
         why = t("date." + ctx.get("why", "format"), month=ctx.get("month", ""))
         return "S005", {"field": field, "value": value, "why": why}
     if kind == "lzzr_period":
-        return "S016", {"field": field, "value": ctx.get("value", value)}
+        return "S017", {"field": field, "value": ctx.get("value", value)}
     if kind == "lzzr_font":
         return "S014", {"value": ctx.get("value", value)}
     if kind == "literal_error":
