@@ -179,3 +179,9 @@ def reissue_opt() -> Any:
     return typer.Option(None, "--reissue", help=tr(
         "重新印发一份已签的文件（可多次指定）：旧版本及其签字留在登记簿中，标为已被取代",
         "re-issue a signed document (repeatable): the old version and its signatures stay on record, superseded"))
+
+
+def no_cache_opt() -> Any:
+    return typer.Option(False, "--no-cache", help=tr(
+        "不使用结果缓存（输入和输出都未变时直接给出上次结果）",
+        "do not use the result cache (a run whose inputs and outputs are unchanged repeats the last report)"))
