@@ -109,3 +109,43 @@ def _digest(path: Path) -> str:
     except OSError:
         return ""
 
+
+HTML_KEYS = "html-keys"
+
+
+class HtmlKeys:
+    """Per document, what its last HTML was made from: the digest of its template context, and
+    the content key and HTML digest that HTML gave. A document whose context digest is the one
+    recorded needs no HTML built to learn its key: same context, same templates and code (the
+    entry's `salt`), same HTML. One entry per workspace; a salt of other templates, fonts,
+    variant, signer or lzzr starts it empty."""
+
+    def __init__(self, root: Path, salt: str) -> None:
+        self.root, self.salt = root, salt
+        stored = cache.load(root, HTML_KEYS, salt)
+        self.known: dict[str, Any] = dict(stored) if isinstance(stored, dict) else {}
+
+    def get(self, doc_id: str, context: str) -> tuple[str, str] | None:
+        """(content key, HTML digest) of the document when its context digest is `context`."""
+        found = self.known.get(doc_id)
+        if not (isinstance(found, tuple) and len(found) == 3 and all(isinstance(x, str) for x in found)):
+            return None
+        return (found[1], found[2]) if found[0] == context else None
+
+    def put(self, doc_id: str, context: str, key: str, html_sha: str) -> None:
+        self.known[doc_id] = (context, key, html_sha)
+
+    def save(self) -> None:
+        cache.store(self.root, HTML_KEYS, self.salt, self.known)
+
+
+def context_digest(template: str, context: dict[str, Any]) -> str | None:
+    """A digest of a template context, or None when it holds more than plain data (marshal
+    version 2: no back-references, so equal data gives equal bytes)."""
+    import marshal
+
+    try:
+        data = marshal.dumps((template, context), 2)
+    except ValueError:
+        return None
+    return hashlib.sha256(data).hexdigest()

@@ -53,6 +53,7 @@ class Job:
     target: Path
     html: str
     key: str
+    known: str | None = None  # the file's digest when the caller found it unchanged (`html` may then be "")
 
 
 @dataclass(frozen=True)
@@ -100,7 +101,8 @@ def render_many(jobs: Sequence[Job], *, template_dirs: Sequence[Path], font_css:
         variant: a WeasyPrint PDF variant such as "pdf/a-2b", or None.
         workers: worker processes; 1 renders in this process, below 1 means the CPU count.
         previous: str(target) → (content key, sha256) of what was rendered before: a job
-            whose key matches and whose file still has that digest is skipped.
+            whose key matches and whose file still has that digest is skipped (as is a job
+            whose `known` digest the caller found so).
         progress: called with (finished, total) as documents finish.
         extra_allowed: more folders WeasyPrint may read (fonts named by @font-face).
 
@@ -111,7 +113,7 @@ def render_many(jobs: Sequence[Job], *, template_dirs: Sequence[Path], font_css:
     results: dict[int, Done] = {}
     todo: list[int] = []
     for index, job in enumerate(jobs):
-        sha = _unchanged(job, previous or {})
+        sha = job.known or unchanged(job.target, job.key, previous or {})
         if sha is None:
             todo.append(index)
         else:
@@ -135,13 +137,14 @@ def _check_targets(jobs: Sequence[Job]) -> None:
         seen.add(target)
 
 
-def _unchanged(job: Job, previous: Mapping[str, tuple[str, str]]) -> str | None:
-    """The digest of the job's file when it needs no new render, else None."""
-    entry = previous.get(str(job.target))
-    if entry is None or entry[0] != job.key:
+def unchanged(target: Path, key: str, previous: Mapping[str, tuple[str, str]]) -> str | None:
+    """The digest of `target` when it was rendered from content `key` and still has the digest
+    recorded then (it needs no new render), else None."""
+    entry = previous.get(str(target))
+    if entry is None or entry[0] != key:
         return None
     try:
-        sha = sha256_file(job.target)
+        sha = sha256_file(target)
     except OSError:
         return None
     return sha if sha == entry[1] else None
