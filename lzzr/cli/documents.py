@@ -163,6 +163,7 @@ class _Batch:
         self.variant = variant.value if variant else None
         self.signer = signer
         self.run: Any = None  # the result cache's view of this run (lzzr/documents/issue_cache.py)
+        self.cache = True
 
     def options(self) -> tuple[str, ...]:
         """What of this batch shapes the files and the report (the result cache's key)."""
@@ -177,6 +178,7 @@ def _replayed(root: Path, batch: _Batch, chosen: tuple[str, ...], signing: tuple
     from lzzr.errors import LzzrError
     from lzzr.lock import workspace_lock
 
+    batch.cache = not no_cache
     if no_cache or batch.reissue or not root.is_dir():
         return False
     try:  # the lock only if free: a workspace that another run holds takes the normal path (and waits)
@@ -257,7 +259,8 @@ def _issue(ws: Any, docs: list[Any], batch: _Batch, combined_name: str, what: st
     if any(p.severity.value == "error" for p in problems):
         raise typer.Exit(ExitCode.PROBLEMS)
     options = d.Options(out=batch.out, workers=batch.jobs, variant=batch.variant, combine=batch.combine,
-                        signer=batch.signer, progress=progress_bar(batch.quiet, as_json), reissue=batch.reissue)
+                        signer=batch.signer, progress=progress_bar(batch.quiet, as_json), reissue=batch.reissue,
+                        cache=batch.cache)
     with writing(ws.root, what, batch.wait):
         issued = d.issue(ws, docs, options, combined_name)
     combined = str(issued.combined) if issued.combined else None

@@ -46,6 +46,7 @@ class Options:
     progress: ProgressCallback | None = None
     today: dt.date = field(default_factory=lambda: clock.today())
     reissue: frozenset[str] = frozenset()
+    cache: bool = True  # the HTML keys of lzzr/documents/issue_cache.py (False: build every HTML)
 
 
 @dataclass
@@ -274,7 +275,7 @@ class _Keys:
         signing = options.signer.common_name if options.signer else ""
         self.salt = (renderer.font_css, self.templates, options.variant or "", signing)
         words = "\0".join(unbreakable_words(ws))  # the renderer's keep_known filter reads them
-        self.html_keys = HtmlKeys(ws.root, content_key(cache.code_fingerprint(), *self.salt, words))
+        self.html_keys = HtmlKeys(ws.root, content_key(cache.code_fingerprint(), *self.salt, words), options.cache)
 
     def known(self, doc: Doc) -> tuple[str | None, str, str]:
         """(None, key, HTML digest) when the context is as recorded, else the HTML built and its key."""

@@ -120,9 +120,9 @@ class HtmlKeys:
     entry's `salt`), same HTML. One entry per workspace; a salt of other templates, fonts,
     variant, signer or lzzr starts it empty."""
 
-    def __init__(self, root: Path, salt: str) -> None:
-        self.root, self.salt = root, salt
-        stored = cache.load(root, HTML_KEYS, salt)
+    def __init__(self, root: Path, salt: str, use: bool = True) -> None:
+        self.root, self.salt, self.use = root, salt, use
+        stored = cache.load(root, HTML_KEYS, salt) if use else None
         self.known: dict[str, Any] = dict(stored) if isinstance(stored, dict) else {}
 
     def get(self, doc_id: str, context: str) -> tuple[str, str] | None:
@@ -136,7 +136,8 @@ class HtmlKeys:
         self.known[doc_id] = (context, key, html_sha)
 
     def save(self) -> None:
-        cache.store(self.root, HTML_KEYS, self.salt, self.known)
+        if self.use:
+            cache.store(self.root, HTML_KEYS, self.salt, self.known)
 
 
 def context_digest(template: str, context: dict[str, Any]) -> str | None:
