@@ -15,6 +15,7 @@ maximum resident set (getrusage). `--big` adds the plan PDF and the assessment r
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
 import resource
@@ -181,6 +182,60 @@ def letters_rows() -> list[Row]:
     return [Row(f"letters --jobs 2, 46 letters ({t:.1f} s)", ratio, f"serial bare WeasyPrint ({b:.1f} s)", 0.55)]
 
 
+def letters_rerun_rows(repeat: int) -> list[Row]:
+    """`lzzr letters --jobs 2` on a copy of the sample (51 letters): a full run (no register, no
+    cache, no PDFs), the same again unchanged, and one task changed (then put back), in that
+    order per round; the one-change row subtracts what WeasyPrint alone takes for the letters
+    that run rendered (bench/render_only.py, its import included). Wall and CPU (user+sys of
+    the run and its workers) both; the ratio is of wall times, median over the rounds."""
+    work = Path(tempfile.mkdtemp(prefix="lzzr-bench-letters-"))
+    ws = shutil.copytree(ROOT / "sample-data", work / "ws",
+                         ignore=shutil.ignore_patterns("lzzr-register.json", "廉政档案", ".lzzr.lock"))
+    env = {**os.environ, "LZZR_LANG": "zh", "LZZR_CACHE_DIR": str(work / "cache"), "SOURCE_DATE_EPOCH": "1772064000"}
+    cmd = [*LZZR, "letters", str(ws), "-o", str(work / "out"), "--jobs", "2", "-f", "json"]
+    target, rounds = ws / "tasks.yaml", []
+    original = target.read_bytes()
+    changed = original.replace("全年不少于4次".encode(), "全年不少于5次".encode(), 1)
+    try:
+        for _ in range(repeat):
+            for path in (work / "out", work / "cache", ws / "lzzr-register.json"):
+                shutil.rmtree(path, ignore_errors=True) if path.is_dir() else path.unlink(missing_ok=True)
+            full = _letters(cmd, env)
+            unchanged = _letters(cmd, env)
+            target.write_bytes(changed)
+            one = _letters(cmd, env)
+            target.write_bytes(original)
+            _letters(cmd, env)
+            alone = float(subprocess.run([sys.executable, str(BENCH / "render_only.py"), str(ws), *one[2]],
+                                         capture_output=True, text=True, check=True, env=env).stdout)
+            rounds.append((full, unchanged, one, (alone, 0.0, [])))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+    def med(i: int, j: int) -> float:
+        return statistics.median(r[i][j] for r in rounds)
+
+    count = len(rounds[-1][2][2])
+    cpu = statistics.median(r[1][1] / r[0][1] for r in rounds)
+    return [Row(f"letters unchanged re-run (wall {med(1, 0):.2f} s, CPU {med(1, 1):.2f} s = {cpu:.3f}x)",
+                statistics.median(r[1][0] / r[0][0] for r in rounds),
+                f"full run, 51 letters (wall {med(0, 0):.1f} s, CPU {med(0, 1):.1f} s)", 0.05),
+            Row(f"letters one task changed (wall {med(2, 0):.1f} s, CPU {med(2, 1):.1f} s; {count} rendered, "
+                f"WeasyPrint alone {med(3, 0):.1f} s)", statistics.median((r[2][0] - r[3][0]) / r[0][0] for r in rounds),
+                "full run, less WeasyPrint alone for the rendered", 0.1)]
+
+
+def _letters(cmd: list[str], env: dict[str, str]) -> tuple[float, float, list[str]]:
+    """(wall s, CPU s, ids of the letters rendered) of one `lzzr letters -f json` run."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    out = subprocess.run(cmd, capture_output=True, text=True, check=True, env=env).stdout
+    took = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+    return took, cpu, [d["id"] for d in json.loads(out)["documents"] if d["rendered"]]
+
+
 def plan_rows(ws: Path, work: Path) -> list[Row]:
     cmd = [*LZZR, "decompose", str(ws), "-o", str(work / "plan-out"), "-q"]
     start = time.perf_counter()
@@ -210,10 +265,14 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--big", action="store_true", help="also the plan and report PDFs at 10k tasks")
     ap.add_argument("--keep", type=Path, help="generate the workspaces here and keep them")
+    ap.add_argument("--letters", action="store_true", help="only the letters re-run rows")
     a = ap.parse_args()
     work = a.keep or Path(tempfile.mkdtemp(prefix="lzzr-bench-"))
     started = time.perf_counter()
     try:
+        if a.letters:
+            rows = letters_rerun_rows(a.repeat)
+            return _table(rows, started)
         rows, spaces = check_rows(work, a.repeat)
         ws = spaces[10_000]
         if CACHE:
@@ -222,12 +281,17 @@ def main() -> None:
         rows += start_rows(a.repeat)
         rows += memory_rows(ws)
         rows += letters_rows()
+        rows += letters_rerun_rows(a.repeat)
         if a.big:
             rows += plan_rows(ws, work)
             rows += report_rows(ws, work)
     finally:
         if a.keep is None:
             shutil.rmtree(work, ignore_errors=True)
+    _table(rows, started)
+
+
+def _table(rows: list[Row], started: float) -> None:
     print(f"lzzr bench — {time.strftime('%Y-%m-%d %H:%M')}, {platform.processor() or platform.machine()}, "
           f"{os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}, Python {platform.python_version()}, "
           f"{time.perf_counter() - started:.0f} s\n")

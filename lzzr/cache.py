@@ -22,7 +22,7 @@ from __future__ import annotations
 import hashlib
 import marshal
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -49,19 +49,45 @@ def builtin_templates() -> Path:
     return checkout if checkout.is_dir() else _PACKAGE / "templates"
 
 
-def inputs_key(root: Path, kind: str) -> str:
-    """The key of a result of `kind` computed from the workspace at `root` (see module doc)."""
+def inputs_key(root: Path, kind: str, extra: Sequence[str] = ()) -> str:
+    """The key of a result of `kind` computed from the workspace at `root` (see module doc);
+    `extra` adds what else the result depends on (a command's options)."""
     h = hashlib.sha256()
-    h.update(f"{kind}\0{lzzr.__version__}\0{get_lang()}\0".encode())
-    for path in sorted(_PACKAGE.rglob("*.py")):
-        st = path.stat()
-        h.update(f"{path.relative_to(_PACKAGE)}\0{st.st_size}\0{st.st_mtime_ns}\0".encode())
+    h.update(f"{kind}\0{code_fingerprint()}\0{get_lang()}\0".encode())
+    for part in extra:
+        h.update(f"{len(part)}\0{part}\0".encode())
     files = [p for p in root.iterdir() if p.suffix.lower() in (".yaml", ".yml") and p.is_file()]
     _hash_files(h, "ws", root, files)
     for label, folder in (("tpl", root / "templates"), ("builtin", builtin_templates())):
         if folder.is_dir():
             _hash_files(h, label, folder, (p for p in folder.rglob("*") if p.is_file()))
     return h.hexdigest()
+
+
+def code_fingerprint() -> str:
+    """lzzr's version and the size and mtime of each of its source files: another lzzr, or an
+    edited checkout, gives another fingerprint."""
+    h = hashlib.sha256(lzzr.__version__.encode())
+    for path in sorted(_PACKAGE.rglob("*.py")):
+        st = path.stat()
+        h.update(f"{path.relative_to(_PACKAGE)}\0{st.st_size}\0{st.st_mtime_ns}\0".encode())
+    return h.hexdigest()
+
+
+def fonts_fingerprint() -> str:
+    """A digest of the font faces fontconfig knows (family and file of each), so that a face
+    installed or removed changes the key of what is rendered with them. Empty without fc-list."""
+    import shutil
+    import subprocess
+
+    if shutil.which("fc-list") is None:
+        return ""
+    try:
+        out = subprocess.run(["fc-list", ":", "family", "file"], capture_output=True, timeout=30,
+                             check=False).stdout
+    except (OSError, subprocess.SubprocessError):
+        return ""
+    return hashlib.sha256(b"\n".join(sorted(out.splitlines()))).hexdigest()
 
 
 def _hash_files(h: Any, label: str, base: Path, files: Iterable[Path]) -> None:

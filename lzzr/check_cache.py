@@ -55,19 +55,27 @@ def _fresh(root: Path, fresh: Callable[[Path], Any] | None) -> CheckSummary:
 
 
 def _encode(s: CheckSummary) -> tuple[Any, ...]:
-    problems = [(p.code, p.location.file, p.location.line, p.location.column, p.severity.value,
-                 p.record.kind if p.record else None, p.record.id if p.record else None, p.args, p.msg)
-                for p in s.problems]
-    return (problems, s.settings, s.summary)
+    return (encode_problems(s.problems), s.settings, s.summary)
+
+
+def encode_problems(problems: list[Problem]) -> list[tuple[Any, ...]]:
+    """Problems as plain data (for lzzr.cache); `decode_problems` gives them back."""
+    return [(p.code, p.location.file, p.location.line, p.location.column, p.severity.value,
+             p.record.kind if p.record else None, p.record.id if p.record else None, p.args, p.msg)
+            for p in problems]
+
+
+def decode_problems(rows: Any) -> list[Problem]:
+    """Problems back from `encode_problems`' data; TypeError or ValueError when it is not of that shape."""
+    return [Problem(code, Location(file, line, col), Severity(sev),
+                    Record(kind, rid) if kind is not None else None, dict(args), msg)
+            for code, file, line, col, sev, kind, rid, args, msg in rows]
 
 
 def _decode(root: Path, value: Any) -> CheckSummary | None:
     """The summary back from plain data; None when it is not of the expected shape."""
     try:
         rows, settings, summary = value
-        problems = [Problem(code, Location(file, line, col), Severity(sev),
-                            Record(kind, rid) if kind is not None else None, dict(args), msg)
-                    for code, file, line, col, sev, kind, rid, args, msg in rows]
-        return CheckSummary(root, problems, dict(settings), dict(summary), cached=True)
+        return CheckSummary(root, decode_problems(rows), dict(settings), dict(summary), cached=True)
     except (TypeError, ValueError):
         return None

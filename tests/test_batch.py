@@ -199,3 +199,36 @@ def test_combine_keeps_the_first_head_and_each_body() -> None:
     assert '<section class="doc">\n乙\n</section>' in html
     assert '<section class="doc">\n<p>丙</p>\n</section>' in html
     assert "@page :nth(1 of lzzr-doc) { counter-reset: page 1; }" in html
+
+
+@pytest.mark.parametrize(("documents", "cpus", "load", "expected"), [
+    (3, 2, 0.0, 1),     # a few documents: no pool
+    (46, 2, 1.0, 2),    # this process alone on 2 CPUs
+    (46, 2, 2.2, 1),    # another job holds the second CPU
+    (46, 2, 7.0, 1),    # a busy machine
+    (46, 8, 3.0, 6),
+    (5, 8, 0.0, 2),     # at least 2 documents per worker
+])
+def test_default_workers_follow_the_free_cpus(documents: int, cpus: int, load: float, expected: int,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    from lzzr.render import batch
+
+    monkeypatch.setattr(batch.os, "sched_getaffinity", lambda pid: set(range(cpus)))
+    monkeypatch.setattr(batch.os, "getloadavg", lambda: (load, load, load))
+    assert batch.default_workers(documents) == expected
+
+
+def test_explicit_workers_are_obeyed(tmp_path: Path, templates: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from lzzr.render import batch
+
+    monkeypatch.setattr(batch.os, "getloadavg", lambda: (9.0, 9.0, 9.0))
+    pools: list[int] = []
+
+    def pool(jobs: list[Job], todo: list[int], setup: object, count: int, results: dict[int, Done],
+             ticker: object) -> None:
+        pools.append(count)
+        results.update({i: Done(jobs[i].target, "", rendered=True) for i in todo})
+
+    monkeypatch.setattr(batch, "_render_pool", pool)
+    render(jobs_for(tmp_path, ["一", "二", "三"]), templates, workers=3)
+    assert pools == [3]

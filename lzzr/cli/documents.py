@@ -51,16 +51,21 @@ def register_commands(app: typer.Typer) -> None:
         out: Path = o.out_opt(), jobs: int = o.jobs_opt(), variant: o.PdfVariant | None = o.variant_opt(),
         combine: bool = o.combine_opt(), fmt: o.Format = o.format_opt(), quiet: bool = o.quiet_opt(),
         wait: float | None = o.wait_opt(), reissue: list[str] | None = o.reissue_opt(),
+        no_cache: bool = o.no_cache_opt(),
     ) -> None:
+        root, batch = o.pick_workspace(workspace, workspace_opt), _Batch(out, jobs, variant, combine, fmt, quiet,
+                                                                        (wait, reissue))
+        chosen = ("letters", kind.value if kind else "", unit or "", leader or "", str(signed))
+        if not status and _replayed(root, batch, chosen, (sign_key, sign_cert, sign_pass_env), no_cache):
+            return
         from lzzr.documents import issue as d
 
-        ws = _checked(o.pick_workspace(workspace, workspace_opt), fmt, unit, leader)
+        ws = _checked(root, fmt, unit, leader)
         specs = d.select_letters(ws, kind.value if kind else None, unit, leader)
         if status:
             _print_status(ws, specs, fmt, quiet, whole=not (kind or unit or leader))
             return
-        batch = _Batch(out, jobs, variant, combine, fmt, quiet, (wait, reissue),
-                       _signer(sign_key, sign_cert, sign_pass_env))
+        batch.signer = _signer(sign_key, sign_cert, sign_pass_env)
         docs = d.signed_copy_docs(ws, specs) if signed else d.letter_docs(ws, specs)
         _issue(ws, docs, batch, f"{ws.config.year}-责任书{'-签订本' if signed else ''}-合订.pdf", "letters")
 
@@ -157,6 +162,38 @@ class _Batch:
         self.wait, self.reissue = lock[0], frozenset(lock[1] or ())
         self.variant = variant.value if variant else None
         self.signer = signer
+        self.run: Any = None  # the result cache's view of this run (lzzr/documents/issue_cache.py)
+        self.cache = True
+
+    def options(self) -> tuple[str, ...]:
+        """What of this batch shapes the files and the report (the result cache's key)."""
+        return (str(self.out), str(self.out.resolve()), self.variant or "", str(self.combine))
+
+
+def _replayed(root: Path, batch: _Batch, chosen: tuple[str, ...], signing: tuple[Path | None, Path | None, str | None],
+              no_cache: bool) -> bool:
+    """Answer an unchanged run from the result cache (same report, exit 0); False when it
+    cannot: then `batch.run` is set for the normal path to keep its report."""
+    from lzzr.documents import issue_cache
+    from lzzr.errors import LzzrError
+    from lzzr.lock import workspace_lock
+
+    batch.cache = not no_cache
+    if no_cache or batch.reissue or not root.is_dir():
+        return False
+    try:  # the lock only if free: a workspace that another run holds takes the normal path (and waits)
+        with workspace_lock(root, chosen[0], 0.0):
+            batch.run = issue_cache.start(root, chosen[0], (*chosen, *batch.options(), signing[2] or ""),
+                                          signing[:2])
+            found = issue_cache.replay(batch.run)
+    except LzzrError:
+        return False
+    if found is None:
+        return False
+    batch.signer = _signer(*signing)  # a key that no longer opens fails as on the normal path
+    print_problems(found.problems)
+    _report(batch, chosen[0], found.docs, found.combined)
+    return True
 
 
 def _print_findings(found: Any) -> None:
@@ -222,24 +259,37 @@ def _issue(ws: Any, docs: list[Any], batch: _Batch, combined_name: str, what: st
     if any(p.severity.value == "error" for p in problems):
         raise typer.Exit(ExitCode.PROBLEMS)
     options = d.Options(out=batch.out, workers=batch.jobs, variant=batch.variant, combine=batch.combine,
-                        signer=batch.signer, progress=progress_bar(batch.quiet, as_json), reissue=batch.reissue)
+                        signer=batch.signer, progress=progress_bar(batch.quiet, as_json), reissue=batch.reissue,
+                        cache=batch.cache)
     with writing(ws.root, what, batch.wait):
         issued = d.issue(ws, docs, options, combined_name)
-    unchanged = len(issued.docs) - issued.rendered
+    combined = str(issued.combined) if issued.combined else None
+    _report(batch, what, issued.docs, combined, issued.frozen, issued.left_out)
+    if batch.run is not None:
+        from lzzr.documents import issue_cache
+
+        issue_cache.remember(batch.run, issue_cache.Replay(issued.docs, combined, problems))
+
+
+def _report(batch: _Batch, what: str, docs: list[dict[str, Any]], combined: str | None,
+            frozen: list[str] | None = None, left_out: list[str] | None = None) -> None:
+    """What an issue run prints: the counts (or JSON); exit 1 when signed documents were left as they were."""
+    as_json = batch.fmt is o.Format.json
+    rendered = sum(1 for doc in docs if doc["rendered"])
     if as_json:
-        echo_json({"ok": True, "what": what, "count": len(issued.docs), "rendered": issued.rendered,
-                   "unchanged": unchanged, "combined": str(issued.combined) if issued.combined else None,
-                   "documents": issued.docs, "frozen": issued.frozen, "left_out": issued.left_out})
+        echo_json({"ok": True, "what": what, "count": len(docs), "rendered": rendered,
+                   "unchanged": len(docs) - rendered, "combined": combined,
+                   "documents": docs, "frozen": frozen or [], "left_out": left_out or []})
     elif not batch.quiet:
-        echo(t(f"issue.{what}", count=len(issued.docs), rendered=issued.rendered, unchanged=unchanged,
+        echo(t(f"issue.{what}", count=len(docs), rendered=rendered, unchanged=len(docs) - rendered,
                out=str(batch.out)))
-        if issued.combined:
-            echo(t("issue.combined", path=str(issued.combined)))
-    if issued.frozen:
+        if combined:
+            echo(t("issue.combined", path=combined))
+    if frozen:
         if not as_json:
-            echo(t("issue.frozen", count=len(issued.frozen), docs="、".join(issued.frozen)), err=True)
-        if issued.left_out and not as_json:
-            echo(t("issue.left_out", count=len(issued.left_out), docs="、".join(issued.left_out)), err=True)
+            echo(t("issue.frozen", count=len(frozen), docs="、".join(frozen)), err=True)
+        if left_out and not as_json:
+            echo(t("issue.left_out", count=len(left_out), docs="、".join(left_out)), err=True)
         raise typer.Exit(ExitCode.PROBLEMS)
 
 

@@ -127,8 +127,9 @@ def no_pdf_opt(zh: str = "不生成 PDF", en: str = "skip the PDF") -> Any:
 
 
 def jobs_opt() -> Any:
-    return typer.Option(0, "--jobs", "-j", show_default=False, help=tr("并行渲染进程数（默认：CPU 核数）",
-                                                   "render processes (default: CPU count)"))
+    return typer.Option(0, "--jobs", "-j", show_default=False, help=tr(
+        "并行渲染进程数（默认：按当前空闲的 CPU 核数；文件少于 4 份时不另开进程）",
+        "render processes (default: the CPUs free now; fewer than 4 documents render in one process)"))
 
 
 def variant_opt() -> Any:
@@ -179,3 +180,9 @@ def reissue_opt() -> Any:
     return typer.Option(None, "--reissue", help=tr(
         "重新印发一份已签的文件（可多次指定）：旧版本及其签字留在登记簿中，标为已被取代",
         "re-issue a signed document (repeatable): the old version and its signatures stay on record, superseded"))
+
+
+def no_cache_opt() -> Any:
+    return typer.Option(False, "--no-cache", help=tr(
+        "不使用结果缓存（输入和输出都未变时直接给出上次结果）",
+        "do not use the result cache (a run whose inputs and outputs are unchanged repeats the last report)"))

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from lzzr import clock
+from lzzr.documents.issue_cache import HtmlKeys, context_digest
 from lzzr.documents.letters import (
     LetterSpec,
     as_signed,
@@ -45,6 +46,7 @@ class Options:
     progress: ProgressCallback | None = None
     today: dt.date = field(default_factory=lambda: clock.today())
     reissue: frozenset[str] = frozenset()
+    cache: bool = True  # the HTML keys of lzzr/documents/issue_cache.py (False: build every HTML)
 
 
 @dataclass
@@ -206,40 +208,43 @@ def glyph_problems(ws: Workspace, docs: Sequence[Doc]) -> list[Problem]:
 
 def issue(ws: Workspace, docs: Sequence[Doc], options: Options, combined_name: str) -> Issued:
     """Render `docs` (skipping the unchanged), sign if asked, register, and combine if asked."""
-    from lzzr.render.batch import Job, content_key, render_many, template_digest
+    from lzzr.render.batch import Job, render_many, unchanged
 
     renderer = renderer_for(ws)
-    register = Register.open(ws.root)
-    templates = template_digest(renderer.template_dirs)
-    signing = options.signer.common_name if options.signer else ""
+    register, keys = Register.open(ws.root), _Keys(ws, renderer, options)
     unknown = sorted(options.reissue - {d.id for d in docs})
     if unknown:
         raise UsageError("issue.reissue_unknown", docs="、".join(unknown))
-    kept, jobs, htmls, frozen = [], [], [], []
+    kept, jobs, htmls, html_shas, frozen, previous = [], [], [], [], [], register.previous()
     volume: list[tuple[str, Path, bool]] = []  # in order: (id, PDF file, frozen) of every document
     for doc in docs:
         if doc.source is not None and _stale(register, renderer, doc):
             frozen.append(str(doc.entry["of"]))  # the letter changed since it was signed: no copy
             continue
-        html = renderer.html(doc.template, doc.context)
-        key = content_key(html, renderer.font_css, templates, options.variant or "", signing)
+        html, key, html_sha = keys.known(doc)
         if register.frozen(doc.id, key):
             if doc.id not in options.reissue:
                 frozen.append(doc.id)
                 volume.append((doc.id, Path(register.documents[doc.id].get("file", "")), True))
                 continue
             keep_aside(register, doc.id)
+        target = options.out / doc.filename
+        same = unchanged(target, key, previous) if html is None else None
+        if html is None and (same is None or options.combine):
+            html, key, html_sha = keys.build(doc)
         kept.append(doc)
-        htmls.append(html)
-        volume.append((doc.id, options.out / doc.filename, False))
-        jobs.append(Job(options.out / doc.filename, html, key))
+        htmls.append(html or "")
+        html_shas.append(html_sha)
+        volume.append((doc.id, target, False))
+        jobs.append(Job(target, html or "", key, same))
+    keys.save()
     docs = kept
     done = render_many(jobs, template_dirs=renderer.template_dirs, font_css=renderer.font_css,
-                       variant=options.variant, workers=options.workers, previous=register.previous(),
+                       variant=options.variant, workers=options.workers, previous=previous,
                        progress=options.progress)
     result = []
-    for doc, job, html, outcome in zip(docs, jobs, htmls, done, strict=True):
-        sha, html_sha = outcome.sha256, sha256_bytes(html.encode("utf-8"))
+    for doc, job, html_sha, outcome in zip(docs, jobs, html_shas, done, strict=True):
+        sha = outcome.sha256
         if outcome.rendered and options.signer is not None:
             sha = _sign(job.target, options.signer, SIGN_REASONS.get(doc.entry["kind"], "党风廉政建设责任制文件"))
         register.record(doc.id, {**doc.entry, "file": str(job.target), "key": job.key, "html_sha256": html_sha,
@@ -251,9 +256,46 @@ def issue(ws: Workspace, docs: Sequence[Doc], options: Options, combined_name: s
 
         combined, left_out = bind_volume(register, volume, options.out / combined_name, options.today)
     elif options.combine and htmls:
-        combined = _combine(renderer, register, htmls, options, combined_name, templates)
+        combined = _combine(renderer, register, htmls, options, combined_name, keys.templates)
     register.save()
     return Issued(result, combined, frozen, left_out)
+
+
+class _Keys:
+    """The content key of each document (its HTML with the fonts, templates, variant and
+    signer), learnt without building the HTML when its template context is the one the
+    HTML keys recorded (lzzr/documents/issue_cache.py)."""
+
+    def __init__(self, ws: Workspace, renderer: Renderer, options: Options) -> None:
+        from lzzr import cache
+        from lzzr.render.batch import content_key, template_digest
+        from lzzr.render.nobreak import unbreakable_words
+
+        self.renderer, self.templates = renderer, template_digest(renderer.template_dirs)
+        signing = options.signer.common_name if options.signer else ""
+        self.salt = (renderer.font_css, self.templates, options.variant or "", signing)
+        words = "\0".join(unbreakable_words(ws))  # the renderer's keep_known filter reads them
+        self.html_keys = HtmlKeys(ws.root, content_key(cache.code_fingerprint(), *self.salt, words), options.cache)
+
+    def known(self, doc: Doc) -> tuple[str | None, str, str]:
+        """(None, key, HTML digest) when the context is as recorded, else the HTML built and its key."""
+        context = context_digest(doc.template, doc.context)
+        found = self.html_keys.get(doc.id, context) if context else None
+        return (None, *found) if found is not None else self.build(doc)
+
+    def build(self, doc: Doc) -> tuple[str, str, str]:
+        """The document's HTML, content key and HTML digest (recorded for the next run)."""
+        from lzzr.render.batch import content_key
+
+        html = self.renderer.html(doc.template, doc.context)
+        key, html_sha = content_key(html, *self.salt), sha256_bytes(html.encode("utf-8"))
+        context = context_digest(doc.template, doc.context)
+        if context:
+            self.html_keys.put(doc.id, context, key, html_sha)
+        return html, key, html_sha
+
+    def save(self) -> None:
+        self.html_keys.save()
 
 
 def _stale(register: Register, renderer: Renderer, doc: Doc) -> bool:

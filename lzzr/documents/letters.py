@@ -33,7 +33,7 @@ from lzzr.responsibility import (
     IMPORTANT,
     MAIN,
     SPECIFIC,
-    in_subtree,
+    ancestors,
     issuing_team,
     letter_pairs,
     sole_principal,
@@ -62,6 +62,7 @@ def plan_letters(ws: Workspace) -> list[LetterSpec]:
     assert ws.config is not None
     start = ws.config.year_start
     letters: list[LetterSpec] = []
+    look = _Lookups(ws)
     for pair in letter_pairs(ws):
         a, b = _party(ws, pair.a_unit, pair.a), _party(ws, pair.b_unit, pair.b)
         if pair.kind == "member":
@@ -72,7 +73,7 @@ def plan_letters(ws: Workspace) -> list[LetterSpec]:
         else:
             spec = LetterSpec(pair.id, "lower", a, b, (pair.b_unit,), letter_date(ws, pair.b),
                               a_with=cosigners(ws, pair.a_unit), b_with=cosigners(ws, pair.b_unit))
-        letters.append(_with_tasks(ws, spec))
+        letters.append(_with_tasks(ws, spec, look))
     return [*letters, *supervision_letters(ws), *office_letters(ws)]
 
 
@@ -91,11 +92,34 @@ def _heads(ws: Workspace, unit_id: str, leader: str, day: dt.date) -> bool:
     return post is not None and post.leader == leader
 
 
-def _with_tasks(ws: Workspace, spec: LetterSpec) -> LetterSpec:
+class _Lookups:
+    """What binding tasks to letters asks again and again, computed once per plan: each task's
+    duties (responsibility.task_responsibility) and each unit's ancestors."""
+
+    def __init__(self, ws: Workspace) -> None:
+        self.ws = ws
+        self._duties: dict[str, dict[str, str]] = {}
+        self._above: dict[str, frozenset[str]] = {}
+
+    def duties(self, tid: str, task: Task) -> dict[str, str]:
+        if tid not in self._duties:
+            self._duties[tid] = task_responsibility(self.ws, task)
+        return self._duties[tid]
+
+    def under(self, unit_id: str, units: tuple[str, ...]) -> bool:
+        """Whether `unit_id` is one of `units` or lies below one (responsibility.in_subtree)."""
+        if unit_id not in self._above:
+            self._above[unit_id] = frozenset((unit_id, *ancestors(self.ws, unit_id)))
+        return not self._above[unit_id].isdisjoint(units)
+
+
+def _with_tasks(ws: Workspace, spec: LetterSpec, look: _Lookups | None = None) -> LetterSpec:
     """Bind the tasks the second party answers for."""
+    look = look or _Lookups(ws)
+    headed = headed_units(ws, spec) if spec.kind == "member" else ()
     bound: dict[str, str] = {}
     for tid, task in ws.tasks.items():
-        role = _role(ws, spec, task)
+        role = _role(look, spec, headed, tid, task)
         if role:
             bound[tid] = role
     ordered = tuple(sorted(bound.items(), key=lambda kv: natural_key(kv[0])))
@@ -112,28 +136,29 @@ def headed_units(ws: Workspace, spec: LetterSpec) -> tuple[str, ...]:
     return tuple(u for u in spec.units if _heads(ws, u, spec.b.leader, ws.config.year_start))
 
 
-def _role(ws: Workspace, spec: LetterSpec, task: Task) -> str:
+def _role(look: _Lookups, spec: LetterSpec, headed: tuple[str, ...], tid: str, task: Task) -> str:
     """The second party's part in the task, the strongest first; a task whose 具体负责人 names
     the second party (`具体负责人: {领导: ly}`) is bound as 具体负责 when nothing stronger binds it."""
-    role = _member_role(ws, spec, task) if spec.kind == "member" else _lower_role(ws, spec, task)
+    member = spec.kind == "member"
+    role = _member_role(look, spec, headed, tid, task) if member else _lower_role(look, spec, task)
     if not role and task.person is not None and task.person.leader == spec.b.leader:
         return SPECIFIC
     return role
 
 
-def _member_role(ws: Workspace, spec: LetterSpec, task: Task) -> str:
-    duty = task_responsibility(ws, task).get(spec.b.leader)
+def _member_role(look: _Lookups, spec: LetterSpec, headed: tuple[str, ...], tid: str, task: Task) -> str:
+    duty = look.duties(tid, task).get(spec.b.leader)
     if duty == MAIN:
         return MAIN
-    if task.lead and any(in_subtree(ws, task.lead, u) for u in headed_units(ws, spec)):
+    if task.lead and look.under(task.lead, headed):
         return OVERALL  # the head of the lead unit's team answers for it as a whole (lecture 二（二）)
-    if task.lead and any(in_subtree(ws, task.lead, u) for u in spec.units):
-        return IMPORTANT if duty != MAIN else MAIN
+    if task.lead and look.under(task.lead, spec.units):
+        return IMPORTANT
     return ""
 
 
-def _lower_role(ws: Workspace, spec: LetterSpec, task: Task) -> str:
-    if task.lead and any(in_subtree(ws, task.lead, u) for u in spec.units):
+def _lower_role(look: _Lookups, spec: LetterSpec, task: Task) -> str:
+    if task.lead and look.under(task.lead, spec.units):
         return "牵头"
     if any(c in spec.units for c in task.co_units):
         return "协办"

@@ -53,6 +53,7 @@ class Job:
     target: Path
     html: str
     key: str
+    known: str | None = None  # the file's digest when the caller found it unchanged (`html` may then be "")
 
 
 @dataclass(frozen=True)
@@ -98,9 +99,11 @@ def render_many(jobs: Sequence[Job], *, template_dirs: Sequence[Path], font_css:
             the last one, and WeasyPrint may read only below these (and `extra_allowed`).
         font_css: the stylesheet binding font roles to faces (`fonts.font_css`).
         variant: a WeasyPrint PDF variant such as "pdf/a-2b", or None.
-        workers: worker processes; 1 renders in this process, below 1 means the CPU count.
+        workers: worker processes, obeyed; 1 renders in this process; below 1 lets
+            `default_workers` choose from the CPUs free now and the number of documents.
         previous: str(target) → (content key, sha256) of what was rendered before: a job
-            whose key matches and whose file still has that digest is skipped.
+            whose key matches and whose file still has that digest is skipped (as is a job
+            whose `known` digest the caller found so).
         progress: called with (finished, total) as documents finish.
         extra_allowed: more folders WeasyPrint may read (fonts named by @font-face).
 
@@ -111,19 +114,45 @@ def render_many(jobs: Sequence[Job], *, template_dirs: Sequence[Path], font_css:
     results: dict[int, Done] = {}
     todo: list[int] = []
     for index, job in enumerate(jobs):
-        sha = _unchanged(job, previous or {})
+        sha = job.known or unchanged(job.target, job.key, previous or {})
         if sha is None:
             todo.append(index)
         else:
             results[index] = Done(job.target, sha, rendered=False)
     ticker = _Ticker(progress, len(jobs), len(results))
     setup = ([str(p) for p in template_dirs], [str(p) for p in extra_allowed], font_css, variant)
-    count = min(workers if workers >= 1 else (os.cpu_count() or 1), len(todo))
+    count = min(workers, len(todo)) if workers >= 1 else default_workers(len(todo))
     if count <= 1 or len(todo) == 1:
         _render_here([jobs[i] for i in todo], setup, results, todo, ticker)
     else:
         _render_pool(jobs, todo, setup, count, results, ticker)
     return [results[i] for i in range(len(jobs))]
+
+
+MIN_POOL = 4  # fewer documents render in this process: a worker's start costs more than it gains
+PER_WORKER = 2  # and each worker gets at least this many
+
+
+def default_workers(documents: int) -> int:
+    """How many workers to render `documents` with when --jobs is not given.
+
+    A worker costs its start (spawn, WeasyPrint's import ~0.45 s, the font configuration, ~200
+    MB), so a few documents render in this process. More go to one worker per CPU that is free:
+    the CPUs this process may run on (`os.sched_getaffinity`) less those the other processes keep
+    busy (the 1-minute load average, less this process itself). Workers that outnumber the free
+    CPUs only take turns on them, and lost 1.14-1.27x against one process on a shared machine.
+    """
+    if documents < MIN_POOL:
+        return 1
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        cpus = os.cpu_count() or 1
+    try:
+        busy = max(0.0, os.getloadavg()[0] - 1.0)
+    except (AttributeError, OSError):
+        busy = 0.0
+    return max(1, min(cpus, math.floor(cpus - busy + 1e-9), documents // PER_WORKER))
 
 
 def _check_targets(jobs: Sequence[Job]) -> None:
@@ -135,13 +164,14 @@ def _check_targets(jobs: Sequence[Job]) -> None:
         seen.add(target)
 
 
-def _unchanged(job: Job, previous: Mapping[str, tuple[str, str]]) -> str | None:
-    """The digest of the job's file when it needs no new render, else None."""
-    entry = previous.get(str(job.target))
-    if entry is None or entry[0] != job.key:
+def unchanged(target: Path, key: str, previous: Mapping[str, tuple[str, str]]) -> str | None:
+    """The digest of `target` when it was rendered from content `key` and still has the digest
+    recorded then (it needs no new render), else None."""
+    entry = previous.get(str(target))
+    if entry is None or entry[0] != key:
         return None
     try:
-        sha = sha256_file(job.target)
+        sha = sha256_file(target)
     except OSError:
         return None
     return sha if sha == entry[1] else None
