@@ -267,6 +267,9 @@ def main() -> None:
     ap.add_argument("--keep", type=Path, help="generate the workspaces here and keep them")
     ap.add_argument("--letters", action="store_true", help="only the letters re-run rows")
     a = ap.parse_args()
+    # as installed: Python keeps the compiled modules (a shell with PYTHONDONTWRITEBYTECODE set
+    # would make every timed start compile lzzr again, ~0.3 s that no user's run pays)
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
     work = a.keep or Path(tempfile.mkdtemp(prefix="lzzr-bench-"))
     started = time.perf_counter()
     try:
