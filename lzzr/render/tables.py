@@ -29,7 +29,7 @@ from wcwidth import wcswidth, wcwidth
 
 from lzzr.fsutil import write_atomic
 from lzzr.numbers import num
-from lzzr.render.xlsxfile import workbook_bytes
+from lzzr.render.xlsxfile import SheetXml, column_refs, workbook_bytes
 
 Cell = str | int | float | Decimal | dt.date
 
@@ -76,6 +76,8 @@ MIN_WIDTH = 2           # one CJK character: below this nothing can be promised
 MIN_COLUMN = 8          # a narrower column is unreadable: print cards instead
 _XLSX_MAX_COLUMN = 60   # characters of a column in Excel before the text wraps
 _XLSX_MAX_TEXT = 32767  # characters of a cell (openpyxl truncates longer text)
+# What openpyxl drops from text (ILLEGAL_CHARACTERS_RE) and what XML cannot hold (lxml refuses it).
+_XML_ODD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 DATE_FORMAT = 'yyyy"年"m"月"d"日"'  # Excel and WPS show 2026年6月30日 and sort it as a date
 
@@ -170,17 +172,12 @@ def to_xlsx(table: Table, *more: Table) -> bytes:
     wrapped, fitted columns; numbers stored as numbers, dates as dates (2026年6月30日)."""
     book = Workbook()
     book.remove(book.active)
+    sheets = {}
     for one in (table, *more):
         sheet = book.create_sheet(sheet_title(one.sheet or one.title))
-        body = StyleArray()
-        body.alignmentId = book._alignments.add(Alignment(wrap_text=True, vertical="top"))
-        for r, row in enumerate([one.headers, *one.rows], start=1):
-            for c, value in enumerate(row, start=1):
-                cell = XlCell(sheet, row=r, column=c, style_array=body)
-                sheet._add_cell(cell)
-                xlsx_cell(cell, value)
-        _style_sheet(sheet, one)
-    return workbook_bytes(book)
+        sheets[sheet] = _sheet_cells(sheet, one)
+        _style_sheet(sheet, one, sheets[sheet].dimension)
+    return workbook_bytes(book, sheets)
 
 
 def write_xlsx(table: Table, path: Path) -> None:
@@ -379,32 +376,66 @@ def xlsx_cell(cell: Any, value: Cell) -> None:
         cell.value = value
 
 
-def _style_sheet(sheet: Any, table: Table) -> None:
-    """The bold filled centred header row (body cells got their alignment when made: one
-    style array copied into each cell, where assigning a style object per cell made openpyxl
-    hash it against the workbook's list each time — most of a 10,000-task export); frozen,
-    filterable, printed one page wide; columns fitted to their text."""
+def _sheet_cells(sheet: Any, table: Table) -> SheetXml:
+    """The header row (bold, filled, centred) and the body (wrapped, top), written as XML by
+    SheetXml: the sheet holds no cell objects (openpyxl's per-cell objects and writer were
+    most of a 10,000-task export). Each style is added to the workbook once, in the order
+    openpyxl would add it, so the workbook is the one openpyxl writes for these cells."""
     book = sheet.parent
-    bold, fill = book._fonts.add(Font(bold=True)), book._fills.add(PatternFill("solid", fgColor="D9E1F2"))
-    head = book._alignments.add(Alignment(wrap_text=True, vertical="center", horizontal="center"))
-    for cell in sheet[1]:
-        cell._style.fontId, cell._style.fillId, cell._style.alignmentId = bold, fill, head
+    body, head = StyleArray(), StyleArray()
+    body.alignmentId = book._alignments.add(Alignment(wrap_text=True, vertical="top"))
+    head.fontId, head.fillId = book._fonts.add(Font(bold=True)), book._fills.add(PatternFill("solid", fgColor="D9E1F2"))
+    head.alignmentId = book._alignments.add(Alignment(wrap_text=True, vertical="center", horizontal="center"))
+    out = SheetXml(book)
+    letters = column_refs(len(table.headers))
+    for r, (row, style) in enumerate([(table.headers, head), *((row, body) for row in table.rows)], start=1):
+        out.add_row(_row_cells(out, sheet, r, [f"{letter}{r}" for letter in letters], row, style))
+    return out
+
+
+def _row_cells(out: SheetXml, sheet: Any, r: int, refs: list[str], row: Sequence[Cell], style: Any) -> list[str]:
+    """One row's cells: plain text escaped together, anything else through openpyxl's writer;
+    styles registered in the order of the cells, as openpyxl's writer registers them."""
+    plain = [type(v) is str and v[:1] not in ("=", "#") and len(v) <= _XLSX_MAX_TEXT
+             and not _XML_ODD.search(v) for v in row]
+    if all(plain):
+        return out.text_cells(refs, out.style_id(style), row)  # type: ignore[arg-type]
+    cells, where, texts, sid = [""] * len(row), [], [], ""
+    for c, (value, ok) in enumerate(zip(row, plain, strict=True)):
+        if ok:
+            sid = sid or out.style_id(style)
+            where.append(c)
+            texts.append(value)
+        else:
+            cell = XlCell(sheet, row=r, column=c + 1, style_array=style)
+            xlsx_cell(cell, value)
+            cells[c] = out.openpyxl_cell(cell)
+    for c, xml in zip(where, out.text_cells([refs[c] for c in where], sid, texts), strict=True):  # type: ignore[arg-type]
+        cells[c] = xml
+    return cells
+
+
+def _style_sheet(sheet: Any, table: Table, dimension: str) -> None:
+    """Frozen, filterable, printed one page wide; columns fitted to their text."""
     sheet.freeze_panes = "A2"
     sheet.print_title_rows = "1:1"  # printed on A4 landscape, one page wide, header on every page
     sheet.page_setup.orientation, sheet.page_setup.paperSize = "landscape", sheet.PAPERSIZE_A4
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
     sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
     if table.rows:
-        sheet.auto_filter.ref = sheet.dimensions
+        sheet.auto_filter.ref = dimension
     for i, header in enumerate(table.headers):
         sheet.column_dimensions[get_column_letter(i + 1)].width = _xlsx_width(header, (row[i] for row in table.rows))
 
 
 def _xlsx_width(header: str, column: Iterable[Cell]) -> int:
-    """A column's width: its widest text, at most _XLSX_MAX_COLUMN (where the scan stops), + 2."""
+    """A column's width: its widest text, at most _XLSX_MAX_COLUMN (where the scan stops), + 2.
+    A text of n characters is at most 2n columns wide, so shorter texts are not measured."""
     widest = 0
     for value in (header, *column):
-        text = cell_text(value)
+        text = value if type(value) is str else cell_text(value)
+        if 2 * len(text) <= widest:
+            continue
         widest = max(widest, text_width(text) if text.isprintable() else _cell_width(text))
         if widest >= _XLSX_MAX_COLUMN:
             break
