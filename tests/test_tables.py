@@ -16,7 +16,9 @@ from wcwidth import wcswidth
 from lzzr.decompose.views import dynamic_view, static_view
 from lzzr.render.tables import (
     Table,
+    cell_text,
     sheet_title,
+    tables_json,
     text_width,
     to_csv,
     to_json,
@@ -195,6 +197,23 @@ def test_json_is_a_list_of_objects_keyed_by_header() -> None:
     assert "赵慧敏" in text  # not \\u escapes
     assert json.loads(text)[1] == {"领导": "赵慧敏", "任务编号": "T01.1", "任务": "签订责任书", "责任": "主要领导责任"}
     assert json.loads(to_json(Table("t", ["a"], []))) == []
+
+
+_CELLS = st.one_of(st.text(max_size=8), st.integers(), st.dates(), st.sampled_from(["换行\n", '"引\\号"', "\x07", "😀"]))
+
+
+@settings(max_examples=60, deadline=None)
+@given(headers=st.lists(st.sampled_from(["a", "名", "b", '"q"', ""]), max_size=4), data=st.data())
+def test_json_is_what_json_dumps_writes(headers: list[str], data: st.DataObject) -> None:
+    """to_json and tables_json write the rows themselves; the text is json.dumps's, byte for
+    byte, including headers that repeat (keys collapse) and none at all."""
+    rows = data.draw(st.lists(st.lists(_CELLS, min_size=len(headers), max_size=len(headers)), max_size=3))
+    table = Table("t", headers, rows)
+    records = [dict(zip(headers, [cell_text(c) for c in row], strict=True)) for row in rows]
+    assert to_json(table) == json.dumps(records, ensure_ascii=False, indent=2) + "\n"
+    both = {"按领导": table, "空": Table("t", ["x"], [])}
+    expected = {"按领导": records, "空": []}
+    assert tables_json(both) == json.dumps(expected, ensure_ascii=False, indent=2) + "\n"
 
 
 def test_xlsx_has_headers_frozen_pane_and_rows(tmp_path: Path) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from lzzr.errors import LzzrError
@@ -44,7 +43,7 @@ def table_files(ws: Workspace, out_dir: Path) -> list[Path]:
     """Write both decomposition views as CSV (one per view), one xlsx and one JSON file."""
     from lzzr.decompose.views import plan_table, static_view
     from lzzr.fsutil import write_atomic
-    from lzzr.render.tables import as_text, to_csv, to_xlsx
+    from lzzr.render.tables import tables_json, to_csv, to_xlsx
 
     assert ws.config is not None
     views = {"按领导": static_view(ws), "按单位": plan_table(ws)}
@@ -56,7 +55,6 @@ def table_files(ws: Workspace, out_dir: Path) -> list[Path]:
         written.append(path)
     xlsx = Path(f"{stem}.xlsx")
     write_atomic(xlsx, to_xlsx(*views.values()))
-    data = {name: [dict(zip(t.headers, row, strict=True)) for row in as_text(t).rows] for name, t in views.items()}
     js = Path(f"{stem}.json")
-    write_atomic(js, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    write_atomic(js, tables_json(views))
     return [*written, xlsx, js]

@@ -15,6 +15,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from json.encoder import encode_basestring
 from pathlib import Path
 from typing import Any, Literal
 
@@ -114,7 +115,7 @@ def as_text(table: Table) -> Table:
 
 
 def _texts(table: Table) -> list[list[str]]:
-    return [[cell_text(c) for c in row] for row in table.rows]
+    return [[c if type(c) is str else cell_text(c) for c in row] for row in table.rows]
 
 
 def to_text(table: Table, width: int) -> str:
@@ -153,18 +154,43 @@ def to_csv(table: Table) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(table.headers)
-    writer.writerows([[csv_safe(cell) for cell in row] for row in _texts(table)])
+    writer.writerows([["'" + cell if cell[:1] in _CSV_FORMULA else cell for cell in row] for row in _texts(table)])
     return buffer.getvalue().encode("utf-8-sig")
 
 
+_CSV_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+
+
 def csv_safe(cell: str) -> str:
-    return "'" + cell if cell[:1] in ("=", "+", "-", "@", "\t", "\r") else cell
+    return "'" + cell if cell[:1] in _CSV_FORMULA else cell
 
 
 def to_json(table: Table) -> str:
     """A JSON list with one object per row, keyed by the (Chinese) headers."""
-    records = [dict(zip(table.headers, row, strict=True)) for row in _texts(table)]
-    return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
+    return _records_json(table, "") + "\n"
+
+
+def tables_json(tables: dict[str, Table]) -> str:
+    """One JSON object: each name → its table as to_json writes it (indented one level more)."""
+    if not tables:
+        return "{}\n"
+    return "{\n" + ",\n".join(f"  {encode_basestring(name)}: {_records_json(table, '  ')}"
+                              for name, table in tables.items()) + "\n}\n"
+
+
+def _records_json(table: Table, pad: str) -> str:
+    """What json.dumps(rows as objects, ensure_ascii=False, indent=2) writes at indentation `pad`,
+    without building the objects (its Python encoder took most of the JSON export at 10k)."""
+    if not table.headers or len(set(table.headers)) < len(table.headers):  # {} or keys that collapse
+        records = [dict(zip(table.headers, row, strict=True)) for row in _texts(table)]
+        return json.dumps(records, ensure_ascii=False, indent=2).replace("\n", "\n" + pad)
+    if not table.rows:
+        return "[]"
+    keys = [f"{pad}    {encode_basestring(h)}: " for h in table.headers]
+    start, between, end = f"{pad}  {{\n", ",\n", f"\n{pad}  }}"
+    rows = [start + between.join([k + encode_basestring(v) for k, v in zip(keys, row, strict=True)]) + end
+            for row in _texts(table)]
+    return "[\n" + ",\n".join(rows) + f"\n{pad}]"
 
 
 def to_xlsx(table: Table, *more: Table) -> bytes:
