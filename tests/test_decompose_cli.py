@@ -128,3 +128,17 @@ def test_missing_issuing_config_is_explained(tmp_path: Path, capsys: pytest.Capt
     code, _, err = run(capsys, "decompose", str(ws), "--out", str(tmp_path / "out"))
     assert code == 1
     assert err == "缺少印发责任分解方案所需的内容：lzzr.yaml → 发文 → 责任分解方案（格式见 docs/format.md）\n"
+
+
+def test_decompose_runs_without_the_cycle_collector_and_restores_it() -> None:
+    import gc
+
+    from lzzr.cli.decompose import _no_cycle_collector
+
+    seen: list[bool] = []
+    _no_cycle_collector(lambda: seen.append(gc.isenabled()))()
+    assert seen == [False]
+    assert gc.isenabled()
+    with pytest.raises(ZeroDivisionError):
+        _no_cycle_collector(lambda: seen.append(1 // 0))()
+    assert gc.isenabled()
