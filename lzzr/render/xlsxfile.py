@@ -28,7 +28,6 @@ from openpyxl.cell._writer import lxml_write_cell  # type: ignore[import-untyped
 from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
 from openpyxl.writer.excel import ExcelWriter  # type: ignore[import-untyped]
 
-_STAMP = re.compile(rb"(<dcterms:(?:created|modified)\b[^>]*>)[^<]*(</dcterms:)")
 _EMPTY_DATA = re.compile(rb"<sheetData\s*/>|<sheetData></sheetData>")
 _DIMENSION = re.compile(rb'<dimension ref="[^"]*"/>')
 
@@ -115,20 +114,6 @@ def workbook_bytes(book: Any, sheets: dict[Any, SheetXml] | None = None) -> byte
     return buffer.getvalue()
 
 
-def stamped(data: bytes, when: dt.datetime) -> bytes:
-    """The xlsx `data` with created/modified and every zip entry's time set to `when`."""
-    when = _clamped(when)
-    iso = when.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            body = src.read(info)
-            if info.filename == "docProps/core.xml":
-                body = _STAMP.sub(rb"\g<1>" + iso + rb"\g<2>", body)
-            dst.writestr(_entry(info.filename, when), body)
-    return out.getvalue()
-
-
 def _clamped(when: dt.datetime) -> dt.datetime:
     return max(when, dt.datetime(1980, 1, 1, tzinfo=dt.UTC))  # the zip format starts in 1980
 
@@ -140,8 +125,8 @@ def _entry(name: str, when: dt.datetime) -> zipfile.ZipInfo:
 
 
 class _Archive(zipfile.ZipFile):
-    """The zip openpyxl writes into; with a time, each entry gets that time (and no file mode),
-    as `stamped` gives it, so nothing is compressed twice."""
+    """The zip openpyxl writes into; with a time, each entry gets that time (and no file mode)
+    as it is written (the workbook used to be unzipped and compressed again to stamp it)."""
 
     def __init__(self, target: io.BytesIO, when: dt.datetime | None) -> None:
         super().__init__(target, "w", zipfile.ZIP_DEFLATED, allowZip64=True)
