@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from lzzr.errors import Location, Problem, ProblemCounts, Record, Severity
+from lzzr.heap import without_collector
 from lzzr.problems import sorted_problems
 from lzzr.records_check import check_all
 from lzzr.records_check_supervision import check_supervision
@@ -31,6 +32,7 @@ class CheckResult(ProblemCounts):
         }
 
 
+@without_collector
 def check_workspace(root: Path, scheme_file: Path | None = None) -> CheckResult:
     """Load `root` and run the rules on whatever loaded; with `scheme_file`, also check that
     scheme and the records against it (`lzzr check --scheme FILE`)."""

@@ -11,7 +11,7 @@ from PIL import Image
 
 from lzzr.workspace.load import load_workspace
 
-from .helpers import SAMPLE, copy_sample, run
+from .helpers import SAMPLE, copy_sample, mini_workspace, run
 from .pdfutil import needs_poppler, pdf_fonts, pdf_info, pdf_text
 
 
@@ -130,15 +130,35 @@ def test_missing_issuing_config_is_explained(tmp_path: Path, capsys: pytest.Capt
     assert err == "缺少印发责任分解方案所需的内容：lzzr.yaml → 发文 → 责任分解方案（格式见 docs/format.md）\n"
 
 
-def test_decompose_runs_without_the_cycle_collector_and_restores_it() -> None:
+def test_check_and_decompose_run_without_the_cycle_collector_and_restore_it(tmp_path: Path) -> None:
     import gc
 
-    from lzzr.cli.decompose import _no_cycle_collector
+    from lzzr import check as check_module
+    from lzzr.heap import collector_paused, without_collector
 
     seen: list[bool] = []
-    _no_cycle_collector(lambda: seen.append(gc.isenabled()))()
+    without_collector(lambda: seen.append(gc.isenabled()))()
     assert seen == [False]
     assert gc.isenabled()
     with pytest.raises(ZeroDivisionError):
-        _no_cycle_collector(lambda: seen.append(1 // 0))()
+        without_collector(lambda: seen.append(1 // 0))()
     assert gc.isenabled()
+    with collector_paused():  # nested: the inner one leaves the collector to the outer
+        with collector_paused():
+            pass
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    gc.disable()  # a caller that turned it off keeps it off
+    try:
+        without_collector(lambda: None)()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    # the loader and rules run inside it
+    real = check_module.load_workspace
+    try:
+        check_module.load_workspace = lambda root: (seen.append(gc.isenabled()), real(root))[1]  # type: ignore[assignment]
+        check_module.check_workspace(mini_workspace(tmp_path))
+    finally:
+        check_module.load_workspace = real  # type: ignore[assignment]
+    assert seen[-1] is False and gc.isenabled()
