@@ -1,8 +1,10 @@
 """The Jinja sandbox with bounds on time and size, so that no template can hang lzzr or fill
 its memory — even a single expression, not only the output between pieces.
 
-- Time: rendering runs against a deadline. In the main thread an interval timer (SIGALRM)
-  interrupts whatever Python code the template is running (nested loops that print nothing,
+- Time: rendering runs against a deadline of CPU time (the process's own: a render slowed
+  by a busy machine or `nice` under cron is not cut short, a template that loops is). In the
+  main thread an interval timer (SIGPROF, ITIMER_PROF) interrupts whatever Python code the
+  template is running (nested loops that print nothing,
   a filter over a huge range); every hook below (calls, filters, attribute access, operators,
   `range` loops) also checks the clock, which bounds rendering in any thread.
 - Size: what a single C-level operation could make huge is checked *before* it runs:
@@ -32,7 +34,7 @@ MAX_HTML = 20 * 1024 * 1024  # characters of one rendered document, and of any v
 MAX_ITEMS = 1_000_000  # items a template may collect into one list, dict or set
 MAX_ARG = 100_000  # an integer argument of a string method or filter, a format width (center(10**9))
 MAX_INT_BITS = 14_000  # integers stay printable (Python prints at most 4,300 digits)
-MAX_SECONDS = 60.0  # to render one document's HTML
+MAX_SECONDS = 60.0  # CPU seconds to render one document's HTML
 _CHECK_EVERY = 4096  # range items between looks at the clock
 
 _SPEC = re.compile(r"%[#0 +\-]*(\d*)(?:\.(\d*))?|\{[^{}]*?:[^{}\d]*(\d+)(?:[^{}\d]*(\d+))?[^{}]*\}")
@@ -54,7 +56,7 @@ class _Deadline:
         self.seconds = MAX_SECONDS
 
     def check(self) -> None:
-        if self.at is not None and time.monotonic() > self.at:
+        if self.at is not None and time.process_time() > self.at:
             raise TemplateTooSlow(f"rendering took over {self.seconds:g} s")
 
 
@@ -280,18 +282,18 @@ def deadline(env: Any, seconds: float) -> Iterator[None]:
     """Run the block against a deadline: the hooks of a BoundedSandbox `env` look at the clock,
     and in the main thread an interval timer interrupts the template wherever it is."""
     clock = env.deadline if isinstance(env, BoundedSandbox) else _Deadline()
-    clock.at, clock.seconds = time.monotonic() + seconds, seconds
+    clock.at, clock.seconds = time.process_time() + seconds, seconds
     use_timer = threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer")
     if use_timer:
-        previous = signal.signal(signal.SIGALRM, _time_up(seconds))
-        signal.setitimer(signal.ITIMER_REAL, seconds)
+        previous = signal.signal(signal.SIGPROF, _time_up(seconds))
+        signal.setitimer(signal.ITIMER_PROF, seconds)
     try:
         yield
     finally:
         clock.at = None
         if use_timer:
-            signal.setitimer(signal.ITIMER_REAL, 0)
-            signal.signal(signal.SIGALRM, previous)
+            signal.setitimer(signal.ITIMER_PROF, 0)
+            signal.signal(signal.SIGPROF, previous)
 
 
 def _time_up(seconds: float) -> Callable[[int, Any], None]:
