@@ -17,7 +17,8 @@ from lzzr.fsutil import leaves
 from lzzr.i18n import kind_label, t
 from lzzr.workspace.model import Config, Leader, Plan, Post, Task, Team, Unit, UpperDoc, UpperTask
 from lzzr.workspace.names import Found, resolve
-from lzzr.workspace.reader import Path_, Positions, read_yaml
+from lzzr.workspace.read_many import read_files
+from lzzr.workspace.reader import Parsed, Path_, Positions, read_yaml
 from lzzr.workspace.sections import SECTIONS, SINGLETONS
 from lzzr.workspace.validate import describe, suggestion, validate_record
 
@@ -114,12 +115,15 @@ def load_workspace(root: Path) -> tuple[Workspace, list[Problem]]:
         files = data_files(root)
     except OSError as exc:
         raise UsageError("usage.unreadable", path=str(root), reason=exc.strerror or str(exc)) from None
+    inside = []
     for path in files:
         if leaves(path, root):
             problems.append(Problem("F001", Location(path.name)))
-            continue
+        else:
+            inside.append(path)
+    for path, parsed in zip(inside, read_files(inside), strict=True):
         ws.files.append(path.name)
-        problems += _load_file(ws, path)
+        problems += _load_file(ws, parsed)
     problems += _check_references(ws)
     problems = [_named_key(ws, p) for p in problems]
     problems += _check_cycles(ws, "unit", "上级", lambda u: [u.parent] if u.parent else [])
@@ -157,17 +161,17 @@ def _load_config(ws: Workspace) -> list[Problem]:
     return problems + found
 
 
-def _load_file(ws: Workspace, path: Path) -> list[Problem]:
-    parsed = read_yaml(path, path.name)
+def _load_file(ws: Workspace, parsed: Parsed) -> list[Problem]:
+    name = parsed.positions.file
     problems = parsed.problems
     data, pos = parsed.data, parsed.positions
     if data is None:
         if not problems:
-            problems.append(Problem("L012", Location(path.name, 1, 1)))
+            problems.append(Problem("L012", Location(name, 1, 1)))
         return problems
     if not isinstance(data, dict):
         return [*problems, Problem("L013", pos.locate(()), args={"actual": describe(data)})]
-    ws.raw[path.name] = data
+    ws.raw[name] = data
     ws._tainted.update(parsed.tainted)
     for section, body in data.items():
         problems += _load_section(ws, pos, section, body)
