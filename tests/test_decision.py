@@ -80,7 +80,11 @@ def test_issue_renders_registers_and_files_the_decision(tmp_path: Path, capsys: 
 
     assert check_pdf(pdf, workspace_words(load_workspace(ws)[0]), Expect(gongwen=True)) == []  # 22 × 28 grid
     entry = Register.open(ws).documents["decision:W01"]
-    assert (entry["kind"], entry["incident"], entry["number"]) == ("decision", "W01", "示纪发〔2026〕61号")
+    assert (entry["kind"], entry["incident"], entry["number"], entry["date"]) == (
+        "decision", "W01", "示纪发〔2026〕61号", "2026-09-18")  # 成文日期: the 决定's 日期
+    status = run(capsys, "letters", str(ws), "--status")[1].splitlines()
+    assert status[-2:] == ["其他登记文件（不是责任书，不计入签订率）：",
+                           "示纪发〔2026〕61号　责任追究决定（W01）　成文日期 2026-09-18　未冻结（无需双方签字）"]
     archive = YAML(typ="safe").load((ws / "廉政档案" / "rhm.yaml").read_text(encoding="utf-8"))
     assert archive["责任追究"]["2026-W01"] | {} == {
         "年度": 2026, "事件": "W01", "事由": "巴彦镇乌兰哈达嘎查原党支部书记虚报冒领草原生态保护补助奖励资金12.6万元",

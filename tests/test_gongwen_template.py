@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from lzzr.decompose.plan import plan_context
-from lzzr.render.nobreak import text_lines
+from lzzr.render.nobreak import tall_row, text_lines
 from lzzr.render.renderer import builtin_templates, renderer_for
 from lzzr.workspace.load import load_workspace
 
@@ -17,6 +17,13 @@ def test_text_lines_counts_full_width_characters() -> None:
     assert [text_lines("", 8), text_lines("一" * 8, 8), text_lines("一" * 9, 8)] == [0, 1, 2]
     assert text_lines("T01.1 ab", 4) == 1  # Latin letters, digits and spaces count half
     assert text_lines(None, 8) == 0
+
+
+def test_a_row_is_tall_when_its_tallest_cell_takes_over_six_lines() -> None:
+    assert not tall_row([(4, ["一" * 24]), (8, ["一" * 8])])  # six lines
+    assert tall_row([(4, ["一" * 25]), (8, ["一" * 8])])  # seven
+    assert tall_row([(4, ["一" * 12, "一" * 13])])  # pieces start a line each: 3 + 4
+    assert not tall_row([(4, ["一" * 12, ""])]) and not tall_row([])
 
 
 def test_the_three_documents_extend_the_one_base() -> None:

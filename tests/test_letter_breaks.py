@@ -1,8 +1,11 @@
 """Where a letter's pages break (templates/letter.css): a heading keeps only with the first line
 of what follows it, so that page 1 is not left a fifth empty when the heading "二、责任内容" and
-its three-line first duty do not fit whole; and a heading never ends a page."""
+its three-line first duty do not fit whole; a heading never ends a page; and a tall task row
+splits across pages under the repeated header."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 
@@ -10,8 +13,8 @@ from lzzr.documents.issue import letter_docs
 from lzzr.documents.letters import plan_letters
 from lzzr.render.renderer import renderer_for
 from lzzr.workspace.load import load_workspace
-from tests.helpers import copy_sample
-from tests.layoutcheck import MM, PORTRAIT, group_lines
+from tests.helpers import MINI_CLEAN, copy_sample, mini_workspace
+from tests.layoutcheck import MM, PORTRAIT, check_pdf, group_lines, workspace_words
 from tests.pdfutil import needs_poppler
 
 pytestmark = needs_poppler
@@ -57,3 +60,38 @@ def test_page_one_holds_the_heading_and_the_first_line_of_its_duty(pages: list[l
 def test_no_page_ends_with_a_heading(pages: list[list[str]]) -> None:
     for number, lines in enumerate(pages[:-1], 1):
         assert not lines[-1].startswith(HEADINGS), f"p.{number} ends with the heading {lines[-1]}"
+
+
+# A task standard of about 30 lines in the table's widest column (14 characters a line): a tall row.
+TALL_STANDARD = "每季度开展1次资金专项检查，检查结果在全旗通报；" * 16
+
+
+def test_a_tall_task_row_splits_under_the_repeated_header(tmp_path: Path) -> None:
+    """The 财政局 letter's only task row is taller than what is left of the page its table starts
+    on: it begins there and runs on to the next page below the repeated header (letter.css
+    `tr.tall`), instead of moving to the next page whole and leaving the foot of this one empty."""
+    import pdfplumber
+
+    tasks = MINI_CLEAN["tasks.yaml"].replace("    工作标准: 每季度开展1次资金专项检查\n", f"    工作标准: {TALL_STANDARD}\n")
+    ws, problems = load_workspace(mini_workspace(tmp_path / "ws", clean=True, tasks_yaml=tasks))
+    assert [p for p in problems if p.severity.value == "error"] == []
+    (doc,) = [d for d in letter_docs(ws, plan_letters(ws)) if d.id == "2026-czj-sl"]
+    renderer = renderer_for(ws)
+    path = tmp_path / "letter.pdf"
+    path.write_bytes(renderer.pdf_bytes(renderer.html(doc.template, doc.context)))
+    with pdfplumber.open(path) as pdf:
+        pages = [sorted(group_lines(c for c in page.chars if float(c["top"]) / MM <= PORTRAIT[3] + 2),
+                        key=lambda x: (x.baseline, x.x0)) for page in pdf.pages]
+    cell = [(number, x) for number, lines in enumerate(pages, 1) for x in lines
+            if len(x.text) > 3 and x.text in TALL_STANDARD]
+    numbers = sorted({number for number, _ in cell})
+    assert len(numbers) == 2 and numbers[1] == numbers[0] + 1, numbers  # on two pages that follow
+    assert "".join(x.text for _, x in cell) == TALL_STANDARD  # nothing lost or repeated at the cut
+    first, second = (pages[n - 1] for n in numbers)
+    assert any(x.text == "T02" for x in first) and not any(x.text == "T02" for x in second)
+    foot = max(x.baseline for n, x in cell if n == numbers[0]) / MM
+    assert foot > PORTRAIT[3] - 12, f"the row's part on p.{numbers[0]} ends {PORTRAIT[3] - foot:.1f} mm above the foot"
+    head = [x.text for x in second if x.baseline < min(y.baseline for n, y in cell if n == numbers[1])]
+    assert head == ["编号", "任务", "工作标准及量化指标", "完成时限", "责任"], head  # the header repeats above the rest
+    words = workspace_words(ws, {"工作标准", "量化指标", "完成时限"})
+    assert check_pdf(path, words) == []

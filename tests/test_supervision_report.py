@@ -114,6 +114,25 @@ def test_a_bad_period_in_lzzr_yaml_is_located(capsys: pytest.CaptureFixture[str]
     assert not list(tmp_path.glob("*.pdf"))
 
 
+def test_a_period_listed_twice_is_located(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """Two 发文 → 落实情况报告 entries for one period (`时段: 2026` and '2026', compared as periods)
+    would give its report two numbers: the second is located (tests/data/invalid/58-report-period-twice
+    for `lzzr check`), and the report refused."""
+    ws = copy_sample(tmp_path / "ws")
+    config = ws / "lzzr.yaml"
+    entry = "    - {时段: 2026H1, 文号前缀: 示纪发, 序号: 12, 日期: 2026-07-05}\n"
+    twice = entry.replace("2026H1", "2026") + entry.replace("2026H1", "'2026'").replace("12", "13")
+    config.write_text(config.read_text(encoding="utf-8").replace(entry, twice), encoding="utf-8")
+    assert run(capsys, "report", "progress", str(ws), "--out", str(tmp_path)) == (
+        ExitCode.PROBLEMS, "",
+        "lzzr.yaml:22:12: error[S018] 配置: 「时段」'2026' 与第 1 项重复：每个时段只写一项（一个文号、一个日期）\n"
+        "工作区有 1 个错误，无法统计落实情况；请先运行 lzzr check\n")
+    assert run(capsys, "--lang", "en", "check", str(ws))[1].splitlines()[0] == (
+        "lzzr.yaml:22:12: error[S018] config: '时段': the period '2026' is listed twice (entry 1 has it already); "
+        "write one entry per period")
+    assert not list(tmp_path.glob("*.pdf"))
+
+
 def test_a_year_written_as_a_number_is_the_whole_year(tmp_path: Path) -> None:
     from lzzr.supervision.report import numbering
 

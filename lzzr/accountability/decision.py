@@ -159,6 +159,7 @@ def issue_decision(ws: Workspace, tr: Trace, out: Path) -> Issued:
         raise LzzrError("trace.no_decision", id=tr.id)
     target = out / decision_filename(tr)
     renderer_for(ws).write_pdf("decision.html", decision_context(ws, tr), target)
+    # the 成文日期 (the 决定's 日期, printed above the seal) for `letters --status`, like the report's
     entry = {"kind": "decision", "year": tr.event.date.year, "incident": tr.id, "number": d.number or "",
-             "parties": [], "file": str(target), "key": "", "pades": False}
+             "date": d.date.isoformat(), "parties": [], "file": str(target), "key": "", "pades": False}
     return Issued(target, doc_id(tr), entry, tuple(write_outcomes(ws, tr)))

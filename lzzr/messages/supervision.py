@@ -39,6 +39,8 @@ CATALOG: dict[str, tuple[str, str]] = {
     # lzzr.yaml → 发文 → 落实情况报告 → 时段 (lzzr/workspace/model.py PERIOD_PATTERN, located by validate.py)
     "S017": ("「{field}」无法识别：'{value}'；请写 2026、2026H1、2026H2 或 2026Q1–2026Q4",
              "'{field}': cannot read the period '{value}'; write 2026, 2026H1, 2026H2 or 2026Q1-2026Q4"),
+    "S018": ("「{field}」'{value}' 与第 {first} 项重复：每个时段只写一项（一个文号、一个日期）",
+             "'{field}': the period '{value}' is listed twice (entry {first} has it already); write one entry per period"),
     "sv.no_unit": ("没有单位 '{unit}'{suggest}", "no unit '{unit}'{suggest}"),
     "sv.no_leader": ("没有领导 '{leader}'{suggest}", "no leader '{leader}'{suggest}"),
     "sv.written": ("已写入 {path}", "written: {path}"),

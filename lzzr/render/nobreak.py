@@ -3,7 +3,8 @@
 Templates mark them with filters that wrap the text in `<span class="nb">` (gongwen.css:
 `white-space: nowrap`): `keep` for one value, `keep_parts` for a list written as text, and
 `keep_known` (made per workspace) for free text that mentions names, units and dates.
-`text_lines` estimates how many lines a cell's text takes (a tall table row may split).
+`text_lines` estimates how many lines a cell's text takes, and `tall_row` tells from it
+whether a table row may split across pages (the plan's and the letters' task tables).
 """
 
 from __future__ import annotations
@@ -20,6 +21,9 @@ from lzzr.workspace.load import Workspace
 
 _PARTS = re.compile(r"[^、，；,;]+[、，；,;]?|[、，；,;]")
 DATE = r"(?:\d{4}年)?\d{1,2}月\d{1,2}日|\d{4}年\d{1,2}月"
+# A row whose tallest cell takes more lines than this may split across pages (under the repeated
+# header); shorter rows stay whole, so that a row of a few lines is never cut.
+TALL_ROW_LINES = 6
 
 
 def keep(value: Any) -> Markup:
@@ -65,3 +69,11 @@ def text_lines(value: Any, per_line: float) -> int:
     (Latin letters and digits count half): templates use it to let a tall table row split."""
     width = sum(1.0 if unicodedata.east_asian_width(ch) in "WF" else 0.5 for ch in str(value or ""))
     return math.ceil(width / per_line)
+
+
+def tall_row(cells: Iterable[tuple[float, Iterable[Any]]]) -> bool:
+    """Whether a table row may split across pages: its tallest cell takes over `TALL_ROW_LINES`
+    lines. Each cell is (full-width characters per line, its pieces); every piece starts a line
+    of its own (the plan's task title and content), so a cell's lines are the sum of its pieces'."""
+    return max((sum(text_lines(piece, per_line) for piece in pieces) for per_line, pieces in cells),
+               default=0) > TALL_ROW_LINES

@@ -26,7 +26,7 @@ from jinja2.exceptions import SecurityError
 
 from lzzr.errors import EnvironmentProblem, LzzrError
 from lzzr.fsutil import leaves, write_atomic
-from lzzr.render.nobreak import keep, keep_known, keep_parts, text_lines
+from lzzr.render.nobreak import keep, keep_known, keep_parts, tall_row, text_lines
 from lzzr.render.sandbox import MAX_HTML, MAX_SECONDS, BoundedSandbox, deadline
 from lzzr.text import cut
 
@@ -60,7 +60,7 @@ class Renderer:
             lstrip_blocks=True,
         )
         self.env.filters.update({"keep": keep, "keep_parts": keep_parts, "keep_known": keep_known(()),
-                                 "text_lines": text_lines, **self.filters})
+                                 "text_lines": text_lines, "tall_row": tall_row, **self.filters})
         self.env.guard_filters()
 
     @property

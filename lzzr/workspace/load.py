@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 from lzzr.errors import Location, Problem, Record, Severity, UsageError
 from lzzr.fsutil import leaves
 from lzzr.i18n import kind_label, t
+from lzzr.workspace.config_check import check_config
 from lzzr.workspace.model import Config, Leader, Plan, Post, Task, Team, Unit, UpperDoc, UpperTask
 from lzzr.workspace.names import Found, resolve
 from lzzr.workspace.read_many import read_files
@@ -158,7 +159,7 @@ def _load_config(ws: Workspace) -> list[Problem]:
     ws._where[("config", "")] = (parsed.positions, ())
     record = Record("config", "")
     ws.config, found = validate_record(Config, parsed.data, parsed.positions, (), record)
-    return problems + found
+    return problems + found + check_config(ws)
 
 
 def _load_file(ws: Workspace, parsed: Parsed) -> list[Problem]:
