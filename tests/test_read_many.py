@@ -25,8 +25,7 @@ def _both(root: Path, monkeypatch: pytest.MonkeyPatch, full: bool = True) -> tup
     one = fingerprint(*load_workspace(root))
     with monkeypatch.context() as m:
         m.setattr(read_many, "MIN_BYTES", 0)
-        m.setattr(read_many, "free_cpus", lambda: 2)
-        m.setattr(read_many, "_alone", lambda: True)  # pytest-xdist runs threads beside the tests
+        m.setattr(read_many, "can_fork", lambda: True)  # a free CPU, and no thread (pytest-xdist runs some)
         forks: list[int] = []
         real = read_many.ProcessPoolExecutor
         m.setattr(read_many, "ProcessPoolExecutor", lambda **kw: forks.append(1) or real(**kw))
@@ -84,8 +83,7 @@ def test_a_worker_that_dies_costs_only_time(monkeypatch: pytest.MonkeyPatch) -> 
     expected = _fingerprint(*load_workspace(SAMPLE))
     monkeypatch.setattr(read_many, "read_yaml", dying)
     monkeypatch.setattr(read_many, "MIN_BYTES", 0)
-    monkeypatch.setattr(read_many, "free_cpus", lambda: 2)
-    monkeypatch.setattr(read_many, "_alone", lambda: True)
+    monkeypatch.setattr(read_many, "can_fork", lambda: True)
     assert _fingerprint(*load_workspace(SAMPLE)) == expected
 
 
@@ -97,11 +95,8 @@ def test_small_or_busy_reads_here(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
         files.append(f)
     assert read_many._split(files) is None  # far below MIN_BYTES
     monkeypatch.setattr(read_many, "MIN_BYTES", 0)
-    monkeypatch.setattr(read_many, "free_cpus", lambda: 1)
-    assert read_many._split(files) is None  # no CPU free
-    monkeypatch.setattr(read_many, "free_cpus", lambda: 2)
-    monkeypatch.setattr(read_many, "_alone", lambda: False)
-    assert read_many._split(files) is None  # another thread runs
-    monkeypatch.setattr(read_many, "_alone", lambda: True)
+    monkeypatch.setattr(read_many, "can_fork", lambda: False)
+    assert read_many._split(files) is None  # no CPU free, or another thread runs
+    monkeypatch.setattr(read_many, "can_fork", lambda: True)
     assert read_many._split(files) in (1, 2)
     assert read_many._split(files[:1]) is None

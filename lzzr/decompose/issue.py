@@ -39,22 +39,28 @@ def issue_plan(ws: Workspace, out_dir: Path, variant: str | None = None) -> Path
     return target
 
 
+BESIDE_ROWS = 5_000  # rows of the workbook from which it is written beside the CSV and JSON
+
+
 def table_files(ws: Workspace, out_dir: Path) -> list[Path]:
-    """Write both decomposition views as CSV (one per view), one xlsx and one JSON file."""
+    """Write both decomposition views as CSV (one per view), one xlsx and one JSON file; a
+    large workbook on a free CPU beside the rest (lzzr.forked: at 10k tasks, 2.2 s of 5)."""
     from lzzr.decompose.views import plan_table, static_view
+    from lzzr.forked import beside
     from lzzr.fsutil import write_atomic
     from lzzr.render.tables import tables_json, to_csv, to_xlsx
 
     assert ws.config is not None
     views = {"按领导": static_view(ws), "按单位": plan_table(ws)}
     stem = out_dir / f"{ws.config.year}-责任分解"
-    written = []
-    for name, table in views.items():
-        path = Path(f"{stem}-{name}.csv")
-        write_atomic(path, to_csv(table))
-        written.append(path)
     xlsx = Path(f"{stem}.xlsx")
-    write_atomic(xlsx, to_xlsx(*views.values()))
-    js = Path(f"{stem}.json")
-    write_atomic(js, tables_json(views))
+    written = []
+    rows = sum(len(table.rows) for table in views.values())
+    with beside(lambda: write_atomic(xlsx, to_xlsx(*views.values())), wanted=rows >= BESIDE_ROWS):
+        for name, table in views.items():
+            path = Path(f"{stem}-{name}.csv")
+            write_atomic(path, to_csv(table))
+            written.append(path)
+        js = Path(f"{stem}.json")
+        write_atomic(js, tables_json(views))
     return [*written, xlsx, js]

@@ -1,25 +1,25 @@
 """Reading a workspace's data files, on a second CPU when one is free and the files are large.
 
 `read_files` yields one `Parsed` per file, in the order given, exactly as `read_yaml` would.
-When the files hold at least `MIN_BYTES` and another CPU is free (`lzzr.cpus.free_cpus`), a
-forked worker parses the files of the second half of the bytes while this process parses the
-first half and validates it; the worker's results come back pickled (at 10k tasks: 3.5 s of
-parse, ~0.1 s to pickle and unpickle a 1.2 MB file's data and positions). A worker that dies
-costs nothing but time: the files it did not return are read here. Small workspaces, a busy
-machine, a process with other threads and systems without `fork` read every file here.
+When the files hold at least `MIN_BYTES` and a fork is safe and worth it
+(`lzzr.forked.can_fork`), a forked worker (Ctrl-C left to this process) parses the files of
+the last half of the bytes while this process parses the first half and validates it; the
+worker's results come back pickled (at 10k tasks: 3.5 s of parse, ~0.1 s to pickle and
+unpickle a 1.2 MB file's data and positions). A worker that dies costs nothing but time: the
+files it did not return are read here. Small workspaces, a busy machine, a process with other
+threads and systems without `fork` read every file here.
 """
 
 from __future__ import annotations
 
 import multiprocessing
-import sys
-import threading
+import signal
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
-from lzzr.cpus import free_cpus
+from lzzr.forked import can_fork
 from lzzr.workspace.reader import Parsed, read_yaml
 
 MIN_BYTES = 4 * 1024 * 1024  # below this a worker's start and the pickling cost more than they gain
@@ -33,7 +33,8 @@ def read_files(paths: Sequence[Path]) -> Iterator[Parsed]:
             yield read_yaml(path, path.name)
         return
     head, tail = paths[:split], paths[split:]
-    pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
+    pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"),
+                               initializer=signal.signal, initargs=(signal.SIGINT, signal.SIG_IGN))
     try:
         futures: list[Future[Parsed]] = [pool.submit(_read, path) for path in tail]
         for path in head:
@@ -46,7 +47,7 @@ def read_files(paths: Sequence[Path]) -> Iterator[Parsed]:
 
 def _split(paths: Sequence[Path]) -> int | None:
     """Where the worker's files begin (the last half of the bytes), or None to read here."""
-    if len(paths) < 2 or not sys.platform.startswith("linux"):
+    if len(paths) < 2:
         return None
     sizes = []
     for path in paths:
@@ -55,7 +56,7 @@ def _split(paths: Sequence[Path]) -> int | None:
         except OSError:
             sizes.append(0)
     total = sum(sizes)
-    if total < MIN_BYTES or not _alone() or free_cpus() < 2:
+    if total < MIN_BYTES or not can_fork():
         return None
     tail = 0
     for i in range(len(paths) - 1, 0, -1):
@@ -63,12 +64,6 @@ def _split(paths: Sequence[Path]) -> int | None:
         if tail * 2 >= total:
             return i
     return 1
-
-
-def _alone() -> bool:
-    """No other thread runs here: a fork copies locks another thread may hold (lzzr has none;
-    a program that embeds it might)."""
-    return threading.active_count() == 1
 
 
 def _read(path: Path) -> Parsed:

@@ -1,0 +1,112 @@
+"""`lzzr.forked.beside`: work in a forked child during a block, or here when it cannot be."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from lzzr import forked
+from lzzr.fsutil import write_atomic
+
+
+@pytest.fixture
+def fork_allowed(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(forked, "can_fork", lambda: True)  # pytest-xdist runs threads: allowed here
+
+
+def _pid_writer(target: Path) -> object:
+    return lambda: write_atomic(target, str(os.getpid()).encode())
+
+
+def test_the_work_runs_in_a_child_during_the_block(tmp_path: Path, fork_allowed: None) -> None:
+    target = tmp_path / "out.txt"
+    with forked.beside(_pid_writer(target)):
+        here = os.getpid()
+    assert target.read_text() != str(here)
+
+
+def test_work_that_fails_in_the_child_runs_here(tmp_path: Path, fork_allowed: None) -> None:
+    """A child that fails (or is killed) costs time only; a second failure is raised here."""
+    target, parent = tmp_path / "out.txt", os.getpid()
+
+    def flaky() -> None:
+        if os.getpid() != parent:
+            raise OSError("disk full in the child")
+        write_atomic(target, b"here")
+
+    with forked.beside(flaky):
+        pass
+    assert target.read_bytes() == b"here"
+
+    def broken() -> None:
+        raise ValueError("bad data")
+
+    with pytest.raises(ValueError, match="bad data"), forked.beside(broken):
+        pass
+
+
+def test_a_killed_child_leaves_no_target(tmp_path: Path, fork_allowed: None) -> None:
+    target, parent = tmp_path / "out.txt", os.getpid()
+
+    def killed() -> None:
+        if os.getpid() != parent:
+            os._exit(9)
+        write_atomic(target, b"here")
+
+    with forked.beside(killed):
+        pass
+    assert target.read_bytes() == b"here"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.txt"]
+
+
+def test_an_error_in_the_block_stops_the_child(tmp_path: Path, fork_allowed: None) -> None:
+    target = tmp_path / "out.txt"
+    with pytest.raises(KeyError), forked.beside(_pid_writer(target)):
+        raise KeyError("x")
+    assert not target.exists() or target.read_text() != str(os.getpid())
+
+
+def test_not_wanted_or_not_possible_runs_after_the_block(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target, order = tmp_path / "out.txt", []
+    with forked.beside(lambda: order.append("work"), wanted=False):
+        order.append("block")
+    monkeypatch.setattr(forked, "can_fork", lambda: False)
+    with forked.beside(_pid_writer(target)):
+        order.append("block")
+    assert order == ["block", "work", "block"]
+    assert target.read_text() == str(os.getpid())
+
+
+def test_can_fork_needs_a_free_cpu(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(forked.threading, "active_count", lambda: 1)
+    monkeypatch.setattr(forked, "free_cpus", lambda: 1)
+    assert not forked.can_fork()
+    monkeypatch.setattr(forked, "free_cpus", lambda: 2)
+    assert forked.can_fork() is forked.sys.platform.startswith("linux")
+    monkeypatch.setattr(forked.threading, "active_count", lambda: 3)
+    assert not forked.can_fork()
+
+
+def test_decompose_writes_a_large_workbook_beside(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                  fork_allowed: None) -> None:
+    """The sample's tables with the threshold lifted: the same four files, byte for byte."""
+    from lzzr.check import check_workspace
+    from lzzr.decompose import issue
+
+    ws = check_workspace(Path(__file__).resolve().parent.parent / "sample-data").workspace
+    monkeypatch.setattr(issue, "BESIDE_ROWS", 10**9)
+    here = {p.name: p.read_bytes() for p in issue.table_files(ws, _mkdir(tmp_path / "a"))}
+    monkeypatch.setattr(issue, "BESIDE_ROWS", 0)
+    forks: list[int] = []
+    real = forked._start
+    monkeypatch.setattr(forked, "_start", lambda work: forks.append(1) or real(work))
+    beside = {p.name: p.read_bytes() for p in issue.table_files(ws, _mkdir(tmp_path / "b"))}
+    assert forks == [1]
+    assert beside == here
+
+
+def _mkdir(path: Path) -> Path:
+    path.mkdir()
+    return path
