@@ -4,7 +4,7 @@ The work runs in a forked child while the `with` block runs here; at the end of 
 process waits for the child. If the child could not be started or did not succeed (an error, a
 signal), the work runs here, so that its errors reach the user the usual way. Work that writes
 must write atomically (`fsutil.write_atomic`): a child killed half way leaves no target behind.
-Only on Linux, with no other thread running and another CPU free (`lzzr.cpus.free_cpus`).
+Only on Linux, with no other thread running and half of another CPU idle (`can_fork`).
 """
 
 from __future__ import annotations
@@ -16,12 +16,16 @@ import sys
 import threading
 from collections.abc import Callable, Iterator
 
-from lzzr.cpus import free_cpus
+from lzzr.cpus import idle_cpus
+
+FORK_IDLE = 1.5  # CPUs idle (this one included) from which one child is worth its start
 
 
 def can_fork() -> bool:
-    """Whether a fork is safe and worth it now: Linux, no other thread, another CPU free."""
-    return sys.platform.startswith("linux") and threading.active_count() == 1 and free_cpus() >= 2
+    """Whether a fork is safe and worth it now: Linux, no other thread, and at least half of a
+    second CPU idle (`lzzr.cpus.idle_cpus`: the load average still counts this program's last
+    run for a minute, so "a whole CPU free" would refuse a fork on an idle machine)."""
+    return sys.platform.startswith("linux") and threading.active_count() == 1 and idle_cpus() >= FORK_IDLE
 
 
 @contextlib.contextmanager

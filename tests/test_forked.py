@@ -79,11 +79,11 @@ def test_not_wanted_or_not_possible_runs_after_the_block(tmp_path: Path, monkeyp
     assert target.read_text() == str(os.getpid())
 
 
-def test_can_fork_needs_a_free_cpu(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_can_fork_needs_half_a_cpu_idle(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(forked.threading, "active_count", lambda: 1)
-    monkeypatch.setattr(forked, "free_cpus", lambda: 1)
+    monkeypatch.setattr(forked, "idle_cpus", lambda: 1.2)  # another job holds most of the second CPU
     assert not forked.can_fork()
-    monkeypatch.setattr(forked, "free_cpus", lambda: 2)
+    monkeypatch.setattr(forked, "idle_cpus", lambda: 1.6)
     assert forked.can_fork() is forked.sys.platform.startswith("linux")
     monkeypatch.setattr(forked.threading, "active_count", lambda: 3)
     assert not forked.can_fork()
@@ -95,6 +95,7 @@ def test_decompose_writes_a_large_workbook_beside(tmp_path: Path, monkeypatch: p
     from lzzr.check import check_workspace
     from lzzr.decompose import issue
 
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1772064000")  # the workbook's dates
     ws = check_workspace(Path(__file__).resolve().parent.parent / "sample-data").workspace
     monkeypatch.setattr(issue, "BESIDE_ROWS", 10**9)
     here = {p.name: p.read_bytes() for p in issue.table_files(ws, _mkdir(tmp_path / "a"))}
@@ -110,3 +111,18 @@ def test_decompose_writes_a_large_workbook_beside(tmp_path: Path, monkeypatch: p
 def _mkdir(path: Path) -> Path:
     path.mkdir()
     return path
+
+
+@pytest.mark.parametrize(("cpus", "load", "idle", "free"), [
+    (2, 1.0, 2.0, 2),   # this process alone
+    (2, 1.4, 1.6, 1),   # alone, the load still counting its last run
+    (2, 2.2, 1.0, 1),   # another job holds the second CPU
+    (8, 3.0, 6.0, 6),
+])
+def test_idle_and_free_cpus(cpus: int, load: float, idle: float, free: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    from lzzr import cpus as module
+
+    monkeypatch.setattr(module.os, "sched_getaffinity", lambda pid: set(range(cpus)))
+    monkeypatch.setattr(module.os, "getloadavg", lambda: (load, load, load))
+    assert module.idle_cpus() == pytest.approx(idle)
+    assert module.free_cpus() == free
