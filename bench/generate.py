@@ -11,7 +11,10 @@ each (a few posts change hands on July 1); a leaf unit has a team with the given
 `--teams-per-unit` probability, with a principal and about `--members` deputies. Tasks come
 in trees: a top-level task led by a unit under 市委, with 2 to `--subtasks` levels of
 sub-tasks led by the same unit or one below it, some fields inherited. Texts are Chinese of
-varied length; about 3% of tasks copy their upper-level text (P4.5 warns on those).
+varied length; about 3% of tasks copy their upper-level text (P4.5 warns on those). Records
+of the year: progress of every leaf task, a democratic poll of every assessed target and the
+assessors' rating sheets (bench/gen_records.py), so that every poll and rating indicator of
+the scheme scores.
 
 Deterministic for a seed and valid: `lzzr check OUT` reports 0 errors.
 """
@@ -31,6 +34,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import gen_records
 import gen_text as tx
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -387,6 +391,7 @@ def write_workspace(w: World, ts: Tasks, out: Path) -> None:
         write(out / f"tasks-{n // per_file + 1:02d}.yaml", "任务:\n", "\n".join(b for tree in chunk for b in tree))
     write(out / "progress.yaml", "任务进展:\n", progress(w.rng, ts))
     shutil.copy(ROOT / "sample-data" / "scheme.yaml", out / "scheme.yaml")
+    gen_records.write_records(w, out / "scheme.yaml", out)
 
 
 def team_text(uid: str, posts: list[Post]) -> str:

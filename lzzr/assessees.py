@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from lzzr.responsibility import in_charge_of, plan_teams, upper_team
+from lzzr.responsibility import in_charge_of, plan_teams, posts_index, upper_team
 from lzzr.workspace.load import Workspace
 from lzzr.workspace.model import Post
 
@@ -126,6 +126,16 @@ def in_charge_on(ws: Workspace, target: Assessee, unit_id: str, day: dt.date) ->
         return unit_id == target.unit
     top = set(plan_teams(ws))
     return any(c.post.leader == target.leader and c.team in top for c in in_charge_of(ws, unit_id, day))
+
+
+def answerable_units(ws: Workspace, target: Assessee) -> set[str]:
+    """Every unit `in_charge_on` can hold the target answerable for on some day: its own unit
+    (teams, principals); for a member, the units of every post they hold on the issuing or
+    government team. Scoring looks tasks up by these units instead of asking of every task."""
+    if target.kind != "成员":
+        return {target.unit} if target.unit else set()
+    top = set(plan_teams(ws))
+    return {u for c in posts_index(ws)[1].get(target.leader or "", []) if c.team in top for u in c.post.in_charge}
 
 
 def find_targets(targets: list[Assessee], query: str, ws: Workspace | None = None) -> list[Assessee]:

@@ -110,12 +110,12 @@ def test_command_bodies_are_thin() -> None:
 
 
 def test_shared_options_are_declared_once() -> None:
-    """--quiet, --strict, --out and --format are declared in cli/options.py only."""
+    """--quiet, --strict, --out, --format, --pdf-variant and --no-cache are declared in cli/options.py only."""
     for path in sorted((ROOT / "lzzr" / "cli").glob("*.py")):
         if path.name == "options.py":
             continue
         source = path.read_text(encoding="utf-8")
-        for flag in ('"--quiet"', '"--strict"', '"--out"', '"--format"', '"--pdf-variant"'):
+        for flag in ('"--quiet"', '"--strict"', '"--out"', '"--format"', '"--pdf-variant"', '"--no-cache"'):
             assert flag not in source, f"{path.name} declares {flag}"
 
 

@@ -6,7 +6,6 @@ passes. A document in one part is the one-pass PDF byte for byte."""
 from __future__ import annotations
 
 import io
-import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +17,7 @@ from lzzr.render.chunked import _cut, long_table_pdf
 from lzzr.render.renderer import Renderer, renderer_for
 from lzzr.workspace.load import load_workspace
 from tests.layoutcheck import Expect, check_pdf, workspace_words
-from tests.pdfutil import needs_poppler
+from tests.pdfutil import needs_poppler, same_information, same_pages
 from tests.test_layout_demo import header_words
 
 from .helpers import SAMPLE
@@ -83,18 +82,10 @@ def plans(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Any]:
     return one, parts, ws
 
 
-def _page_texts(path: Path) -> list[str]:
-    out = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True)
-    return out.stdout.split("\f")
-
-
 @needs_poppler
 def test_the_plan_in_parts_has_the_pages_of_the_plan_in_one_pass(plans: tuple[Path, Path, Any]) -> None:
     one, parts, _ = plans
-    expected, got = _page_texts(one), _page_texts(parts)
-    assert len(got) == len(expected) > 10
-    for number, (want, have) in enumerate(zip(expected, got, strict=True), 1):
-        assert have == want, f"page {number}"
+    got = same_pages(one, parts)
     with_header = [i for i, page in enumerate(got) if "编号" in page]  # the table's header row
     assert with_header == list(range(with_header[0], with_header[-1] + 1)) and len(with_header) > 40
 
@@ -114,10 +105,7 @@ def test_the_plan_in_parts_keeps_outline_and_document_information(plans: tuple[P
         return flat
 
     assert outline(parts) == outline(one) and len(outline(one)) == 2
-    assert parts.metadata is not None and one.metadata is not None
-    assert (parts.metadata.title, parts.metadata.author) == (one.metadata.title, one.metadata.author)
-    catalogues: list[Any] = [parts.trailer["/Root"], one.trailer["/Root"]]
-    assert catalogues[0]["/Lang"] == catalogues[1]["/Lang"]
+    same_information(one, parts)
 
 
 @needs_poppler

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from lzzr.assess.run import assess_workspace
 from lzzr.check import check_workspace
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
@@ -28,6 +29,19 @@ def test_generated_workspace_is_valid_and_city_shaped(tmp_path: Path) -> None:
     depth = {tid: tid.count(".") for tid in ws.tasks}
     assert max(depth.values()) == 3 and sum(1 for d in depth.values() if d == 0) < 100
     assert len({t.content for t in ws.tasks.values() if t.content}) > 300  # varied text
+
+
+def test_polls_and_ratings_score_for_every_target(tmp_path: Path) -> None:
+    generate(tmp_path / "ws", units=120, tasks=150, teams_per_unit=0.8, members=2, subtasks=2, seed=4)
+    run = assess_workspace(tmp_path / "ws")
+    assert run.errors == 0 and run.assessment is not None
+    assert not [p.code for p in run.problems if p.code.startswith("A3")]  # no poll or rating missing (A301, A304)
+    results = run.assessment.results
+    assert {r.target.kind for r in results} == {"班子", "正职", "成员"}
+    scored = [line for r in results for line in r.lines if line.kind in ("民主测评", "评定")]
+    assert len(scored) == sum(3 if r.target.kind == "班子" else 2 for r in results)
+    assert all(0 < line.points <= line.max for line in scored)
+    assert len({line.points for line in scored if line.kind == "民主测评"}) > len(results) // 2  # varied votes
 
 
 def test_same_seed_same_files(tmp_path: Path) -> None:

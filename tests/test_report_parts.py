@@ -7,7 +7,6 @@ than fit a page are drawn in several figures."""
 from __future__ import annotations
 
 import io
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 from types import SimpleNamespace
@@ -24,7 +23,7 @@ from lzzr.render.renderer import renderer_for
 from lzzr.workspace.load import Workspace, load_workspace
 from lzzr.workspace.scheme import scheme_of
 from tests.layoutcheck import Expect, check_pdf, workspace_words
-from tests.pdfutil import needs_poppler
+from tests.pdfutil import needs_poppler, same_information, same_pages
 from tests.test_layout_demo import header_words
 
 from .assess_base import tiny
@@ -95,18 +94,10 @@ def reports(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Works
     return one, parts, ws
 
 
-def _page_texts(path: Path) -> list[str]:
-    out = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True)
-    return out.stdout.split("\f")
-
-
 @needs_poppler
 def test_the_report_in_parts_has_the_pages_of_the_report_in_one_pass(reports: tuple[Path, Path, Workspace]) -> None:
     one, parts, _ = reports
-    expected, got = _page_texts(one), _page_texts(parts)
-    assert len(got) == len(expected) > 10
-    for number, (want, have) in enumerate(zip(expected, got, strict=True), 1):
-        assert have == want, f"page {number}"
+    got = same_pages(one, parts)
     assert sum("评分表：" in page for page in got) == 9
 
 
@@ -133,10 +124,7 @@ def test_the_report_in_parts_keeps_outline_and_document_information(reports: tup
     sheets = [entry for entry in expected if entry[1].startswith("评分表：")]
     assert len(sheets) == 9 and {depth for depth, *_ in sheets} == {1}  # under the report's title
     assert len({page for _, _, page, _ in sheets}) == 9
-    assert parts.metadata is not None and one.metadata is not None
-    assert (parts.metadata.title, parts.metadata.author) == (one.metadata.title, one.metadata.author)
-    catalogues: list[Any] = [parts.trailer["/Root"], one.trailer["/Root"]]
-    assert catalogues[0]["/Lang"] == catalogues[1]["/Lang"]
+    same_information(one, parts)
 
 
 @needs_poppler

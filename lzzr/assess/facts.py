@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from lzzr.assessees import Assessee, in_charge_on
+from lzzr.assessees import Assessee, answerable_units, in_charge_on
 from lzzr.errors import Location, Problem
 from lzzr.i18n import Text
 from lzzr.records_check import poll_target
@@ -81,6 +81,7 @@ class Facts:
     scorer: Callable[[Facts, Assessee, Indicator], Line] | None = None  # indicators.score, for the same
     here: Location = field(default_factory=lambda: Location(""))  # the indicator being scored
     on: dt.date | None = None  # as of this day (`assess --on`); None: the whole year
+    by_unit: LeafIndex | None = None  # the leaves by lead and by co-operating unit, built on first use
 
 
 def gather(ws: Workspace, targets: list[Assessee], on: dt.date | None = None,
@@ -110,11 +111,44 @@ def due(task: Task, facts: Facts) -> dt.date:
     return task.deadline or facts.ws.config.year_end
 
 
+@dataclass(frozen=True)
+class LeafIndex:
+    """The leaves in their order, and their positions in it by lead unit and by co-operating
+    unit: a target's tasks are looked up through the units it can answer for, so that scoring
+    every target is linear in the tasks, not targets × tasks."""
+
+    order: tuple[str, ...]
+    led: dict[str, list[int]]
+    co: dict[str, list[int]]
+
+
+def leaf_index(facts: Facts) -> LeafIndex:
+    if facts.by_unit is None:
+        led: dict[str, list[int]] = {}
+        co: dict[str, list[int]] = {}
+        for i, task in enumerate(facts.leaves.values()):
+            if task.lead:
+                led.setdefault(task.lead, []).append(i)
+            for unit in dict.fromkeys(task.co_units):
+                co.setdefault(unit, []).append(i)
+        facts.by_unit = LeafIndex(tuple(facts.leaves), led, co)
+    return facts.by_unit
+
+
+def _candidates(facts: Facts, target: Assessee, table: str) -> list[str]:
+    """The leaves, in their order, whose lead (`led`) or a co-operating unit (`co`) is one the
+    target can answer for: a superset of the tasks the target answers for."""
+    index = leaf_index(facts)
+    by = index.led if table == "led" else index.co
+    found = {i for unit in answerable_units(facts.ws, target) for i in by.get(unit, ())}
+    return [index.order[i] for i in sorted(found)]
+
+
 def target_tasks(facts: Facts, target: Assessee) -> list[str]:
     """Leaf tasks the target answers for: led by its unit (for a member: by a unit in their
     charge) on the task's deadline."""
-    found = [tid for tid, task in facts.leaves.items()
-             if task.lead and in_charge_on(facts.ws, target, task.lead, due(task, facts))]
+    found = [tid for tid in _candidates(facts, target, "led")
+             if in_charge_on(facts.ws, target, facts.leaves[tid].lead or "", due(facts.leaves[tid], facts))]
     return sorted(found, key=natural_key)
 
 
@@ -122,6 +156,7 @@ def co_tasks(facts: Facts, target: Assessee) -> list[str]:
     """Leaf tasks the target's unit (a member: a unit in their charge) co-operates on (协办单位)
     and does not lead."""
     led = set(target_tasks(facts, target))
-    found = [tid for tid, task in facts.leaves.items() if tid not in led
-             and any(in_charge_on(facts.ws, target, u, due(task, facts)) for u in task.co_units)]
+    tasks = facts.leaves
+    found = [tid for tid in _candidates(facts, target, "co") if tid not in led
+             and any(in_charge_on(facts.ws, target, u, due(tasks[tid], facts)) for u in tasks[tid].co_units)]
     return sorted(found, key=natural_key)

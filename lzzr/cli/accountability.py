@@ -16,8 +16,8 @@ import typer
 from lzzr.cli import options as o
 from lzzr.cli.locking import writing, writing_all
 from lzzr.cli.options import Format
-from lzzr.cli.output import echo
-from lzzr.errors import ExitCode, UsageError
+from lzzr.cli.output import echo, refuse
+from lzzr.errors import ExitCode, Problem, UsageError
 from lzzr.i18n import kind_label, t, tr
 from lzzr.problems import format_problem, problem_dict
 
@@ -253,12 +253,14 @@ def _glyphs_or_stop(ws: Any, leader: str, data: Any) -> None:
     """The glyph check of a document made from many records: every text it prints."""
     from lzzr.accountability.glyphs import data_glyph_problems
 
-    problems = data_glyph_problems(ws, leader, data)
+    _stop_on(data_glyph_problems(ws, leader, data))
+
+
+def _stop_on(problems: list[Problem]) -> None:
+    """Refuse a document whose text the fonts cannot print: every glyph problem, then the
+    refusal, on stderr (also with --format json); exit 1. Nothing when there are none."""
     if problems:
-        for p in problems:
-            _echo(format_problem(p), err=True)
-        _echo(t("trace.refused", errors=len(problems)), err=True)
-        raise typer.Exit(ExitCode.PROBLEMS)
+        refuse(problems, False, "trace.refused", errors=len(problems))
 
 
 def _issue_locked(ws: Any, found: Any, out: Path, quiet: bool, fmt: Format, wait: float | None) -> None:
@@ -272,12 +274,7 @@ def _issue_decision(ws: Any, found: Any, out: Path, quiet: bool, fmt: Format) ->
 
     if found.event.decision is None:
         raise UsageError("trace.no_decision", id=found.id)
-    problems = glyph_problems(ws, found)
-    if problems:
-        for p in problems:
-            _echo(format_problem(p), err=True)
-        _echo(t("trace.refused", errors=len(problems)), err=True)
-        raise typer.Exit(ExitCode.PROBLEMS)
+    _stop_on(glyph_problems(ws, found))
     issued = issue_decision(ws, found, out)
     from lzzr.documents.register import Register
     from lzzr.fsutil import sha256_file

@@ -182,7 +182,13 @@ def reissue_opt() -> Any:
         "re-issue a signed document (repeatable): the old version and its signatures stay on record, superseded"))
 
 
-def no_cache_opt() -> Any:
+def no_cache_opt(writes: bool = True) -> Any:
+    """--no-cache. `writes`: the command writes files, so the last result is repeated only when
+    its outputs are unchanged too (`check` writes nothing: inputs alone)."""
+    if not writes:
+        return typer.Option(False, "--no-cache", help=tr(
+            "不使用结果缓存（输入未变时直接给出上次结果）",
+            "do not use the result cache (unchanged inputs reuse the last result)"))
     return typer.Option(False, "--no-cache", help=tr(
         "不使用结果缓存（输入和输出都未变时直接给出上次结果）",
         "do not use the result cache (a run whose inputs and outputs are unchanged repeats the last report)"))

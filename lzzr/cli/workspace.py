@@ -28,9 +28,7 @@ def register_commands(app: typer.Typer) -> None:
                       "also check this scheme file and the records against it")),
                   fmt: o.Format = o.format_opt(),
                   strict: bool = o.strict_opt(), quiet: bool = o.quiet_opt(),
-                  no_cache: bool = typer.Option(False, "--no-cache", help=tr(
-                      "不使用结果缓存（输入未变时直接给出上次结果）",
-                      "do not use the result cache (unchanged inputs reuse the last result)"))) -> None:
+                  no_cache: bool = o.no_cache_opt(writes=False)) -> None:
         from lzzr.check_cache import check_summary
 
         result = check_summary(o.pick_workspace(workspace, workspace_opt), use_cache=not no_cache and scheme is None,
