@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from lzzr.errors import LzzrError
-from lzzr.render.renderer import Renderer, local_path
+from lzzr.render.printer import local_path
+from lzzr.render.renderer import Renderer
 
 from .pdfutil import needs_poppler, pdf_text
 

@@ -5,7 +5,8 @@
   WeasyPrint's default (a new one per document) grows a process to ~800 MB over 20 letters,
   one reused configuration stays near 200 MB and is ~8% faster (measured, WeasyPrint 70).
 - Work goes out in small chunks of jobs, so the pool balances itself and IPC stays cheap;
-  workers write their PDFs themselves (atomically) and send back only a digest.
+  workers write their PDFs themselves (atomically) and send back only a digest. A worker
+  imports only lzzr/render/worker.py and what it needs.
 - A job is skipped when the register says it was rendered from the same content key and
   the file on disk still has the digest recorded then.
 - The output is the same for 1 or N workers: the same HTML gives the same bytes (WeasyPrint
@@ -18,7 +19,6 @@ from __future__ import annotations
 import contextlib
 import glob
 import hashlib
-import io
 import logging
 import math
 import multiprocessing
@@ -34,17 +34,12 @@ from pathlib import Path
 from typing import IO
 
 from lzzr.errors import LzzrError
-from lzzr.fsutil import sha256_file, write_atomic
+from lzzr.fsutil import sha256_file
 from lzzr.i18n import t
-from lzzr.render.renderer import Printer
+from lzzr.render.worker import Result, init_worker, render_chunk
+from lzzr.render.worker import start_printer as _start_printer
 
 ProgressCallback = Callable[[int, int], None]
-# (target, html) out; ("ok", sha256) or ("error", detail) back.
-_Task = tuple[str, str]
-_Result = tuple[str, str]
-
-MAX_CHUNK = 16
-
 
 @dataclass(frozen=True)
 class Job:
@@ -128,6 +123,8 @@ def render_many(jobs: Sequence[Job], *, template_dirs: Sequence[Path], font_css:
         _render_pool(jobs, todo, setup, count, results, ticker)
     return [results[i] for i in range(len(jobs))]
 
+
+MAX_CHUNK = 16
 
 MIN_POOL = 4  # fewer documents render in this process: a worker's start costs more than it gains
 PER_WORKER = 2  # and each worker gets at least this many
@@ -217,10 +214,10 @@ def _render_pool(jobs: Sequence[Job], todo: Sequence[int], setup: tuple[list[str
                  count: int, results: dict[int, Done], ticker: _Ticker) -> None:
     size = max(1, min(MAX_CHUNK, len(todo) // (count * 8)))
     chunks = [list(todo[i:i + size]) for i in range(0, len(todo), size)]
-    executor = ProcessPoolExecutor(count, mp_context=_context(), initializer=_init_worker, initargs=setup)
+    executor = ProcessPoolExecutor(count, mp_context=_context(), initializer=init_worker, initargs=setup)
     try:
         with _sigint_ignored():  # workers start now and inherit the ignored SIGINT
-            futures = [executor.submit(_render_chunk, [(str(jobs[i].target), jobs[i].html) for i in chunk])
+            futures = [executor.submit(render_chunk, [(str(jobs[i].target), jobs[i].html) for i in chunk])
                        for chunk in chunks]
         for chunk, future in zip(chunks, futures, strict=True):
             _collect(jobs, chunk, future, results)
@@ -231,7 +228,7 @@ def _render_pool(jobs: Sequence[Job], todo: Sequence[int], setup: tuple[list[str
     executor.shutdown(wait=True)
 
 
-def _collect(jobs: Sequence[Job], chunk: list[int], future: Future[list[_Result]],
+def _collect(jobs: Sequence[Job], chunk: list[int], future: Future[list[Result]],
              results: dict[int, Done]) -> None:
     try:
         answers = future.result()
@@ -282,54 +279,6 @@ def _sigint_ignored() -> Iterator[None]:
         yield
     finally:
         signal.signal(signal.SIGINT, saved)
-
-
-# --- the worker side -----------------------------------------------------------------------
-
-class _Printer(Printer):
-    """The worker's printer: lays out and writes one document at a time."""
-
-    def render_to(self, target: str, html: str) -> _Result:
-        """Render and write one document; ("ok", sha256) or ("error", what went wrong)."""
-        try:
-            data = self.pdf(html)
-            write_atomic(Path(target), data)
-        except Exception as exc:
-            return ("error", f"{type(exc).__name__}: {exc}")
-        return ("ok", hashlib.sha256(data).hexdigest())
-
-
-_printer: list[_Printer] = []  # the worker's one printer
-_startup: list[str] = []  # or why it could not be made
-
-
-def _init_worker(template_dirs: list[str], extra: list[str], font_css: str, variant: str | None) -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    logger = logging.getLogger("weasyprint")
-    logger.handlers = [logging.NullHandler()]
-    logger.propagate = False
-    try:
-        _printer.append(_start_printer(template_dirs, extra, font_css, variant))
-    except Exception as exc:  # reported per job: an initializer error would only break the pool
-        _startup.append(f"{type(exc).__name__}: {exc}")
-
-
-def _start_printer(template_dirs: list[str], extra: list[str], font_css: str, variant: str | None) -> _Printer:
-    # WeasyPrint prints a help banner to stdout when a system library is missing.
-    with contextlib.redirect_stdout(io.StringIO()):
-        return _Printer([Path(p) for p in template_dirs], font_css, variant, [Path(p) for p in extra])
-
-
-def _render_chunk(tasks: list[_Task]) -> list[_Result]:
-    """Render a chunk of documents; stop at the first failure (its error is the last result)."""
-    if not _printer:
-        return [("error", _startup[0] if _startup else "no printer")]
-    out: list[_Result] = []
-    for target, html in tasks:
-        out.append(_printer[0].render_to(target, html))
-        if out[-1][0] != "ok":
-            break
-    return out
 
 
 @contextlib.contextmanager

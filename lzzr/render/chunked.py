@@ -35,7 +35,8 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from lzzr.render.renderer import Renderer, _quiet_weasyprint
+from lzzr.render.printer import quiet_weasyprint
+from lzzr.render.renderer import Renderer
 
 PART_ROWS = 400  # rows of the long table per part (docs/performance.md: measured)
 
@@ -126,7 +127,7 @@ def _lay_out(renderer: Renderer, html: str, span: tuple[int, int, int], first_pa
         sheets.append(CSS(string=f"html {{ break-before: {side} }} "
                                  f"@page :first {{ counter-reset: page {first_page} }}",
                           font_config=printer.font_config))
-    with _quiet_weasyprint():
+    with quiet_weasyprint():
         laid = document.render(stylesheets=sheets, font_config=printer.font_config, attachments=[],
                                uncompressed_pdf=False)
         index = {id(el): i for i, el in enumerate(row_elements)}
