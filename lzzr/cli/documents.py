@@ -81,12 +81,16 @@ def register_commands(app: typer.Typer) -> None:
         out: Path = o.out_opt(), jobs: int = o.jobs_opt(), variant: o.PdfVariant | None = o.variant_opt(),
         combine: bool = o.combine_opt(), fmt: o.Format = o.format_opt(), quiet: bool = o.quiet_opt(),
         wait: float | None = o.wait_opt(), reissue: list[str] | None = o.reissue_opt(),
+        no_cache: bool = o.no_cache_opt(),
     ) -> None:
+        root, batch = o.pick_workspace(workspace, workspace_opt), _Batch(out, jobs, variant, combine, fmt, quiet,
+                                                                        (wait, reissue))
+        if _replayed(root, batch, ("pledges", unit or "", leader or "", str(public)), (None, None, None), no_cache):
+            return
         from lzzr.documents import issue as d
 
-        ws = _checked(o.pick_workspace(workspace, workspace_opt), fmt, unit, leader)
+        ws = _checked(root, fmt, unit, leader)
         name = f"{ws.config.year}-承诺书{'-公开' if public else ''}-合订.pdf"
-        batch = _Batch(out, jobs, variant, combine, fmt, quiet, (wait, reissue))
         _issue(ws, d.pledge_docs(ws, unit, leader, public), batch, name, "pledges")
 
     @app.command("sign", short_help=tr(

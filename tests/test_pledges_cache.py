@@ -1,0 +1,153 @@
+"""The result cache answers an unchanged `lzzr pledges` as it does `letters` (lzzr/documents/issue_cache.py):
+no load, no HTML; any change of an input or an output takes the normal path, which renders exactly
+the pledges whose output changes.
+
+The printer is tests/test_letters_cache.py's fake (the HTML written as the "PDF"); the workspace is
+tests/helpers.py's small one (4 pledges).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from lzzr import cache
+from lzzr.render import batch
+from lzzr.render.renderer import Renderer
+
+from .helpers import mini_workspace, run
+from .test_letters_cache import (
+    Counts,
+    FakePrinter,
+    change_builtin,
+    change_data,
+    change_fonts,
+    change_installed_fonts,
+    change_version,
+    edit,
+)
+
+PLEDGES = ["lzq", "sl", "wjg", "zhm"]
+
+
+@pytest.fixture
+def counts(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Counts:
+    import lzzr.check
+
+    found = Counts()
+    monkeypatch.setenv("LZZR_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr("lzzr.clock.today", lambda: dt.date(2026, 3, 10))
+    monkeypatch.setattr(batch, "_start_printer", lambda *a: FakePrinter(found))
+    html, check = Renderer.html, lzzr.check.check_workspace
+
+    def counted_html(self: Renderer, template: str, context: dict[str, Any]) -> str:
+        found.html += 1
+        return html(self, template, context)
+
+    def counted_check(root: Path) -> Any:
+        found.checks += 1
+        return check(root)
+
+    monkeypatch.setattr(Renderer, "html", counted_html)
+    monkeypatch.setattr(lzzr.check, "check_workspace", counted_check)
+    return found
+
+
+@pytest.fixture
+def ws(tmp_path: Path) -> Path:
+    return mini_workspace(tmp_path / "ws", clean=True)
+
+
+def pledges(capsys: pytest.CaptureFixture[str], ws: Path, *extra: str) -> dict[str, Any]:
+    code, stdout, stderr = run(capsys, "pledges", str(ws), "--out", str(ws.parent / "out"), "-j", "1", "-f", "json",
+                               *extra)
+    assert code == 0, stderr
+    data: dict[str, Any] = json.loads(stdout)
+    return data
+
+
+def laid_out(counts: Counts) -> list[str]:
+    """The leaders whose pledges were laid out (`2026-承诺书-<leader>-<name>.pdf`)."""
+    return sorted(name.split("-")[2] for name in counts.rendered)
+
+
+def rendered_again(capsys: pytest.CaptureFixture[str], ws: Path, counts: Counts) -> list[str]:
+    counts.reset()
+    pledges(capsys, ws)
+    assert counts.checks == 1  # not answered from the cache
+    return laid_out(counts)
+
+
+def test_unchanged_run_is_answered_from_the_cache(ws: Path, counts: Counts,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    first = pledges(capsys, ws)
+    assert first["rendered"] == 4 and laid_out(counts) == PLEDGES
+    counts.reset()
+    fresh = pledges(capsys, ws, "--no-cache")  # the normal path: loads, builds every HTML, renders nothing
+    assert (counts.checks, counts.html, counts.rendered, fresh["rendered"]) == (1, 4, [], 0)
+    counts.reset()
+    again = pledges(capsys, ws)
+    assert (counts.checks, counts.html, counts.rendered) == (0, 0, [])
+    assert again == fresh
+    text = run(capsys, "pledges", str(ws), "--out", str(ws.parent / "out"), "-j", "1")
+    assert text == run(capsys, "pledges", str(ws), "--out", str(ws.parent / "out"), "-j", "1", "--no-cache")
+    assert text[1] == f"承诺书 4 份（新生成 0 份，未变 4 份）→ {ws.parent / 'out'}\n"
+
+
+def change_template(ws: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    (ws / "templates").mkdir()
+    shutil.copy(cache.builtin_templates() / "pledge.html", ws / "templates" / "pledge.html")
+    edit(ws / "templates" / "pledge.html", "</body>", "<p>附：联系电话</p></body>")
+
+
+def delete_output(ws: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    next((ws.parent / "out").glob("2026-承诺书-zhm-*.pdf")).unlink()
+
+
+def alter_output(ws: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    path = next((ws.parent / "out").glob("2026-承诺书-zhm-*.pdf"))
+    path.write_bytes(path.read_bytes() + b"\n")
+
+
+CHANGES = {"input YAML": (change_data, ["zhm"]), "workspace template": (change_template, PLEDGES),
+           "built-in template": (change_builtin, []), "fonts in lzzr.yaml": (change_fonts, PLEDGES),
+           "installed fonts": (change_installed_fonts, []), "lzzr version": (change_version, []),
+           "deleted PDF": (delete_output, ["zhm"]), "altered PDF": (alter_output, ["zhm"])}
+
+
+@pytest.mark.parametrize("what", list(CHANGES))
+def test_any_change_takes_the_normal_path(what: str, ws: Path, counts: Counts, capsys: pytest.CaptureFixture[str],
+                                          monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """As for letters: the built-in templates and the installed faces are only swapped in the
+    cache's key here, so the pledges read the same and none is laid out again."""
+    pledges(capsys, ws)
+    pledges(capsys, ws)
+    change, expected = CHANGES[what]
+    change(ws, monkeypatch, tmp_path)
+    assert rendered_again(capsys, ws, counts) == expected
+    counts.reset()
+    pledges(capsys, ws)
+    assert counts.checks == 0  # and the new state is kept
+
+
+def test_the_public_version_has_an_entry_of_its_own(ws: Path, counts: Counts,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    pledges(capsys, ws)
+    counts.reset()
+    public = pledges(capsys, ws, "--public")
+    assert counts.checks == 1 and laid_out(counts) == PLEDGES
+    assert all(d["id"].endswith("-public") for d in public["documents"])
+    counts.reset()
+    assert pledges(capsys, ws, "--public") == {**public, "rendered": 0, "unchanged": 4,
+                                               "documents": [{**d, "rendered": False} for d in public["documents"]]}
+    assert counts.checks == 0
+    # the public run added its pledges to the register, which the other entry kept byte for byte
+    assert rendered_again(capsys, ws, counts) == []
+    counts.reset()
+    assert pledges(capsys, ws, "--public")["rendered"] == 0 and pledges(capsys, ws)["count"] == 4
+    assert counts.checks == 0
