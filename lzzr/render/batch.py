@@ -4,9 +4,10 @@
   configuration once, and renders many documents. One FontConfiguration per worker matters:
   WeasyPrint's default (a new one per document) grows a process to ~800 MB over 20 letters,
   one reused configuration stays near 200 MB and is ~8% faster (measured, WeasyPrint 70).
-- Work goes out in small chunks of jobs, so the pool balances itself and IPC stays cheap;
-  workers write their PDFs themselves (atomically) and send back only a digest. A worker
-  imports only lzzr/render/worker.py and what it needs.
+- `--jobs N` is this process and N-1 workers, started before this process imports WeasyPrint;
+  all take one document at a time from one queue, longest first, so the pool balances itself
+  and no long document finishes alone; workers write their PDFs themselves (atomically) and
+  send back only a digest. A worker imports only lzzr/render/worker.py and what it needs.
 - A job is skipped when the register says it was rendered from the same content key and
   the file on disk still has the digest recorded then.
 - The output is the same for 1 or N workers: the same HTML gives the same bytes (WeasyPrint
@@ -31,12 +32,13 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
+from queue import SimpleQueue
 from typing import IO
 
 from lzzr.errors import LzzrError
 from lzzr.fsutil import sha256_file
 from lzzr.i18n import t
-from lzzr.render.worker import Result, init_worker, render_chunk
+from lzzr.render.worker import Result, WorkerPrinter, init_worker, render_chunk
 from lzzr.render.worker import start_printer as _start_printer
 
 ProgressCallback = Callable[[int, int], None]
@@ -118,13 +120,11 @@ def render_many(jobs: Sequence[Job], *, template_dirs: Sequence[Path], font_css:
     setup = ([str(p) for p in template_dirs], [str(p) for p in extra_allowed], font_css, variant)
     count = min(workers, len(todo)) if workers >= 1 else default_workers(len(todo))
     if count <= 1 or len(todo) == 1:
-        _render_here([jobs[i] for i in todo], setup, results, todo, ticker)
+        _render_share(jobs, _Queue(list(todo)), setup, results, ticker, lambda: None)  # in this process
     else:
         _render_pool(jobs, todo, setup, count, results, ticker)
     return [results[i] for i in range(len(jobs))]
 
-
-MAX_CHUNK = 16
 
 MIN_POOL = 4  # fewer documents render in this process: a worker's start costs more than it gains
 PER_WORKER = 2  # and each worker gets at least this many
@@ -188,44 +188,116 @@ class _Ticker:
             self.progress(self.done, self.total)
 
 
-# --- rendering in this process -------------------------------------------------------------
+# --- rendering in a pool -------------------------------------------------------------------
 
-def _render_here(todo_jobs: Sequence[Job], setup: tuple[list[str], list[str], str, str | None],
-                 results: dict[int, Done], indexes: Sequence[int], ticker: _Ticker) -> None:
-    if not todo_jobs:
-        return
+def _render_pool(jobs: Sequence[Job], todo: Sequence[int], setup: tuple[list[str], list[str], str, str | None],
+                 count: int, results: dict[int, Done], ticker: _Ticker) -> None:
+    """Render with `count` processes: this one and `count - 1` workers, longest documents first.
+
+    The workers are started first, so that their start (interpreter, WeasyPrint's import, the
+    font configuration) overlaps this process's own printer start; then all take documents one
+    at a time from the same queue, a worker being handed the next one by the pool's thread as
+    soon as it returns one. Longest first (by HTML length), so that no long document is left
+    to finish alone while the other processes have nothing to do.
+    """
+    queue = _Queue(sorted(todo, key=lambda i: -len(jobs[i].html)))
+    executor = ProcessPoolExecutor(count - 1, mp_context=_context(), initializer=init_worker, initargs=setup)
+    finished: SimpleQueue[tuple[int, Future[list[Result]]]] = SimpleQueue()
+    submitted = _Counter()
+
+    def feed() -> None:  # hand the pool the next document
+        index = queue.pop()
+        if index is None:
+            return
+        job = jobs[index]
+        try:
+            future = executor.submit(render_chunk, [(str(job.target), job.html)])
+        except RuntimeError:  # shut down or broken: what is out reports it
+            return
+        submitted.add()
+        future.add_done_callback(lambda f: returned(index, f))
+
+    def returned(index: int, future: Future[list[Result]]) -> None:  # in the pool's thread
+        if not future.cancelled() and future.exception() is None and future.result()[-1][0] == "ok":
+            feed()  # before the put: the collector's count then includes the next one
+        finished.put((index, future))
+
+    collected = 0
+
+    def collect(block: bool) -> None:
+        nonlocal collected
+        while collected < submitted.value and (block or not finished.empty()):
+            index, future = finished.get()
+            collected += 1
+            _collect(jobs, [index], future, results)
+            ticker.add(1)
+
     try:
-        printer = _start_printer(*setup)
-    except Exception as exc:
-        detail = f"{type(exc).__name__}: {exc}"
-        raise LzzrError("batch.failed", target=str(todo_jobs[0].target), detail=detail) from None
+        with _sigint_ignored():  # workers start now and inherit the ignored SIGINT
+            for _ in range(count - 1):
+                feed()
+        _render_share(jobs, queue, setup, results, ticker, lambda: collect(False))
+        collect(True)
+    except BaseException:
+        queue.stop()
+        _stop(executor, [jobs[i] for i in todo if i not in results])
+        raise
+    executor.shutdown(wait=True)
+
+
+class _Counter:
+    def __init__(self) -> None:
+        self.value, self.lock = 0, threading.Lock()
+
+    def add(self) -> None:
+        with self.lock:
+            self.value += 1
+
+
+class _Queue:
+    """Documents still to render, taken from the front by this process and by the pool."""
+
+    def __init__(self, order: list[int]) -> None:
+        self.order, self.next, self.stopped = order, 0, False
+        self.lock = threading.Lock()
+
+    def pop(self) -> int | None:
+        with self.lock:
+            if self.stopped or self.next >= len(self.order):
+                return None
+            self.next += 1
+            return self.order[self.next - 1]
+
+    def stop(self) -> None:
+        with self.lock:
+            self.stopped = True
+
+
+def _render_share(jobs: Sequence[Job], queue: _Queue, setup: tuple[list[str], list[str], str, str | None],
+                  results: dict[int, Done], ticker: _Ticker, between: Callable[[], None]) -> None:
+    """Render in this process, taking the next document from `queue` until none is left;
+    `between` runs after each (the pool collects what its workers returned)."""
+    index = queue.pop()
+    if index is None:
+        return
+    printer = _start_printer_for(jobs[index], setup)
     with _quiet():
-        for index, job in zip(indexes, todo_jobs, strict=True):
+        while index is not None:
+            job = jobs[index]
             status, value = printer.render_to(str(job.target), job.html)
             if status != "ok":
                 raise LzzrError("batch.failed", target=str(job.target), detail=value)
             results[index] = Done(job.target, value, rendered=True)
             ticker.add(1)
+            between()
+            index = queue.pop()
 
 
-# --- rendering in a pool -------------------------------------------------------------------
-
-def _render_pool(jobs: Sequence[Job], todo: Sequence[int], setup: tuple[list[str], list[str], str, str | None],
-                 count: int, results: dict[int, Done], ticker: _Ticker) -> None:
-    size = max(1, min(MAX_CHUNK, len(todo) // (count * 8)))
-    chunks = [list(todo[i:i + size]) for i in range(0, len(todo), size)]
-    executor = ProcessPoolExecutor(count, mp_context=_context(), initializer=init_worker, initargs=setup)
+def _start_printer_for(job: Job, setup: tuple[list[str], list[str], str, str | None]) -> WorkerPrinter:
     try:
-        with _sigint_ignored():  # workers start now and inherit the ignored SIGINT
-            futures = [executor.submit(render_chunk, [(str(jobs[i].target), jobs[i].html) for i in chunk])
-                       for chunk in chunks]
-        for chunk, future in zip(chunks, futures, strict=True):
-            _collect(jobs, chunk, future, results)
-            ticker.add(len(chunk))
-    except BaseException:
-        _stop(executor, [jobs[i] for i in todo if i not in results])
-        raise
-    executor.shutdown(wait=True)
+        return _start_printer(*setup)
+    except Exception as exc:
+        raise LzzrError("batch.failed", target=str(job.target), detail=f"{type(exc).__name__}: {exc}") from None
 
 
 def _collect(jobs: Sequence[Job], chunk: list[int], future: Future[list[Result]],
