@@ -12,7 +12,8 @@ import pypdf
 import pytest
 
 from lzzr.errors import LzzrError
-from lzzr.render.batch import Done, Job, combine, content_key, progress_printer, render_many, template_digest
+from lzzr.render.batch import Done, Job, content_key, progress_printer, render_many, template_digest
+from lzzr.render.combine import combine
 from lzzr.render.fonts import choose, font_css
 from lzzr.render.renderer import Renderer
 from lzzr.workspace.model import Fonts

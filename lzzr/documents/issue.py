@@ -336,7 +336,8 @@ def _sign(target: Path, signer: Any, reason: str) -> str:
 def _combine(renderer: Renderer, register: Register, htmls: list[str], options: Options, name: str,
              templates: str) -> Path:
     """The print-ready file of all documents; registered, and not rendered again when unchanged."""
-    from lzzr.render.batch import Job, combine, content_key, render_many
+    from lzzr.render.batch import Job, content_key, render_many
+    from lzzr.render.combine import combine
 
     html = combine(htmls, duplex=True)  # each letter on a recto: two-sided printing never mixes two letters
     target = options.out / name
