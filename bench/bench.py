@@ -15,6 +15,7 @@ maximum resident set (getrusage). `--big` adds the plan PDF and the assessment r
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import platform
@@ -26,7 +27,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -162,7 +163,10 @@ def memory_rows(ws: Path) -> list[Row]:
                 400, "MB")]
 
 
-def letters_rows() -> list[Row]:
+def letters_rows(repeat: int = 1) -> list[Row]:
+    """`render_many` with 2 jobs (this process and a worker, as `lzzr letters --jobs 2`) against a
+    bare serial WeasyPrint loop over the same 46 letters, `repeat` neighbouring pairs; CPU is
+    user+sys of this process and the workers it reaped."""
     sys.path.insert(0, str(BENCH))
     sys.path.insert(0, str(ROOT))
     import bench_letters as bl
@@ -173,13 +177,30 @@ def letters_rows() -> list[Row]:
 
     css = font_css(choose(Fonts()))
     docs = bl.letters(46)
+    cpu: dict[str, list[float]] = {"pool": [], "serial": []}
 
     def pool() -> float:
-        with tempfile.TemporaryDirectory() as tmp:
+        with tempfile.TemporaryDirectory() as tmp, _cpu(cpu["pool"]):
             return bl.pooled(docs, Path(tmp), css, 2)[0]
 
-    ratio, t, b = paired(pool, lambda: bl.bare_serial([h for _, h in docs], builtin_templates(), css), 1)
-    return [Row(f"letters --jobs 2, 46 letters ({t:.1f} s)", ratio, f"serial bare WeasyPrint ({b:.1f} s)", 0.55)]
+    def serial() -> float:
+        with _cpu(cpu["serial"]):
+            return bl.bare_serial([h for _, h in docs], builtin_templates(), css)
+
+    ratio, t, b = paired(pool, serial, repeat)
+    return [Row(f"letters --jobs 2, 46 letters ({t:.1f} s, CPU {statistics.median(cpu['pool']):.1f} s)", ratio,
+                f"serial bare WeasyPrint ({b:.1f} s, CPU {statistics.median(cpu['serial']):.1f} s)", 0.55)]
+
+
+@contextlib.contextmanager
+def _cpu(into: list[float]) -> Iterator[None]:
+    """Append the CPU seconds (user+sys of this process and of the children it reaped) of the block."""
+    def now() -> float:
+        return sum(getattr(resource.getrusage(who), f) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
+                   for f in ("ru_utime", "ru_stime"))
+    start = now()
+    yield
+    into.append(now() - start)
 
 
 def letters_rerun_rows(repeat: int) -> list[Row]:
@@ -266,6 +287,7 @@ def main() -> None:
     ap.add_argument("--big", action="store_true", help="also the plan and report PDFs at 10k tasks")
     ap.add_argument("--keep", type=Path, help="generate the workspaces here and keep them")
     ap.add_argument("--letters", action="store_true", help="only the letters re-run rows")
+    ap.add_argument("--pool", action="store_true", help="only the letters --jobs 2 row, --repeat pairs")
     a = ap.parse_args()
     # as installed: Python keeps the compiled modules (a shell with PYTHONDONTWRITEBYTECODE set
     # would make every timed start compile lzzr again, ~0.3 s that no user's run pays)
@@ -273,6 +295,8 @@ def main() -> None:
     work = a.keep or Path(tempfile.mkdtemp(prefix="lzzr-bench-"))
     started = time.perf_counter()
     try:
+        if a.pool:
+            return _table(letters_rows(a.repeat), started)
         if a.letters:
             rows = letters_rerun_rows(a.repeat)
             return _table(rows, started)
