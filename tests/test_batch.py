@@ -233,3 +233,28 @@ def test_explicit_workers_are_obeyed(tmp_path: Path, templates: Path, monkeypatc
     monkeypatch.setattr(batch, "_render_pool", pool)
     render(jobs_for(tmp_path, ["一", "二", "三"]), templates, workers=3)
     assert pools == [3]
+
+
+def test_this_process_renders_beside_its_workers_longest_first(tmp_path: Path, templates: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """With 2 jobs, one worker and this process share the documents: the worker is handed the
+    longest, this process takes the next longest, and so on down; results come in job order."""
+    from lzzr.render import batch
+
+    here: list[str] = []
+
+    class Here:  # this process's printer (the worker's is WeasyPrint's)
+        def render_to(self, target: str, html: str) -> tuple[str, str]:
+            here.append(Path(target).name)
+            Path(target).write_bytes(html.encode("utf-8"))
+            return ("ok", hashlib.sha256(html.encode("utf-8")).hexdigest())
+
+    monkeypatch.setattr(batch, "_start_printer", lambda *a: Here())
+    jobs = [Job(tmp_path / f"{n}.pdf", page("甲", paragraphs=n), str(n)) for n in (2, 9, 4, 12, 1, 6)]
+    done = render(jobs, templates, workers=2)
+    assert [d.target for d in done] == [j.target for j in jobs] and all(d.rendered for d in done)
+    assert here and here[0] == "9.pdf"  # 12 went to the worker first
+    assert here == sorted(here, key=lambda name: -int(name.split(".")[0]))
+    worker = {d.target.name for d in done} - set(here)
+    assert "12.pdf" in worker and all((tmp_path / n).read_bytes().startswith(b"%PDF") for n in worker)
+    assert multiprocessing.active_children() == []
