@@ -214,15 +214,15 @@ def test_default_workers_follow_the_free_cpus(documents: int, cpus: int, load: f
                                               monkeypatch: pytest.MonkeyPatch) -> None:
     from lzzr.render import batch
 
-    monkeypatch.setattr(batch.os, "sched_getaffinity", lambda pid: set(range(cpus)))
-    monkeypatch.setattr(batch.os, "getloadavg", lambda: (load, load, load))
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: set(range(cpus)))
+    monkeypatch.setattr(os, "getloadavg", lambda: (load, load, load))
     assert batch.default_workers(documents) == expected
 
 
 def test_explicit_workers_are_obeyed(tmp_path: Path, templates: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from lzzr.render import batch
 
-    monkeypatch.setattr(batch.os, "getloadavg", lambda: (9.0, 9.0, 9.0))
+    monkeypatch.setattr(os, "getloadavg", lambda: (9.0, 9.0, 9.0))
     pools: list[int] = []
 
     def pool(jobs: list[Job], todo: list[int], setup: object, count: int, results: dict[int, Done],

@@ -23,7 +23,6 @@ import hashlib
 import logging
 import math
 import multiprocessing
-import os
 import signal
 import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -34,6 +33,7 @@ from pathlib import Path
 from queue import SimpleQueue
 from typing import IO
 
+from lzzr.cpus import free_cpus
 from lzzr.errors import LzzrError
 from lzzr.fsutil import sha256_file
 from lzzr.i18n import t
@@ -130,25 +130,16 @@ PER_WORKER = 2  # and each worker gets at least this many
 
 
 def default_workers(documents: int) -> int:
-    """How many workers to render `documents` with when --jobs is not given.
+    """How many processes render `documents` when --jobs is not given.
 
     A worker costs its start (spawn, WeasyPrint's import ~0.45 s, the font configuration, ~200
-    MB), so a few documents render in this process. More go to one worker per CPU that is free:
-    the CPUs this process may run on (`os.sched_getaffinity`) less those the other processes keep
-    busy (the 1-minute load average, less this process itself). Workers that outnumber the free
-    CPUs only take turns on them, and lost 1.14-1.27x against one process on a shared machine.
+    MB), so a few documents render in this process. More go to one process per CPU that is free
+    (`lzzr.cpus.free_cpus`): workers that outnumber the free CPUs only take turns on them, and
+    lost 1.14-1.27x against one process on a shared machine.
     """
     if documents < MIN_POOL:
         return 1
-    try:
-        cpus = len(os.sched_getaffinity(0))
-    except (AttributeError, OSError):
-        cpus = os.cpu_count() or 1
-    try:
-        busy = max(0.0, os.getloadavg()[0] - 1.0)
-    except (AttributeError, OSError):
-        busy = 0.0
-    return max(1, min(cpus, math.floor(cpus - busy + 1e-9), documents // PER_WORKER))
+    return max(1, min(free_cpus(), documents // PER_WORKER))
 
 
 def _check_targets(jobs: Sequence[Job]) -> None:
