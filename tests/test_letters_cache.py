@@ -52,6 +52,11 @@ class FakePrinter:
 
 @pytest.fixture
 def counts(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Counts:
+    return counting(monkeypatch, tmp_path)
+
+
+def counting(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Counts:
+    """The fake printer in place, checks and HTML builds counted (the `counts` fixture)."""
     import lzzr.check
 
     found = Counts()
@@ -79,7 +84,12 @@ def ws(tmp_path: Path) -> Path:
 
 
 def letters(capsys: pytest.CaptureFixture[str], ws: Path, *extra: str) -> dict[str, Any]:
-    code, stdout, stderr = run(capsys, "letters", str(ws), "--out", str(ws.parent / "out"), "-j", "1", "-f", "json",
+    return issued(capsys, "letters", ws, *extra)
+
+
+def issued(capsys: pytest.CaptureFixture[str], command: str, ws: Path, *extra: str) -> dict[str, Any]:
+    """`lzzr COMMAND WS` (letters, pledges) in one process, its JSON report."""
+    code, stdout, stderr = run(capsys, command, str(ws), "--out", str(ws.parent / "out"), "-j", "1", "-f", "json",
                                *extra)
     assert code == 0, stderr
     data: dict[str, Any] = json.loads(stdout)

@@ -8,8 +8,6 @@ tests/helpers.py's small one (4 pledges).
 
 from __future__ import annotations
 
-import datetime as dt
-import json
 import shutil
 from pathlib import Path
 from typing import Any
@@ -17,19 +15,18 @@ from typing import Any
 import pytest
 
 from lzzr import cache
-from lzzr.render import batch
-from lzzr.render.renderer import Renderer
 
 from .helpers import mini_workspace, run
 from .test_letters_cache import (
     Counts,
-    FakePrinter,
     change_builtin,
     change_data,
     change_fonts,
     change_installed_fonts,
     change_version,
+    counting,
     edit,
+    issued,
 )
 
 PLEDGES = ["lzq", "sl", "wjg", "zhm"]
@@ -37,25 +34,7 @@ PLEDGES = ["lzq", "sl", "wjg", "zhm"]
 
 @pytest.fixture
 def counts(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Counts:
-    import lzzr.check
-
-    found = Counts()
-    monkeypatch.setenv("LZZR_CACHE_DIR", str(tmp_path / "cache"))
-    monkeypatch.setattr("lzzr.clock.today", lambda: dt.date(2026, 3, 10))
-    monkeypatch.setattr(batch, "_start_printer", lambda *a: FakePrinter(found))
-    html, check = Renderer.html, lzzr.check.check_workspace
-
-    def counted_html(self: Renderer, template: str, context: dict[str, Any]) -> str:
-        found.html += 1
-        return html(self, template, context)
-
-    def counted_check(root: Path) -> Any:
-        found.checks += 1
-        return check(root)
-
-    monkeypatch.setattr(Renderer, "html", counted_html)
-    monkeypatch.setattr(lzzr.check, "check_workspace", counted_check)
-    return found
+    return counting(monkeypatch, tmp_path)
 
 
 @pytest.fixture
@@ -64,11 +43,7 @@ def ws(tmp_path: Path) -> Path:
 
 
 def pledges(capsys: pytest.CaptureFixture[str], ws: Path, *extra: str) -> dict[str, Any]:
-    code, stdout, stderr = run(capsys, "pledges", str(ws), "--out", str(ws.parent / "out"), "-j", "1", "-f", "json",
-                               *extra)
-    assert code == 0, stderr
-    data: dict[str, Any] = json.loads(stdout)
-    return data
+    return issued(capsys, "pledges", ws, *extra)
 
 
 def laid_out(counts: Counts) -> list[str]:
