@@ -6,8 +6,15 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from typing import Any
 
-from .helpers import SAMPLE
+import pytest
+import typer.main
+
+from lzzr.cli.app import build_app, click_group
+from lzzr.i18n import set_lang
+
+from .helpers import SAMPLE, run
 
 # One interpreter for three runs: after each, which of Rich's modules are loaded.
 _PROBE = """
@@ -28,3 +35,50 @@ def test_rich_is_imported_only_to_format_help() -> None:
                          check=True, env={**os.environ, "LZZR_LANG": "zh"}).stdout
     assert out.splitlines() == ["--version False False", "check False False", "letters True True",
                                 "markdown False False", "rich.markdown"]
+
+
+def _made_commands(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    made: list[str] = []
+    original = typer.main.get_command_from_info
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        command = original(*args, **kwargs)
+        made.append(command.name or "")
+        return command
+
+    monkeypatch.setattr(typer.main, "get_command_from_info", counted)
+    return made
+
+
+def test_the_top_help_makes_no_command(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    made = _made_commands(monkeypatch)
+    code, out, _ = run(capsys, "--help")
+    assert code == 0 and "│ letters    生成责任书；--status 查看签订率" in out
+    run(capsys, "report", "--help")
+    assert made == []
+    run(capsys, "letters", "--help")
+    run(capsys, "report", "duty", "--help")
+    assert made == ["letters", "duty"]
+
+
+def _listed(group: Any, path: str = "") -> dict[str, tuple[Any, Any]]:
+    """(listed, made) for every command of `group` and of its sub-groups, by command path."""
+    with group.commands.listing():
+        listed = {name: group.commands[name] for name in group.commands}
+    pairs: dict[str, tuple[Any, Any]] = {}
+    for name, entry in listed.items():
+        made = group.commands[name]
+        pairs[path + name] = (entry, made)
+        if hasattr(made, "commands"):
+            pairs.update(_listed(made, path + name + " "))
+    return pairs
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_listed_command_reads_as_the_made_one(lang: str) -> None:
+    set_lang(lang)
+    pairs = _listed(click_group(build_app()))
+    assert len(pairs) == 22 and sum(type(e).__name__ == "_Listed" for e, _ in pairs.values()) == 21
+    for path, (entry, made) in pairs.items():
+        for attr in ("name", "help", "short_help", "hidden", "deprecated", "rich_help_panel"):
+            assert getattr(entry, attr) == getattr(made, attr), (path, attr)

@@ -7,6 +7,8 @@ Each command group lives in its own module (`workspace`, `decompose`, `documents
 
 from __future__ import annotations
 
+import contextlib
+import inspect
 import os
 import sys
 from collections.abc import Iterator, MutableMapping, Sequence
@@ -46,34 +48,78 @@ def build_app() -> typer.Typer:
 
 
 def click_group(app: typer.Typer) -> Any:
-    """The Click group of `app`, as typer.main.get_command makes it, except that each command is
-    made from its Typer declaration (its signature inspected, its options built) only when it is
-    looked up: a run needs one command, `--version` none; help and completion look up all."""
-    declared, app.registered_commands = app.registered_commands, []
+    """The Click group of `app`, as typer.main.get_command makes it, except that each command (of
+    `app` and of its named sub-apps) is made from its Typer declaration (its signature inspected,
+    its options built) only when it is looked up: a run needs one command, `--version` none, a
+    group's help screen none (it lists names and help texts, see `_Commands.listing`);
+    completion looks up all."""
+    declared = {id(a): (a, a.registered_commands) for a in _apps(app)}
+    for a, _ in declared.values():
+        a.registered_commands = []
     try:
         group = typer.main.get_command(app)
     finally:
-        app.registered_commands = declared
-    pending = {info.name or typer.main.get_command_name(info.callback.__name__): info
-               for info in declared if info.callback is not None}
-    group.commands = _Commands(app, pending, group.commands)  # type: ignore[attr-defined]
+        for a, commands in declared.values():
+            a.registered_commands = commands
+    settings = {"pretty_exceptions_short": app.pretty_exceptions_short, "rich_markup_mode": app.rich_markup_mode}
+    _defer(group, app, settings)
     return group
+
+
+def _apps(app: typer.Typer) -> list[typer.Typer]:
+    """`app` and its named sub-apps, at every depth (a nameless one's commands join its parent's:
+    they are left to Typer)."""
+    subs = [info.typer_instance for info in app.registered_groups if info.name and info.typer_instance]
+    return [app, *(a for sub in subs for a in _apps(sub))]
+
+
+def _defer(group: Any, app: typer.Typer, settings: dict[str, Any]) -> None:
+    for info in app.registered_groups:
+        if info.name and info.typer_instance:
+            _defer(group.commands[info.name], info.typer_instance, settings)
+    pending = {info.name or typer.main.get_command_name(info.callback.__name__): info
+               for info in app.registered_commands if info.callback is not None}
+    group.commands = _Commands(settings, pending, group.commands)
+
+
+class _Listed:
+    """A command as a group's Rich help screen reads it (typer.rich_utils.rich_format_help: the
+    name, help, short help, hidden, deprecated, panel), taken from its Typer declaration as
+    typer.main.get_command_from_info takes it; tests/test_startup.py compares the two."""
+
+    def __init__(self, name: str, info: Any) -> None:
+        self.name = name
+        self.help = inspect.getdoc(info.callback) if info.help is None else inspect.cleandoc(info.help)
+        self.short_help = info.short_help
+        self.hidden = info.hidden
+        self.deprecated = info.deprecated
+        self.rich_help_panel = info.rich_help_panel
 
 
 class _Commands(MutableMapping[str, Any]):
     """A group's commands by name, in typer's order (commands, then sub-groups), each made on
-    first access."""
+    first access; while `listing` (lzzr.cli.help, as the group's help screen is formatted), a
+    command not made yet is given as `_Listed`."""
 
-    def __init__(self, app: typer.Typer, pending: dict[str, Any], made: MutableMapping[str, Any]) -> None:
-        self._app, self._pending = app, pending
+    def __init__(self, settings: dict[str, Any], pending: dict[str, Any], made: MutableMapping[str, Any]) -> None:
+        self._settings, self._pending = settings, pending
         self._made: dict[str, Any] = {name: None for name in pending}
         self._made.update(made)
+        self._listing = False
+
+    @contextlib.contextmanager
+    def listing(self) -> Iterator[None]:
+        self._listing = True
+        try:
+            yield
+        finally:
+            self._listing = False
 
     def __getitem__(self, name: str) -> Any:
         if self._made[name] is None:
-            self._made[name] = typer.main.get_command_from_info(
-                self._pending.pop(name), pretty_exceptions_short=self._app.pretty_exceptions_short,
-                rich_markup_mode=self._app.rich_markup_mode)
+            if self._listing:
+                return _Listed(name, self._pending[name])
+            self._made[name] = typer.main.get_command_from_info(self._pending.pop(name), **self._settings)
         return self._made[name]
 
     def __setitem__(self, name: str, command: Any) -> None:

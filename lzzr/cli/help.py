@@ -11,11 +11,12 @@ from lzzr.i18n import tr
 def localise_help() -> None:
     """lzzr's words and layout in Typer's help screens. Click's words (the 'Usage' prefix, the
     --help line) are set now; Rich's (panel titles, defaults, folded lines, see `_patch_rich`)
-    the first time a help screen is formatted, so that only help imports Rich (~0.1 s)."""
+    the first time a help screen is formatted, so that only help imports Rich (~0.1 s). A group's
+    help screen lists its commands without making them (see lzzr.cli.app.click_group)."""
     if tr("zh", "en") == "zh":
         with contextlib.suppress(ImportError, AttributeError):  # another Typer: English words stay
             _patch_click_words()
-    from typer.core import TyperCommand, TyperGroup
+    from typer.core import HAS_RICH, TyperCommand, TyperGroup
 
     for cls in (TyperCommand, TyperGroup):
         original = cls.format_help
@@ -24,7 +25,12 @@ def localise_help() -> None:
 
         def format_help(self: Any, ctx: Any, formatter: Any, _original: Any = original) -> None:
             _patch_rich()
-            _original(self, ctx, formatter)
+            listing = getattr(getattr(self, "commands", None), "listing", None)
+            if listing is None or not (HAS_RICH and self.rich_markup_mode is not None):
+                _original(self, ctx, formatter)  # Click's plain help asks more of a command
+                return
+            with listing():  # lzzr.cli.app._Commands: the group's Rich help lists, makes none
+                _original(self, ctx, formatter)
 
         format_help._lzzr = True  # type: ignore[attr-defined]
         cls.format_help = format_help  # type: ignore[method-assign]
