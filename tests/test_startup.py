@@ -3,6 +3,7 @@ then without rich.markdown and rich.traceback, which lzzr's help does not use.""
 
 from __future__ import annotations
 
+import gc
 import os
 import subprocess
 import sys
@@ -82,3 +83,20 @@ def test_a_listed_command_reads_as_the_made_one(lang: str) -> None:
     for path, (entry, made) in pairs.items():
         for attr in ("name", "help", "short_help", "hidden", "deprecated", "rich_help_panel"):
             assert getattr(entry, attr) == getattr(made, attr), (path, attr)
+
+
+def test_the_collector_is_off_while_starting_and_on_for_the_command(
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    seen: list[bool] = []
+    original = typer.echo
+
+    def echo(*args: Any, **kwargs: Any) -> None:
+        seen.append(gc.isenabled())
+        original(*args, **kwargs)
+
+    monkeypatch.setattr(typer, "echo", echo)
+    assert run(capsys, "--version")[0] == 0 and seen == [False]  # an eager option: start-up
+    assert gc.isenabled()
+    seen.clear()
+    assert run(capsys, "rules")[0] == 0 and seen and all(seen)
+    assert gc.isenabled()

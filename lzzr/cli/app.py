@@ -19,6 +19,7 @@ import typer
 from lzzr import __version__
 from lzzr.cli.output import echo
 from lzzr.errors import ExitCode, LzzrError
+from lzzr.heap import StartUp
 from lzzr.i18n import lang_from, set_lang, t, tr
 
 
@@ -155,11 +156,19 @@ def _add_global(app: typer.Typer) -> None:
                                      help=tr("显示版本", "show the version")),
     ) -> None:
         """Options shared by every command (their values are read before parsing)."""
+        _START.resume()  # a command begins: the collector is on for its work
+
+
+_START = StartUp()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point: pick the language, run the app, map every outcome to an ExitCode."""
-    args = list(sys.argv[1:] if argv is None else argv)
+    with _START:  # no cyclic collector until a command begins (lzzr/heap.py StartUp)
+        return _run(list(sys.argv[1:] if argv is None else argv))
+
+
+def _run(args: list[str]) -> int:
     set_lang(lang_from(args))
     debug = "--debug" in args
     args = strip_global_options(args)
