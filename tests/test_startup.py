@@ -100,3 +100,22 @@ def test_the_collector_is_off_while_starting_and_on_for_the_command(
     seen.clear()
     assert run(capsys, "rules")[0] == 0 and seen and all(seen)
     assert gc.isenabled()
+
+
+# What `lzzr --help` must leave unimported: the JSON writer, the data layer, the phases.
+_HELP_PROBE = """
+import contextlib, io, sys
+from lzzr.cli.app import main
+with contextlib.redirect_stdout(io.StringIO()):
+    main(["--help"])
+print(sorted(m for m in sys.modules if m.split(".")[0] in ("json", "pydantic", "ruamel", "yaml", "jinja2")
+             or m.startswith(("lzzr.workspace", "lzzr.check", "lzzr.rules", "lzzr.render", "lzzr.decompose",
+                              "lzzr.documents", "lzzr.assess", "lzzr.supervision", "lzzr.exchange",
+                              "lzzr.accountability"))))
+"""
+
+
+def test_the_top_help_imports_no_data_layer() -> None:
+    out = subprocess.run([sys.executable, "-c", _HELP_PROBE], capture_output=True, text=True, check=True,
+                         env={**os.environ, "LZZR_LANG": "zh"}).stdout
+    assert out.strip() == "[]"

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import json
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +15,7 @@ import typer
 from lzzr.cli import options as o
 from lzzr.cli.locking import writing, writing_all
 from lzzr.cli.options import Format
-from lzzr.cli.output import echo, refuse
+from lzzr.cli.output import echo, echo_json, refuse
 from lzzr.errors import ExitCode, Problem, UsageError
 from lzzr.i18n import kind_label, t, tr
 from lzzr.problems import format_problem, problem_dict
@@ -46,8 +45,7 @@ def checked(workspace: Path, fmt: Format, incident: str | None = None) -> Any:
                 and not (p.code == "A131" and p.record == own)]
     if blocking or ws.config is None:
         if fmt is Format.json:
-            _echo(json.dumps({"ok": False, "problems": [problem_dict(p) for p in blocking]},
-                             ensure_ascii=False, indent=2))
+            echo_json({"ok": False, "problems": [problem_dict(p) for p in blocking]})
         else:
             for p in blocking:
                 _echo(format_problem(p))
@@ -87,7 +85,7 @@ def register_commands(app: typer.Typer) -> None:
         if found is None:
             raise UsageError("trace.none", id=incident, suggest=_suggest(incident, events(ws)))
         if fmt is Format.json:
-            _echo(json.dumps(trace_json(ws, found), ensure_ascii=False, indent=2))
+            echo_json(trace_json(ws, found))
         elif not quiet:
             for line in trace_lines(ws, found):
                 _echo(line)
@@ -115,7 +113,7 @@ def _add_dossier(app: typer.Typer) -> None:
         with writing_all(workspaces or [Path(".")], "dossier", wait, when=not no_pdf):
             latest, data = _dossier(leader, workspaces or [Path(".")], fmt)
             if fmt is Format.json:
-                _echo(json.dumps(data, ensure_ascii=False, indent=2))
+                echo_json(data)
             if not no_pdf:
                 _glyphs_or_stop(latest, leader, data)
                 pdf = write_dossier_pdf(latest, data, out)
@@ -157,7 +155,7 @@ def add_report_duty(report: typer.Typer) -> None:
             ws = leader_workspaces(leader, [root], fmt)[0]
             data = duty_report(ws, leader)
             if fmt is Format.json:
-                _echo(json.dumps(data, ensure_ascii=False, indent=2))
+                echo_json(data)
             written = _write_duty(ws, data, out, no_pdf)
         if not quiet:
             _echo(t("duty.done", files="、".join(str(p) for p in written)), err=fmt is Format.json)
@@ -212,7 +210,7 @@ def _add_opinion(app: typer.Typer) -> None:
         with writing_all(workspaces or [Path(".")], "opinion", wait, when=not no_pdf):
             latest, data = _opinion(leader, workspaces or [Path(".")], _day(on), to, fmt)
             if fmt is Format.json:
-                _echo(json.dumps(data, ensure_ascii=False, indent=2))
+                echo_json(data)
             if not no_pdf:
                 _glyphs_or_stop(latest, leader, data)
                 pdf = write_opinion_pdf(latest, data, out)

@@ -7,7 +7,6 @@ problem lines are its data (as with ruff or mypy: `lzzr check | less`, `| grep P
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Iterable
 from typing import Any, NoReturn
@@ -24,6 +23,8 @@ def echo(text: str = "", err: bool = False) -> None:
 
 
 def echo_json(data: Any) -> None:
+    import json  # here: a help screen needs no json (tests/test_startup.py)
+
     echo(json.dumps(data, ensure_ascii=False, indent=2))
 
 
