@@ -129,3 +129,15 @@ def test_rules_lists_and_explains(capsys: pytest.CaptureFixture[str]) -> None:
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "--version")
     assert code == 0 and out.startswith("lzzr ")
+
+
+@pytest.mark.parametrize("args", [[], ["report"]])
+def test_no_arguments_print_the_help_and_no_error_line(args: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    """`lzzr` alone shows its help (exit 2, a usage); it printed an empty usage error after it."""
+    from lzzr.cli.app import main
+
+    code = main(args)
+    out = capsys.readouterr()
+    assert code == ExitCode.USAGE
+    assert "lzzr" in out.out and "COMMAND" in out.out
+    assert out.err == ""

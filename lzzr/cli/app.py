@@ -172,6 +172,7 @@ def _run(args: list[str]) -> int:
     set_lang(lang_from(args))
     debug = "--debug" in args
     args = strip_global_options(args)
+    from typer._click.exceptions import NoArgsIsHelpError
     from typer._click.exceptions import UsageError as ClickUsageError
 
     command = click_group(build_app())
@@ -185,6 +186,10 @@ def _run(args: list[str]) -> int:
         return int(exc.exit_code)
     except typer.Exit as exc:
         return int(exc.exit_code)
+    except NoArgsIsHelpError as exc:  # `lzzr`, `lzzr report`: the help (Rich has printed it), no error line
+        if exc.format_message().strip():
+            echo(exc.format_message())
+        return int(ExitCode.USAGE)
     except ClickUsageError as exc:
         from lzzr.cli.help import click_message
 
