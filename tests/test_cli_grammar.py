@@ -62,6 +62,7 @@ def test_click_words_are_translated(capsys: pytest.CaptureFixture[str]) -> None:
     assert run(capsys, "schema", "--kind", "bogus")[2] == (
         "用法错误：'--kind' 的值 'bogus' 无效，可选：'all', 'config', 'data'。（lzzr --help 查看用法）\n")
     assert run(capsys, "sign")[2] == "用法错误：缺少参数 'letter'。（lzzr --help 查看用法）\n"
+    assert run(capsys, "check", "--fo")[2] == "用法错误：没有选项 --fo。是否指 --format？（lzzr --help 查看用法）\n"
     assert run(capsys, "--lang", "en", "chek")[2] == (
         "usage error: No such command 'chek'. Did you mean 'check', 'schema'? (see lzzr --help)\n")
 

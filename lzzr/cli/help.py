@@ -160,6 +160,7 @@ _CLICK_WORDS: tuple[tuple[str, str], ...] = (
     (r"^No such command '(.+?)'\.\s*", r"没有命令 '\1'。"),
     (r"^Did you mean (.+)\?$", r"是否指 \1？"),
     (r"^No such option: (\S+)\s*", r"没有选项 \1。"),
+    (r"^\(Possible options: (.+?)\)\s*", r"是否指 \1？"),
     (r"^Missing argument '(.+?)'\.$", r"缺少参数 '\1'。"),
     (r"^Missing option '(.+?)'\.$", r"缺少选项 '\1'。"),
     (r"^Option '(.+?)' requires an argument\.$", r"选项 '\1' 需要一个值。"),
