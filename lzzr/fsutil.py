@@ -17,7 +17,7 @@ def write_atomic(path: Path, data: str | bytes) -> None:
     fsync the folder; then remove what an earlier, killed write of `path` left behind."""
     path.parent.mkdir(parents=True, exist_ok=True)
     raw = data.encode("utf-8") if isinstance(data, str) else data
-    prefix = f".{path.name[:40]}."
+    prefix = _temp_prefix(path)
     fd, tmp = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=path.parent)
     try:
         os.fchmod(fd, 0o666 & ~_umask())
@@ -31,6 +31,18 @@ def write_atomic(path: Path, data: str | bytes) -> None:
         raise
     fsync_dir(path.parent)
     _remove_stale(path.parent, prefix)
+
+
+def _temp_prefix(path: Path) -> str:
+    return f".{path.name[:40]}."
+
+
+def remove_temporaries(path: Path) -> None:
+    """Remove every temporary file of a write of `path`, whatever its age: for a caller that
+    has just stopped the process that was writing it."""
+    for tmp in path.parent.glob(f"{glob.escape(_temp_prefix(path))}*.tmp"):
+        if tmp.is_file() and not tmp.is_symlink():
+            tmp.unlink(missing_ok=True)
 
 
 def _remove_stale(folder: Path, prefix: str) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -126,3 +127,52 @@ def test_idle_and_free_cpus(cpus: int, load: float, idle: float, free: int, monk
     monkeypatch.setattr(module.os, "getloadavg", lambda: (load, load, load))
     assert module.idle_cpus() == pytest.approx(idle)
     assert module.free_cpus() == free
+
+
+def test_a_stopped_child_removes_its_temporary_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                     fork_allowed: None) -> None:
+    """Ctrl-C in the block while the child writes: the child is stopped with SIGTERM, which its
+    write turns into the removal of its temporary file (SIGKILL left `.NAME.xxxx.tmp`)."""
+    import time
+
+    from lzzr import fsutil
+
+    parent, real = os.getpid(), fsutil.os.fsync
+
+    def slow(fd: int) -> None:
+        if os.getpid() != parent:
+            time.sleep(3)
+        real(fd)
+
+    monkeypatch.setattr(fsutil.os, "fsync", slow)
+    with pytest.raises(KeyboardInterrupt), forked.beside(_pid_writer(tmp_path / "out.txt")):
+        time.sleep(0.5)
+        raise KeyboardInterrupt
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_the_child_dies_with_its_parent(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    script = (
+        "import os, signal, sys, time\n"
+        "from lzzr import forked\n"
+        "forked.can_fork = lambda: True\n"
+        "with forked.beside(lambda: open(sys.argv[1], 'w').write(str(os.getpid())) and time.sleep(60)):\n"
+        "    time.sleep(1)\n"
+        "    os.kill(os.getpid(), signal.SIGKILL)\n"
+    )
+    marker = tmp_path / "child.pid"
+    done = subprocess.run([sys.executable, "-c", script, str(marker)], check=False, timeout=60)
+    assert done.returncode == -9
+    child = int(marker.read_text())
+    status = Path(f"/proc/{child}/status")
+    for _ in range(100):
+        try:
+            if "\nState:\tZ" in status.read_text():  # dead, not yet reaped by whoever adopted it
+                return
+        except FileNotFoundError:
+            return
+        time.sleep(0.05)
+    pytest.fail(f"child {child} outlived its parent")

@@ -100,3 +100,33 @@ def test_small_or_busy_reads_here(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     monkeypatch.setattr(read_many, "can_fork", lambda: True)
     assert read_many._split(files) in (1, 2)
     assert read_many._split(files[:1]) is None
+
+
+KILLED_WHILE_READING = """
+import os, signal, sys
+from pathlib import Path
+from lzzr.workspace import read_many
+from lzzr.lock import workspace_lock
+from lzzr.workspace.load import data_files
+read_many.MIN_BYTES = 0
+read_many.can_fork = lambda: True
+root = Path(sys.argv[1])
+with workspace_lock(root, "test"):
+    for i, parsed in enumerate(read_many.read_files(data_files(root))):
+        os.kill(os.getpid(), signal.SIGKILL)  # kill -9 with the worker alive
+"""
+
+
+def test_the_worker_dies_with_a_killed_parent_and_frees_the_lock(tmp_path: Path) -> None:
+    """The worker holds a copy of the lock's file; left running, it kept the workspace locked."""
+    import shutil
+    import subprocess
+    import sys
+
+    from lzzr.lock import workspace_lock
+
+    root = shutil.copytree(SAMPLE, tmp_path / "ws")
+    done = subprocess.run([sys.executable, "-c", KILLED_WHILE_READING, str(root)], check=False, timeout=60)
+    assert done.returncode == -9
+    with workspace_lock(root, "test", wait=10):  # the worker got SIGTERM with its parent's death
+        pass

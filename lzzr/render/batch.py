@@ -18,12 +18,10 @@
 from __future__ import annotations
 
 import contextlib
-import glob
 import hashlib
 import logging
 import math
 import multiprocessing
-import signal
 import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -35,7 +33,8 @@ from typing import IO
 
 from lzzr.cpus import free_cpus
 from lzzr.errors import LzzrError
-from lzzr.fsutil import sha256_file
+from lzzr.forked import sigint_ignored
+from lzzr.fsutil import remove_temporaries, sha256_file
 from lzzr.i18n import t
 from lzzr.render.worker import Result, WorkerPrinter, init_worker, render_chunk
 from lzzr.render.worker import start_printer as _start_printer
@@ -223,7 +222,7 @@ def _render_pool(jobs: Sequence[Job], todo: Sequence[int], setup: tuple[list[str
             ticker.add(1)
 
     try:
-        with _sigint_ignored():  # workers start now and inherit the ignored SIGINT
+        with sigint_ignored():  # workers start now and inherit the ignored SIGINT
             for _ in range(count - 1):
                 feed()
         _render_share(jobs, queue, setup, results, ticker, lambda: collect(False))
@@ -317,8 +316,7 @@ def _stop(executor: ProcessPoolExecutor, unfinished: Sequence[Job]) -> None:
     # The pool's manager thread sees the workers die, fails what is left and reaps them.
     executor.shutdown(wait=True, cancel_futures=True)
     for job in unfinished:
-        for tmp in job.target.parent.glob(f".{glob.escape(job.target.name)}.*.tmp"):
-            tmp.unlink(missing_ok=True)
+        remove_temporaries(job.target)
 
 
 def _context() -> multiprocessing.context.BaseContext:
@@ -328,19 +326,6 @@ def _context() -> multiprocessing.context.BaseContext:
     why Python 3.14 stopped making it the default.
     """
     return multiprocessing.get_context("spawn")
-
-
-@contextlib.contextmanager
-def _sigint_ignored() -> Iterator[None]:
-    """Ignore Ctrl-C while workers start, so they start with it ignored; we stop them ourselves."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    saved = signal.signal(signal.SIGINT, signal.SIG_IGN)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGINT, saved)
 
 
 @contextlib.contextmanager

@@ -6,20 +6,21 @@ When the files hold at least `MIN_BYTES` and a fork is safe and worth it
 the last half of the bytes while this process parses the first half and validates it; the
 worker's results come back pickled (at 10k tasks: 3.5 s of parse, ~0.1 s to pickle and
 unpickle a 1.2 MB file's data and positions). A worker that dies costs nothing but time: the
-files it did not return are read here. Small workspaces, a busy machine, a process with other
+files it did not return are read here; it dies with this process (a worker left running
+would keep the workspace lock's file open). Small workspaces, a busy machine, a process with other
 threads and systems without `fork` read every file here.
 """
 
 from __future__ import annotations
 
 import multiprocessing
-import signal
+import os
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
-from lzzr.forked import can_fork
+from lzzr.forked import can_fork, die_with_parent, sigint_ignored
 from lzzr.workspace.reader import Parsed, read_yaml
 
 MIN_BYTES = 4 * 1024 * 1024  # below this a worker's start and the pickling cost more than they gain
@@ -34,9 +35,10 @@ def read_files(paths: Sequence[Path]) -> Iterator[Parsed]:
         return
     head, tail = paths[:split], paths[split:]
     pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"),
-                               initializer=signal.signal, initargs=(signal.SIGINT, signal.SIG_IGN))
+                               initializer=die_with_parent, initargs=(os.getpid(),))
     try:
-        futures: list[Future[Parsed]] = [pool.submit(_read, path) for path in tail]
+        with sigint_ignored():  # the worker is forked at the first submit and keeps Ctrl-C ignored
+            futures: list[Future[Parsed]] = [pool.submit(_read, path) for path in tail]
         for path in head:
             yield read_yaml(path, path.name)
         for path, future in zip(tail, futures, strict=True):
