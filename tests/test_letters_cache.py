@@ -11,6 +11,7 @@ import datetime as dt
 import hashlib
 import json
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -166,19 +167,27 @@ def change_data(ws: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> No
     edit(ws / "leaders.yaml", "zhm: 赵慧敏", "zhm: 赵慧明")
 
 
-def delete_output(ws: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    next((ws.parent / "out").glob("2026-qw-zhm-*.pdf")).unlink()
+Change = Callable[[Path, pytest.MonkeyPatch, Path], None]
 
 
-def alter_output(ws: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    path = next((ws.parent / "out").glob("2026-qw-zhm-*.pdf"))
-    path.write_bytes(path.read_bytes() + b"\n")
+def changes(template: Change, everyone: list[str], one: list[str], output: str) -> dict[str, tuple[Change, list[str]]]:
+    """Each change of an input or an output, with what must be laid out again after it: `template`
+    edits a workspace template (`everyone` again), the data change and the PDF `output` (a glob in
+    the out folder) touch `one`."""
+    def delete_output(ws: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+        next((ws.parent / "out").glob(output)).unlink()
+
+    def alter_output(ws: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+        path = next((ws.parent / "out").glob(output))
+        path.write_bytes(path.read_bytes() + b"\n")
+
+    return {"input YAML": (change_data, one), "workspace template": (template, everyone),
+            "built-in template": (change_builtin, []), "fonts in lzzr.yaml": (change_fonts, everyone),
+            "installed fonts": (change_installed_fonts, []), "lzzr version": (change_version, []),
+            "deleted PDF": (delete_output, one), "altered PDF": (alter_output, one)}
 
 
-CHANGES = {"input YAML": (change_data, ["2026-qw-zhm"]), "workspace template": (change_template, LETTERS),
-           "built-in template": (change_builtin, []), "fonts in lzzr.yaml": (change_fonts, LETTERS),
-           "installed fonts": (change_installed_fonts, []), "lzzr version": (change_version, []),
-           "deleted PDF": (delete_output, ["2026-qw-zhm"]), "altered PDF": (alter_output, ["2026-qw-zhm"])}
+CHANGES = changes(change_template, LETTERS, ["2026-qw-zhm"], "2026-qw-zhm-*.pdf")
 
 
 @pytest.mark.parametrize("what", list(CHANGES))

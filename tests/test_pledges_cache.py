@@ -19,11 +19,7 @@ from lzzr import cache
 from .helpers import mini_workspace, run
 from .test_letters_cache import (
     Counts,
-    change_builtin,
-    change_data,
-    change_fonts,
-    change_installed_fonts,
-    change_version,
+    changes,
     counting,
     edit,
     issued,
@@ -80,19 +76,7 @@ def change_template(ws: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -
     edit(ws / "templates" / "pledge.html", "</body>", "<p>附：联系电话</p></body>")
 
 
-def delete_output(ws: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    next((ws.parent / "out").glob("2026-承诺书-zhm-*.pdf")).unlink()
-
-
-def alter_output(ws: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    path = next((ws.parent / "out").glob("2026-承诺书-zhm-*.pdf"))
-    path.write_bytes(path.read_bytes() + b"\n")
-
-
-CHANGES = {"input YAML": (change_data, ["zhm"]), "workspace template": (change_template, PLEDGES),
-           "built-in template": (change_builtin, []), "fonts in lzzr.yaml": (change_fonts, PLEDGES),
-           "installed fonts": (change_installed_fonts, []), "lzzr version": (change_version, []),
-           "deleted PDF": (delete_output, ["zhm"]), "altered PDF": (alter_output, ["zhm"])}
+CHANGES = changes(change_template, PLEDGES, ["zhm"], "2026-承诺书-zhm-*.pdf")
 
 
 @pytest.mark.parametrize("what", list(CHANGES))
