@@ -3,6 +3,6 @@
 from lzzr.heap import collector_paused
 
 with collector_paused():  # the imports make objects that live to the end (lzzr/heap.py)
-    from lzzr.cli.app import main
+    from lzzr.cli.app import main, run
 
-__all__ = ["main"]
+__all__ = ["main", "run"]

@@ -7,17 +7,19 @@ Each command group lives in its own module (`workspace`, `decompose`, `documents
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import inspect
 import os
 import sys
+import threading
 from collections.abc import Iterator, MutableMapping, Sequence
-from typing import Any
+from typing import Any, NoReturn
 
 import typer
 
 from lzzr import __version__
-from lzzr.cli.output import echo
+from lzzr.cli.output import PipeClosed, echo
 from lzzr.errors import ExitCode, LzzrError
 from lzzr.heap import StartUp
 from lzzr.i18n import lang_from, set_lang, t, tr
@@ -168,6 +170,29 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _run(list(sys.argv[1:] if argv is None else argv))
 
 
+def run() -> NoReturn:
+    """The console script and `python -m lzzr`: `main`, then out without tearing the heap down.
+
+    The interpreter's own exit frees every object one by one (modules, the rules' index, the
+    workspace: ~1.2 s of a 10 s `decompose --format json --no-pdf` at 10,000 tasks) for a process
+    whose memory the system takes back at once. The rest of a normal exit is done as it would
+    be: the exit handlers libraries registered (logging, multiprocessing's finalizers, openpyxl's
+    temporary files), then stdout and stderr flushed. Everything lzzr writes is closed by then
+    (`fsutil.write_atomic`, the lock). With another thread still running, the normal exit runs.
+    """
+    code = main()
+    if threading.active_count() > 1:
+        raise SystemExit(code)
+    atexit._run_exitfuncs()
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:  # `lzzr ... | head`: as a closed pipe during the run
+        _silence_stdout()
+    with contextlib.suppress(OSError, ValueError):
+        sys.stderr.flush()
+    os._exit(code)
+
+
 def _run(args: list[str]) -> int:
     set_lang(lang_from(args))
     debug = "--debug" in args
@@ -200,7 +225,7 @@ def _run(args: list[str]) -> int:
         return int(ExitCode.INTERRUPTED)
     except SystemExit as exc:  # shell completion and --show-completion end with sys.exit
         return exc.code if isinstance(exc.code, int) else int(ExitCode.OK)
-    except BrokenPipeError:
+    except (BrokenPipeError, PipeClosed):  # `lzzr check | head`: stop writing, nothing went wrong
         _silence_stdout()
         return int(ExitCode.OK)
     except Exception as exc:

@@ -18,8 +18,16 @@ from lzzr.i18n import t
 from lzzr.problems import format_problem, problem_dict
 
 
+class PipeClosed(Exception):
+    """stdout's reader went away (`lzzr check | head`). Not an OSError, which Click would turn
+    into exit code 1 ("problems found"); lzzr.cli.app ends the run quietly with 0."""
+
+
 def echo(text: str = "", err: bool = False) -> None:
-    typer.echo(text, err=err)
+    try:
+        typer.echo(text, err=err)
+    except BrokenPipeError as exc:
+        raise PipeClosed from exc
 
 
 def echo_json(data: Any) -> None:
