@@ -413,15 +413,18 @@ def _sheet_cells(sheet: Any, table: Table) -> SheetXml:
     head.fontId, head.fillId = book._fonts.add(Font(bold=True)), book._fills.add(PatternFill("solid", fgColor="D9E1F2"))
     head.alignmentId = book._alignments.add(Alignment(wrap_text=True, vertical="center", horizontal="center"))
     out = SheetXml(book)
-    letters = column_refs(len(table.headers))
+    letters, dates = column_refs(len(table.headers)), dict[int, str]()
     for r, (row, style) in enumerate([(table.headers, head), *((row, body) for row in table.rows)], start=1):
-        out.add_row(_row_cells(out, sheet, r, [f"{letter}{r}" for letter in letters], row, style))
+        out.add_row(_row_cells(out, sheet, r, [f"{letter}{r}" for letter in letters], row, style, dates))
     return out
 
 
-def _row_cells(out: SheetXml, sheet: Any, r: int, refs: list[str], row: Sequence[Cell], style: Any) -> list[str]:
-    """One row's cells: plain text escaped together, anything else through openpyxl's writer;
-    styles registered in the order of the cells, as openpyxl's writer registers them."""
+def _row_cells(out: SheetXml, sheet: Any, r: int, refs: list[str], row: Sequence[Cell], style: Any,
+               dates: dict[int, str]) -> list[str]:
+    """One row's cells: plain text escaped together, a date as the first date of its style was
+    written by openpyxl (`dates`: style id by StyleArray, kept for the sheet), anything else
+    through openpyxl's writer; styles registered in the order of the cells, as openpyxl's writer
+    registers them."""
     texts = [v for v in row if type(v) is str]
     separated = "\x00" + "\x00".join(texts)  # the common case checked as one string
     if ("\x00=" not in separated and "\x00#" not in separated and len(separated) <= _XLSX_MAX_TEXT
@@ -438,10 +441,14 @@ def _row_cells(out: SheetXml, sheet: Any, r: int, refs: list[str], row: Sequence
             sid = sid or out.style_id(style)
             where.append(c)
             plain_texts.append(value)
+        elif type(value) is dt.date and id(style) in dates:
+            cells[c] = out.date_cell(refs[c], dates[id(style)], value, sheet.parent.epoch)
         else:
             cell = XlCell(sheet, row=r, column=c + 1, style_array=style)
             xlsx_cell(cell, value)
             cells[c] = out.openpyxl_cell(cell)
+            if type(value) is dt.date and not sheet.parent.iso_dates:
+                dates[id(style)] = str(cell.style_id)
     for c, xml in zip(where, out.text_cells([refs[c] for c in where], sid, plain_texts), strict=True):  # type: ignore[arg-type]
         cells[c] = xml
     return cells

@@ -25,7 +25,9 @@ from typing import Any
 
 from lxml.etree import xmlfile  # type: ignore[import-untyped]
 from openpyxl.cell._writer import lxml_write_cell  # type: ignore[import-untyped]
+from openpyxl.compat import safe_string  # type: ignore[import-untyped]
 from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
+from openpyxl.utils.datetime import to_excel  # type: ignore[import-untyped]
 from openpyxl.writer.excel import ExcelWriter  # type: ignore[import-untyped]
 
 _EMPTY_DATA = re.compile(rb"<sheetData\s*/>|<sheetData></sheetData>")
@@ -84,6 +86,11 @@ class SheetXml:
         with xmlfile(out) as xf:
             lxml_write_cell(xf, cell.parent, cell, cell.has_style)
         return str(out.getvalue().decode("ascii"))
+
+    def date_cell(self, ref: str, style: str, day: dt.date, epoch: dt.datetime) -> str:
+        """A date (not a datetime) as `openpyxl_cell` writes it with the style id `style`, which
+        the first such cell of the style got from openpyxl: an Excel serial number, type n."""
+        return f'<c r="{ref}" s="{style}" t="n"><v>{safe_string(to_excel(day, epoch))}</v></c>'
 
     @property
     def dimension(self) -> str:
