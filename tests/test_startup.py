@@ -7,6 +7,7 @@ import gc
 import os
 import subprocess
 import sys
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -119,3 +120,21 @@ def test_the_top_help_imports_no_data_layer() -> None:
     out = subprocess.run([sys.executable, "-c", _HELP_PROBE], capture_output=True, text=True, check=True,
                          env={**os.environ, "LZZR_LANG": "zh"}).stdout
     assert out.strip() == "[]"
+
+
+def test_a_spawned_worker_of_the_console_script_imports_no_app(tmp_path: Path) -> None:
+    """A render worker (multiprocessing's spawn) runs the console script's file again as its
+    `__mp_main__`; its `from lzzr.cli import run` must not bring in Typer and the commands."""
+    (tmp_path / "probe_modules.py").write_text("import sys\n\ndef modules():\n    return sorted(sys.modules)\n")
+    script = tmp_path / "lzzr-script"
+    script.write_text(  # as pip writes the console script, plus the probe
+        "import sys\nfrom lzzr.cli import run\n"
+        "if __name__ == '__main__':\n"
+        f"    sys.path.insert(0, {str(tmp_path)!r})\n"
+        "    import multiprocessing, probe_modules\n"
+        "    with multiprocessing.get_context('spawn').Pool(1) as pool:\n"
+        "        print(' '.join(pool.apply(probe_modules.modules)))\n")
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, check=True, timeout=60)
+    modules = done.stdout.split()
+    assert "lzzr.cli" in modules  # the script's import did run in the worker
+    assert [m for m in modules if m.split(".")[0] in ("typer", "click", "rich") or m == "lzzr.cli.app"] == []
