@@ -6,6 +6,7 @@ splits across pages under the repeated header."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -62,6 +63,17 @@ def test_no_page_ends_with_a_heading(pages: list[list[str]]) -> None:
         assert not lines[-1].startswith(HEADINGS), f"p.{number} ends with the heading {lines[-1]}"
 
 
+def _rules(page: Any) -> list[float]:
+    """The heights (mm from the top) of the page's horizontal rules at least 100 mm long in all
+    (a table's rule may be drawn cell by cell)."""
+    length: dict[float, float] = {}
+    for edge in page.edges:
+        if edge["orientation"] == "h":
+            top = round(float(edge["top"]) / MM, 1)
+            length[top] = length.get(top, 0.0) + (float(edge["x1"]) - float(edge["x0"])) / MM
+    return [top for top, mm in length.items() if mm > 100]
+
+
 # A task standard of about 30 lines in the table's widest column (14 characters a line): a tall row.
 TALL_STANDARD = "每季度开展1次资金专项检查，检查结果在全旗通报；" * 16
 
@@ -82,6 +94,7 @@ def test_a_tall_task_row_splits_under_the_repeated_header(tmp_path: Path) -> Non
     with pdfplumber.open(path) as pdf:
         pages = [sorted(group_lines(c for c in page.chars if float(c["top"]) / MM <= PORTRAIT[3] + 2),
                         key=lambda x: (x.baseline, x.x0)) for page in pdf.pages]
+        rules = [_rules(page) for page in pdf.pages]
     cell = [(number, x) for number, lines in enumerate(pages, 1) for x in lines
             if len(x.text) > 3 and x.text in TALL_STANDARD]
     numbers = sorted({number for number, _ in cell})
@@ -91,6 +104,8 @@ def test_a_tall_task_row_splits_under_the_repeated_header(tmp_path: Path) -> Non
     assert any(x.text == "T02" for x in first) and not any(x.text == "T02" for x in second)
     foot = max(x.baseline for n, x in cell if n == numbers[0]) / MM
     assert foot > PORTRAIT[3] - 12, f"the row's part on p.{numbers[0]} ends {PORTRAIT[3] - foot:.1f} mm above the foot"
+    # the part at the foot is closed by a rule below its last line (border-collapse left it open)
+    assert any(foot < top < foot + 8 for top in rules[numbers[0] - 1]), (foot, rules[numbers[0] - 1])
     head = [x.text for x in second if x.baseline < min(y.baseline for n, y in cell if n == numbers[1])]
     assert head == ["编号", "任务", "工作标准及量化指标", "完成时限", "责任"], head  # the header repeats above the rest
     words = workspace_words(ws, {"工作标准", "量化指标", "完成时限"})
