@@ -215,6 +215,21 @@ def test_a_signature_recorded_since_takes_the_normal_path(ws: Path, counts: Coun
     assert rendered_again(capsys, ws, counts) == []
 
 
+def test_a_signature_on_another_letter_changes_nothing_a_run_depends_on(
+        ws: Path, counts: Counts, capsys: pytest.CaptureFixture[str]) -> None:
+    """`--kind lower` issues 2026-czj-sl only: a signature recorded on 2026-qw-zhm is in an entry it
+    neither reads nor writes, so it is still answered from the cache (the whole run is not)."""
+    letters(capsys, ws)
+    one = letters(capsys, ws, "--kind", "lower")
+    code, _, _ = run(capsys, "sign", "2026-qw-zhm", "--by", "zhm", "--date", "2026-03-10", "-w", str(ws))
+    assert code == 0
+    counts.reset()
+    assert letters(capsys, ws, "--kind", "lower") == {**one, "rendered": 0, "unchanged": 1, "documents": [
+        {**d, "rendered": False} for d in one["documents"]]}
+    assert counts.checks == 0
+    assert rendered_again(capsys, ws, counts) == []  # the whole run reads the signed letter's entry
+
+
 def test_options_have_entries_of_their_own(ws: Path, counts: Counts, capsys: pytest.CaptureFixture[str]) -> None:
     letters(capsys, ws)
     counts.reset()
