@@ -19,7 +19,9 @@ files up by path; the combined file's entry is one). The normal path rewrites th
 leaves every other entry as it is, so another run's entries (`pledges --public` beside
 `pledges`, another unit's letters, a report) change nothing it would do or report. The
 register is read and checked as the normal path reads it only when its bytes changed: a
-register that cannot be read takes the normal path, which says why.
+register that cannot be read takes the normal path, which says why. A run whose documents
+are chosen by the register (`letters --as-signed`: a copy of every letter someone has signed)
+depends on all of it: only the whole register's bytes count for it.
 """
 
 from __future__ import annotations
@@ -48,10 +50,11 @@ class Run:
     files: tuple[Path | None, ...]
     entry: str = ""
     key: str = ""
+    whole: bool = False  # the register chooses its documents: every entry counts
 
     def again(self) -> Run:
         """The same run's key taken afresh (after it ran: an input may have changed meanwhile)."""
-        return start(self.root, self.what, self.options, self.files)
+        return start(self.root, self.what, self.options, self.files, self.whole)
 
 
 @dataclass
@@ -63,12 +66,13 @@ class Replay:
     problems: list[Problem] = field(default_factory=list)
 
 
-def start(root: Path, what: str, options: tuple[str, ...], files: tuple[Path | None, ...] = ()) -> Run:
+def start(root: Path, what: str, options: tuple[str, ...], files: tuple[Path | None, ...] = (),
+          whole: bool = False) -> Run:
     """The cache's view of a run of `what` (letters) with `options`; `files` (a signing key
-    and certificate) count by their bytes."""
+    and certificate) count by their bytes; `whole`: the register chooses the run's documents."""
     extra = (*options, *(_file_digest(p) for p in files), os.getcwd(), str(clock.today().year),
              cache.fonts_fingerprint())
-    run = Run(root, what, options, files)
+    run = Run(root, what, options, files, whole=whole)
     if root.is_dir():
         run.entry = f"{what}-{hashlib.sha256(chr(0).join(options).encode()).hexdigest()[:16]}"
         run.key = cache.inputs_key(root, what, extra)
@@ -92,8 +96,8 @@ def replay(run: Run) -> Replay | None:
     try:
         register, outputs, docs, combined, problems = stored  # type: ignore[misc]
         whole, part = register
-        if _digest(run.root / REGISTER_FILE) != whole and \
-                _register_part(run.root, [d["id"] for d in docs], [p for p, _ in outputs]) != part:
+        if _digest(run.root / REGISTER_FILE) != whole and (run.whole or _register_part(
+                run.root, [d["id"] for d in docs], [p for p, _ in outputs]) != part):
             return None
         if any(_digest(Path(path)) != sha for path, sha in outputs):
             return None
@@ -112,8 +116,8 @@ def remember(run: Run, report: Replay) -> None:
         outputs.append((report.combined, _digest(Path(report.combined))))
     docs = [{"id": d["id"], "file": d["file"], "sha256": d["sha256"]} for d in report.docs]
     try:
-        register = (_digest(run.root / REGISTER_FILE), _register_part(run.root, [d["id"] for d in docs],
-                                                                      [p for p, _ in outputs]))
+        part = "" if run.whole else _register_part(run.root, [d["id"] for d in docs], [p for p, _ in outputs])
+        register = (_digest(run.root / REGISTER_FILE), part)
     except LzzrError:
         return
     cache.store(run.root, run.entry, run.key, (register, outputs, docs, report.combined,
