@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import gen_facts
 from ruamel.yaml import YAML
 
 YEAR = 2026
@@ -46,6 +47,7 @@ class Target:
     label: str
     voters: int  # 班子成员 who vote: the members of the team the target belongs to
     last: dt.date  # the last day the target is in post
+    first: dt.date = dt.date(YEAR, 1, 1)  # the first
 
 
 def scheme_needs(path: Path) -> Needs:
@@ -86,7 +88,8 @@ def targets(w: Any) -> list[Target]:
     voters = len({p.leader for t in top for p in w.teams[t]})
     for leader in sorted(posts):
         last = max(p.end or end for p in posts[leader])
-        found.append(Target("成员", None, leader, w.leaders[leader], voters, last))
+        first = min(p.start or dt.date(YEAR, 1, 1) for p in posts[leader])
+        found.append(Target("成员", None, leader, w.leaders[leader], voters, last, first))
     return found
 
 
@@ -137,9 +140,11 @@ def ratings_text(rng: random.Random, needs: Needs, found: list[Target]) -> str:
 
 
 def write_records(w: Any, scheme: Path, out: Path) -> None:
-    """Write polls.yaml and ratings.yaml of the world `w` into `out`, for the scheme at `scheme`."""
+    """Write polls.yaml and ratings.yaml of the world `w` into `out`, for the scheme at `scheme`,
+    and the duty logs, rules in force and incidents (bench/gen_facts.py)."""
     needs = scheme_needs(scheme)
     found = targets(w)
     head = "# 生成的年终考核记录（bench/gen_records.py）：示例市，人名均为虚构。\n"
     (out / "polls.yaml").write_text(head + polls_text(w.rng, needs, found), encoding="utf-8")
     (out / "ratings.yaml").write_text(head + ratings_text(w.rng, needs, found), encoding="utf-8")
+    gen_facts.write_facts(w, scheme, found, out)

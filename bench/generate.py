@@ -14,7 +14,8 @@ sub-tasks led by the same unit or one below it, some fields inherited. Texts are
 varied length; about 3% of tasks copy their upper-level text (P4.5 warns on those). Records
 of the year: progress of every leaf task, a democratic poll of every assessed target and the
 assessors' rating sheets (bench/gen_records.py), so that every poll and rating indicator of
-the scheme scores.
+the scheme scores; the duty logs, rules in force and incidents (bench/gen_facts.py) that its
+清单 and 扣分 indicators read.
 
 Deterministic for a seed and valid: `lzzr check OUT` reports 0 errors.
 """

@@ -17,6 +17,7 @@ from lzzr.assessees import Assessee, assessed_targets
 from lzzr.errors import Location, Problem, Record, Severity
 from lzzr.i18n import fmt_date, kind_label, t
 from lzzr.numbers import num
+from lzzr.workspace.doc_numbers import check_doc_numbers
 from lzzr.workspace.incidents_check import check_incidents
 from lzzr.workspace.letters_check import check_letter_setup
 from lzzr.workspace.load import Workspace, candidate_label
@@ -43,7 +44,7 @@ def check_all(ws: Workspace) -> list[Problem]:
 
     found = [*_check_progress(ws), *_check_duties(ws), *_check_institutions(ws), *_check_polls(ws),
              *_check_events(ws), *_check_ratings(ws), *check_workspace_scheme(ws), *check_incidents(ws),
-             *check_letter_setup(ws)]
+             *check_letter_setup(ws), *check_doc_numbers(ws)]
     return sorted(found, key=Problem.sort_key)
 
 

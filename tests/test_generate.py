@@ -31,8 +31,10 @@ def test_generated_workspace_is_valid_and_city_shaped(tmp_path: Path) -> None:
     assert len({t.content for t in ws.tasks.values() if t.content}) > 300  # varied text
 
 
-def test_polls_and_ratings_score_for_every_target(tmp_path: Path) -> None:
-    generate(tmp_path / "ws", units=120, tasks=150, teams_per_unit=0.8, members=2, subtasks=2, seed=4)
+def test_every_record_indicator_does_its_work(tmp_path: Path) -> None:
+    """Polls and ratings score for every target; duties, rules in force and incidents are there
+    (bench/gen_facts.py), so the 清单 and 扣分 indicators score between 0 and full for some."""
+    generate(tmp_path / "ws", units=220, tasks=150, teams_per_unit=0.8, members=2, subtasks=2, seed=1)
     run = assess_workspace(tmp_path / "ws")
     assert run.errors == 0 and run.assessment is not None
     assert not [p.code for p in run.problems if p.code.startswith("A3")]  # no poll or rating missing (A301, A304)
@@ -42,6 +44,12 @@ def test_polls_and_ratings_score_for_every_target(tmp_path: Path) -> None:
     assert len(scored) == sum(3 if r.target.kind == "班子" else 2 for r in results)
     assert all(0 < line.points <= line.max for line in scored)
     assert len({line.points for line in scored if line.kind == "民主测评"}) > len(results) // 2  # varied votes
+    for kind in ("清单", "扣分"):
+        lines = [line for r in results for line in r.lines if line.kind == kind]
+        assert lines and any(0 < line.points < line.max for line in lines), kind
+        assert {line.id for line in lines if 0 < line.points < line.max} | {"C2"} >= {line.id for line in lines}
+    assert {r.target.kind for r in results for line in r.lines if line.kind == "扣分" and line.points < line.max} \
+        == {"班子", "正职", "成员"}  # incidents in units, naming principals and members in charge
 
 
 def test_same_seed_same_files(tmp_path: Path) -> None:

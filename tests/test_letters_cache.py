@@ -215,6 +215,36 @@ def test_a_signature_recorded_since_takes_the_normal_path(ws: Path, counts: Coun
     assert rendered_again(capsys, ws, counts) == []
 
 
+def test_a_signature_on_another_letter_changes_nothing_a_run_depends_on(
+        ws: Path, counts: Counts, capsys: pytest.CaptureFixture[str]) -> None:
+    """`--kind lower` issues 2026-czj-sl only: a signature recorded on 2026-qw-zhm is in an entry it
+    neither reads nor writes, so it is still answered from the cache (the whole run is not)."""
+    letters(capsys, ws)
+    one = letters(capsys, ws, "--kind", "lower")
+    code, _, _ = run(capsys, "sign", "2026-qw-zhm", "--by", "zhm", "--date", "2026-03-10", "-w", str(ws))
+    assert code == 0
+    counts.reset()
+    assert letters(capsys, ws, "--kind", "lower") == {**one, "rendered": 0, "unchanged": 1, "documents": [
+        {**d, "rendered": False} for d in one["documents"]]}
+    assert counts.checks == 0
+    assert rendered_again(capsys, ws, counts) == []  # the whole run reads the signed letter's entry
+
+
+def test_as_signed_copies_depend_on_every_signature(ws: Path, counts: Counts,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    """`--as-signed` copies every letter someone has signed: a signature on a letter it has no copy
+    of yet changes what it writes, so any change of the register takes the normal path."""
+    letters(capsys, ws)
+    for letter, by in (("2026-qw-zhm", "zhm"), ("2026-czj-sl", "sl")):
+        assert run(capsys, "sign", letter, "--by", by, "--date", "2026-03-10", "-w", str(ws))[0] == 0
+        counts.reset()
+        copies = letters(capsys, ws, "--as-signed")
+        assert counts.checks == 1
+    assert sorted(d["id"] for d in copies["documents"]) == ["2026-czj-sl:signed", "2026-qw-zhm:signed"]
+    counts.reset()
+    assert letters(capsys, ws, "--as-signed")["count"] == 2 and counts.checks == 0
+
+
 def test_options_have_entries_of_their_own(ws: Path, counts: Counts, capsys: pytest.CaptureFixture[str]) -> None:
     letters(capsys, ws)
     counts.reset()

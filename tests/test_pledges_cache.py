@@ -8,6 +8,7 @@ tests/helpers.py's small one (4 pledges).
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 from typing import Any
@@ -105,8 +106,30 @@ def test_the_public_version_has_an_entry_of_its_own(ws: Path, counts: Counts,
     assert pledges(capsys, ws, "--public") == {**public, "rendered": 0, "unchanged": 4,
                                                "documents": [{**d, "rendered": False} for d in public["documents"]]}
     assert counts.checks == 0
-    # the public run added its pledges to the register, which the other entry kept byte for byte
-    assert rendered_again(capsys, ws, counts) == []
+    # the public run added its pledges to the register: entries the plain run neither reads nor
+    # writes, so it is still answered from the cache, with what the normal path reports
+    register = json.loads((ws / "lzzr-register.json").read_text(encoding="utf-8"))["documents"]
+    assert sorted(i for i in register if i.endswith("-public")) == [f"2026-pledge-{x}-public" for x in PLEDGES]
+    counts.reset()
+    plain = pledges(capsys, ws)
+    assert counts.checks == 0 and plain == pledges(capsys, ws, "--no-cache")
     counts.reset()
     assert pledges(capsys, ws, "--public")["rendered"] == 0 and pledges(capsys, ws)["count"] == 4
     assert counts.checks == 0
+
+
+def test_an_entry_of_its_own_changed_in_the_register_takes_the_normal_path(
+        ws: Path, counts: Counts, capsys: pytest.CaptureFixture[str]) -> None:
+    """The part of the register a plain run depends on (its own entries) changed: not answered
+    from the cache; another entry that cannot be read is the normal path's error, not a replay."""
+    pledges(capsys, ws)
+    pledges(capsys, ws, "--public")
+    path = ws / "lzzr-register.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["documents"]["2026-pledge-zhm"]["issued"] = "2026-01-02"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    assert rendered_again(capsys, ws, counts) == []
+    data["documents"]["2026-pledge-zhm-public"]["signatures"] = "none"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    code, out, err = run(capsys, "pledges", str(ws), "--out", str(ws.parent / "out"), "-q")
+    assert (code, out) == (1, "") and err.startswith("登记簿 lzzr-register.json 无法读取")

@@ -166,3 +166,65 @@ def test_letters_status_lists_the_report_apart(issued: Path, capsys: pytest.Capt
     assert run(capsys, "letters", ws, "--status")[1].splitlines()[-2:] == [
         "other registered documents (not letters, not in the rate):",
         "示纪发〔2026〕12号  2026年上半年落实情况报告  dated 2026-07-05  not frozen (no parties sign it)"]
+
+
+def _same_numbers(ws: Path) -> None:
+    """The invalid case 59's files: 2026Q3's report numbered as the plan, a decision as 2026H1's report."""
+    case = Path(__file__).parent / "data" / "invalid" / "59-same-doc-number"
+    for name in ("lzzr.yaml", "zz-case.yaml"):
+        (ws / name).write_text((case / name).read_text(encoding="utf-8"), encoding="utf-8")
+
+
+S019_PLAN = ("lzzr.yaml:25:24: error[S019] 配置: 「序号」'示党发〔2026〕3号' 与 lzzr.yaml 发文 → 责任分解方案 的文号重复："
+             "两份公文不能用同一发文字号\n")
+S019_DECISION = ("zz-case.yaml:8:48: error[S019] 问责事件 zzW1: 「文号」'示纪发[2026]012号' 与 lzzr.yaml 发文 → 落实情况报告 "
+                 "第 1 项（2026H1）的文号重复：两份公文不能用同一发文字号\n")
+
+
+@pytest.mark.parametrize(("command", "refusal"), ids=["report", "decompose", "trace"], argvalues=[
+    (("report", "progress", "--period", "2026H1"), "工作区有 2 个错误，无法统计落实情况；请先运行 lzzr check\n"),
+    (("decompose",), "未印发：2 个错误，0 个警告；请先改正后再运行 lzzr decompose\n"),
+    (("trace", "zzW1", "--issue"), "工作区的数据或记录有 2 个错误，未处理；请先改正（lzzr check）\n"),
+])
+def test_two_documents_with_one_number_are_refused(capsys: pytest.CaptureFixture[str], tmp_path: Path,
+                                                   command: tuple[str, ...], refusal: str) -> None:
+    """Two documents lzzr issues with one 文号 (S019, located at the later, naming the first): every
+    command that issues one refuses, before anything is written. The year is part of the 文号: 2026H2's
+    report 示纪发 12 号 is dated 2027 (示纪发〔2027〕12号), not 2026H1's 示纪发〔2026〕12号."""
+    ws = copy_sample(tmp_path / "ws")
+    _same_numbers(ws)
+    where = [command[0], *command[1:2], str(ws), *command[2:]] if command[0] == "trace" else [*command, str(ws)]
+    code, out, err = run(capsys, *where, "--out", str(tmp_path))
+    assert code == ExitCode.PROBLEMS
+    assert out + err == S019_PLAN + S019_DECISION + refusal
+    assert not list(tmp_path.glob("*.pdf")) and not (ws / "lzzr-register.json").exists()
+
+
+def test_two_documents_with_one_number_in_english(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    ws = copy_sample(tmp_path / "ws")
+    _same_numbers(ws)
+    assert run(capsys, "--lang", "en", "check", str(ws))[1].splitlines()[:2] == [
+        "lzzr.yaml:25:24: error[S019] config: '序号': the document number '示党发〔2026〕3号' is already that of "
+        "lzzr.yaml 发文 → 责任分解方案; no two documents may share one",
+        "zz-case.yaml:8:48: error[S019] accountability event zzW1: '文号': the document number '示纪发[2026]012号' "
+        "is already that of entry 1 (2026H1) of lzzr.yaml 发文 → 落实情况报告; no two documents may share one"]
+
+
+def test_a_number_on_the_command_line_taken_by_another_document(tmp_path: Path) -> None:
+    """`report progress --number/--prefix` giving another document's 文号 is refused (exit 2); the
+    period's own number, and the same number in another year, are not."""
+    from lzzr.errors import UsageError
+    from lzzr.i18n import t
+    from lzzr.supervision.report import numbering
+
+    ws, problems = load_workspace(copy_sample(tmp_path / "ws"))
+    assert not problems
+    with pytest.raises(UsageError) as taken:
+        numbering(ws, parse_period("2026Q3"), 61, "示纪发")
+    assert t(taken.value.code, **taken.value.args_) == (
+        "「--number」'示纪发〔2026〕61号' 与问责事件 W01 的责任追究决定文号重复：两份公文不能用同一发文字号")
+    with pytest.raises(UsageError) as plan:
+        numbering(ws, parse_period("2026Q1"), 3, "示党发")
+    assert plan.value.code == "S019.plan"
+    assert numbering(ws, parse_period("2026H1"), 12).text == "示纪发〔2026〕12号"
+    assert numbering(ws, parse_period("2026H2"), 12, "示纪发").text == "示纪发〔2027〕12号"

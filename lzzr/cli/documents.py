@@ -56,7 +56,7 @@ def register_commands(app: typer.Typer) -> None:
         root, batch = o.pick_workspace(workspace, workspace_opt), _Batch(out, jobs, variant, combine, fmt, quiet,
                                                                         (wait, reissue))
         chosen = ("letters", kind.value if kind else "", unit or "", leader or "", str(signed))
-        if not status and _replayed(root, batch, chosen, (sign_key, sign_cert, sign_pass_env), no_cache):
+        if not status and _replayed(root, batch, chosen, (sign_key, sign_cert, sign_pass_env), no_cache, signed):
             return
         from lzzr.documents import issue as d
 
@@ -175,9 +175,10 @@ class _Batch:
 
 
 def _replayed(root: Path, batch: _Batch, chosen: tuple[str, ...], signing: tuple[Path | None, Path | None, str | None],
-              no_cache: bool) -> bool:
+              no_cache: bool, by_register: bool = False) -> bool:
     """Answer an unchanged run from the result cache (same report, exit 0); False when it
-    cannot: then `batch.run` is set for the normal path to keep its report."""
+    cannot: then `batch.run` is set for the normal path to keep its report. `by_register`: the
+    register chooses the documents (--as-signed), so any change of it counts."""
     from lzzr.documents import issue_cache
     from lzzr.errors import LzzrError
     from lzzr.lock import workspace_lock
@@ -188,7 +189,7 @@ def _replayed(root: Path, batch: _Batch, chosen: tuple[str, ...], signing: tuple
     try:  # the lock only if free: a workspace that another run holds takes the normal path (and waits)
         with workspace_lock(root, chosen[0], 0.0):
             batch.run = issue_cache.start(root, chosen[0], (*chosen, *batch.options(), signing[2] or ""),
-                                          signing[:2])
+                                          signing[:2], by_register)
             found = issue_cache.replay(batch.run)
     except LzzrError:
         return False

@@ -13,6 +13,7 @@ from typing import Any
 from lzzr.render.rows import task_row
 from lzzr.responsibility import issuing_team, principal_of
 from lzzr.text import natural_key
+from lzzr.workspace.doc_numbers import plan_number
 from lzzr.workspace.load import Workspace
 from lzzr.workspace.model import Config, PlanDoc, Task, cn_date
 
@@ -22,7 +23,7 @@ MARK_MAX_PT = 42  # 初号
 
 def doc_number(config: Config, doc: PlanDoc) -> str:
     """`示党发〔2026〕3号` (六角括号, no leading zeros, no 第)."""
-    return f"{config.doc_prefix}〔{config.year}〕{doc.number}号"
+    return plan_number(config, doc.number).text
 
 
 def mark_size(mark: str) -> float:

@@ -7,15 +7,27 @@ run's output: the faces fontconfig knows, the current folder (a relative --out i
 it), today's year (the combined file's register entry carries it) and the options (kind, unit,
 leader, --out, --pdf-variant, --combine, --as-signed, the signing key's and certificate's
 bytes). The entry, one per set of options, keeps what the run reported (documents, combined
-file, glyph problems), the SHA-256 of every file it wrote and of the register it left. A run
-is answered from it only when the key is equal, the register is byte for byte the one the
-run left (a signature recorded since, or another run, changes it) and every file it wrote
-still has its digest; anything else takes the normal path, which renders what it must.
+file, glyph problems), the SHA-256 of every file it wrote and of the register it left, whole
+and in the part the run depends on. A run is answered from it only when the key is equal,
+that part of the register is as the run left it and every file it wrote still has its
+digest; anything else takes the normal path, which renders what it must.
+
+The part of the register a run depends on: the entries of its documents (a signature recorded
+since makes a signed letter frozen), the entries they copy (`of`: a signed copy reads its
+letter's) and every entry naming a file the run wrote (the skipping of unchanged work looks
+files up by path; the combined file's entry is one). The normal path rewrites those and
+leaves every other entry as it is, so another run's entries (`pledges --public` beside
+`pledges`, another unit's letters, a report) change nothing it would do or report. The
+register is read and checked as the normal path reads it only when its bytes changed: a
+register that cannot be read takes the normal path, which says why. A run whose documents
+are chosen by the register (`letters --as-signed`: a copy of every letter someone has signed)
+depends on all of it: only the whole register's bytes count for it.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,7 +35,7 @@ from typing import Any
 
 from lzzr import cache, clock
 from lzzr.check_cache import decode_problems, encode_problems
-from lzzr.errors import Problem
+from lzzr.errors import LzzrError, Problem
 from lzzr.fsutil import sha256_file
 from lzzr.workspace.letters_register import REGISTER_FILE
 
@@ -38,10 +50,11 @@ class Run:
     files: tuple[Path | None, ...]
     entry: str = ""
     key: str = ""
+    whole: bool = False  # the register chooses its documents: every entry counts
 
     def again(self) -> Run:
         """The same run's key taken afresh (after it ran: an input may have changed meanwhile)."""
-        return start(self.root, self.what, self.options, self.files)
+        return start(self.root, self.what, self.options, self.files, self.whole)
 
 
 @dataclass
@@ -53,12 +66,13 @@ class Replay:
     problems: list[Problem] = field(default_factory=list)
 
 
-def start(root: Path, what: str, options: tuple[str, ...], files: tuple[Path | None, ...] = ()) -> Run:
+def start(root: Path, what: str, options: tuple[str, ...], files: tuple[Path | None, ...] = (),
+          whole: bool = False) -> Run:
     """The cache's view of a run of `what` (letters) with `options`; `files` (a signing key
-    and certificate) count by their bytes."""
+    and certificate) count by their bytes; `whole`: the register chooses the run's documents."""
     extra = (*options, *(_file_digest(p) for p in files), os.getcwd(), str(clock.today().year),
              cache.fonts_fingerprint())
-    run = Run(root, what, options, files)
+    run = Run(root, what, options, files, whole=whole)
     if root.is_dir():
         run.entry = f"{what}-{hashlib.sha256(chr(0).join(options).encode()).hexdigest()[:16]}"
         run.key = cache.inputs_key(root, what, extra)
@@ -81,13 +95,15 @@ def replay(run: Run) -> Replay | None:
     stored = cache.load(run.root, run.entry, run.key)
     try:
         register, outputs, docs, combined, problems = stored  # type: ignore[misc]
-        if _digest(run.root / REGISTER_FILE) != register:
+        whole, part = register
+        if _digest(run.root / REGISTER_FILE) != whole and (run.whole or _register_part(
+                run.root, [d["id"] for d in docs], [p for p, _ in outputs]) != part):
             return None
         if any(_digest(Path(path)) != sha for path, sha in outputs):
             return None
         found = [{"id": d["id"], "file": d["file"], "rendered": False, "sha256": d["sha256"]} for d in docs]
         return Replay(found, combined, decode_problems(problems))
-    except (TypeError, ValueError, KeyError):
+    except (TypeError, ValueError, KeyError, LzzrError):
         return None
 
 
@@ -99,8 +115,25 @@ def remember(run: Run, report: Replay) -> None:
     if report.combined is not None:
         outputs.append((report.combined, _digest(Path(report.combined))))
     docs = [{"id": d["id"], "file": d["file"], "sha256": d["sha256"]} for d in report.docs]
-    cache.store(run.root, run.entry, run.key, (_digest(run.root / REGISTER_FILE), outputs, docs, report.combined,
+    try:
+        part = "" if run.whole else _register_part(run.root, [d["id"] for d in docs], [p for p, _ in outputs])
+        register = (_digest(run.root / REGISTER_FILE), part)
+    except LzzrError:
+        return
+    cache.store(run.root, run.entry, run.key, (register, outputs, docs, report.combined,
                                                encode_problems(report.problems)))
+
+
+def _register_part(root: Path, ids: list[str], files: list[str]) -> str:
+    """A digest of the register's entries a run of documents `ids` writing `files` depends on
+    (see above); LzzrError when the register cannot be read."""
+    from lzzr.documents.register import Register
+
+    documents = Register.open(root).documents
+    chosen = set(ids) | {i for i, e in documents.items() if e.get("file") in set(files)}
+    chosen |= {str(documents[i]["of"]) for i in list(chosen) if "of" in documents.get(i, {})}
+    part = {i: documents.get(i) for i in sorted(chosen)}
+    return hashlib.sha256(json.dumps(part, ensure_ascii=False, sort_keys=True).encode("utf-8")).hexdigest()
 
 
 def _digest(path: Path) -> str:

@@ -41,6 +41,16 @@ CATALOG: dict[str, tuple[str, str]] = {
              "'{field}': cannot read the period '{value}'; write 2026, 2026H1, 2026H2 or 2026Q1-2026Q4"),
     "S018": ("「{field}」'{value}' 与第 {first} 项重复：每个时段只写一项（一个文号、一个日期）",
              "'{field}': the period '{value}' is listed twice (entry {first} has it already); write one entry per period"),
+    # two documents lzzr issues with one 文号 (lzzr/workspace/doc_numbers.py): the variant names the first
+    "S019": ("「{field}」'{value}' 与 lzzr.yaml 发文 → 落实情况报告 第 {first} 项（{period}）的文号重复：两份公文不能用同一发文字号",
+             "'{field}': the document number '{value}' is already that of entry {first} ({period}) of lzzr.yaml "
+             "发文 → 落实情况报告; no two documents may share one"),
+    "S019.plan": ("「{field}」'{value}' 与 lzzr.yaml 发文 → 责任分解方案 的文号重复：两份公文不能用同一发文字号",
+                  "'{field}': the document number '{value}' is already that of lzzr.yaml 发文 → 责任分解方案; "
+                  "no two documents may share one"),
+    "S019.decision": ("「{field}」'{value}' 与问责事件 {first} 的责任追究决定文号重复：两份公文不能用同一发文字号",
+                      "'{field}': the document number '{value}' is already that of the decision on accountability "
+                      "event {first}; no two documents may share one"),
     "sv.no_unit": ("没有单位 '{unit}'{suggest}", "no unit '{unit}'{suggest}"),
     "sv.no_leader": ("没有领导 '{leader}'{suggest}", "no leader '{leader}'{suggest}"),
     "sv.written": ("已写入 {path}", "written: {path}"),

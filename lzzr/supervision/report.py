@@ -17,6 +17,7 @@ from lzzr.responsibility import issuing_team, principal_of
 from lzzr.supervision.status import DONE, OVERDUE, Status
 from lzzr.supervision.summary import count, focuses, group, letters
 from lzzr.supervision.tables import leader_name, unit_name
+from lzzr.workspace.doc_numbers import REPORT_DELAY, DocNumber, issued_documents, period_dates
 from lzzr.workspace.load import Workspace
 from lzzr.workspace.model import PERIOD_PATTERN, ReportDoc, cn_date
 
@@ -34,21 +35,17 @@ class Period:
 
 
 def parse_period(text: str) -> Period:
-    m = PERIOD_PATTERN.match(text.strip().upper())
-    if not m:
+    dates = period_dates(text)
+    if dates is None:
         raise UsageError("sv.bad_period", value=text)
-    year = int(m.group(1))
+    start, end = dates
+    m = PERIOD_PATTERN.match(text.strip().upper())
+    assert m is not None
     if m.group(2):
-        half = int(m.group(2)[1])
-        start, end = (dt.date(year, 1, 1), dt.date(year, 6, 30)) if half == 1 else \
-            (dt.date(year, 7, 1), dt.date(year, 12, 31))
-        return Period(text, f"{year}年{'上' if half == 1 else '下'}半年", start, end)
+        return Period(text, f"{start.year}年{'上' if m.group(2) == 'H1' else '下'}半年", start, end)
     if m.group(3):
-        q = int(m.group(3)[1])
-        start = dt.date(year, 3 * q - 2, 1)
-        end = dt.date(year, 12, 31) if q == 4 else dt.date(year, 3 * q + 1, 1) - dt.timedelta(days=1)
-        return Period(text, f"{year}年第{_CN_NUM[q - 1]}季度", start, end)
-    return Period(text, f"{year}年", dt.date(year, 1, 1), dt.date(year, 12, 31))
+        return Period(text, f"{start.year}年第{_CN_NUM[int(m.group(3)[1]) - 1]}季度", start, end)
+    return Period(text, f"{start.year}年", start, end)
 
 
 @dataclass(frozen=True)
@@ -82,8 +79,21 @@ def numbering(ws: Workspace, period: Period, number: int | None = None, prefix: 
     chosen = number if number is not None else (doc.number if doc else None)
     if chosen is None:
         raise LzzrError("sv.report_unnumbered", period=period.code)
-    return Numbering(chosen, prefix or (doc.prefix if doc and doc.prefix else ws.config.doc_prefix),
-                     doc.date if doc and doc.date else period.end + dt.timedelta(days=5))
+    numbered = Numbering(chosen, prefix or (doc.prefix if doc and doc.prefix else ws.config.doc_prefix),
+                         doc.date if doc and doc.date else period.end + REPORT_DELAY)
+    if number is not None or prefix is not None:
+        _refuse_taken(ws, doc, numbered)
+    return numbered
+
+
+def _refuse_taken(ws: Workspace, own: ReportDoc | None, numbered: Numbering) -> None:
+    """A number or prefix from the command line that gives the 文号 of another document lzzr
+    issues (the plan, another period's report, a decision) is refused (S019's texts)."""
+    mine = DocNumber(numbered.prefix, numbered.date.year, numbered.number)
+    own_key = str(own.period).strip().upper() if own else None
+    for doc in issued_documents(ws):
+        if doc.number == mine and not (doc.msg == "S019" and doc.args["period"] == own_key):
+            raise UsageError(doc.msg, field="--number", value=numbered.text, **doc.args)
 
 
 def doc_id(period: Period) -> str:
