@@ -45,3 +45,17 @@ def test_sample_calendar_has_every_deadline(tmp_path: Path, capsys: pytest.Captu
     assert str(events["task-T16.1@2026.lzzr"]["summary"]) == "T16.1 电子化招标投标全覆盖（杜建平）"
     assert str(events["rectify-DC2026-01-3@2026.lzzr"]["summary"]) == "整改 DC2026-01-3（朝鲁门）"
     assert events["duty-6-年中专题会议@2026.lzzr"].decoded("dtend") == dt.date(2026, 7, 15)
+
+
+def test_source_date_epoch_makes_the_calendar_reproducible(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """Its DTSTAMP is SOURCE_DATE_EPOCH's moment when that is set: two runs write the same bytes."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1772064000")
+    ws = copy_sample(tmp_path / "ws")
+    made = []
+    for out in ("a", "b"):
+        assert run(capsys, "calendar", str(ws), "--out", str(tmp_path / out), "-q")[0] == ExitCode.OK
+        made.append((tmp_path / out / "2026-责任制日历.ics").read_bytes())
+    assert made[0] == made[1]
+    stamps = {e.decoded("dtstamp") for e in Calendar.from_ical(made[0]).walk("VEVENT")}
+    assert stamps == {dt.datetime(2026, 2, 26, tzinfo=dt.UTC)}

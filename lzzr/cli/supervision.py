@@ -228,6 +228,7 @@ def _add_calendar(app: typer.Typer) -> None:
         "subscribe to it."))
     def calendar_cmd(workspace: Path | None = o.workspace_arg(), workspace_opt: Path | None = o.workspace_opt(),
                      out: Path = o.out_opt(), quiet: bool = o.quiet_opt(), wait: float | None = o.wait_opt()) -> None:
+        from lzzr.clock import made_at
         from lzzr.fsutil import write_atomic
         from lzzr.supervision.calendar import calendar_bytes
 
@@ -235,7 +236,7 @@ def _add_calendar(app: typer.Typer) -> None:
         with writing(root, "calendar", wait):
             ws = load_checked(root)
             target = out / f"{ws.config.year}-责任制日历.ics"
-            write_atomic(target, calendar_bytes(ws, dt.datetime.now(dt.UTC).replace(microsecond=0)))
+            write_atomic(target, calendar_bytes(ws, made_at()))
         _written([target], quiet)
 
 

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import os
 import re
 import zipfile
 from typing import Any
@@ -29,6 +28,8 @@ from openpyxl.compat import safe_string  # type: ignore[import-untyped]
 from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
 from openpyxl.utils.datetime import to_excel  # type: ignore[import-untyped]
 from openpyxl.writer.excel import ExcelWriter  # type: ignore[import-untyped]
+
+from lzzr.clock import source_date
 
 _EMPTY_DATA = re.compile(rb"<sheetData\s*/>|<sheetData></sheetData>")
 _DIMENSION = re.compile(rb'<dimension ref="[^"]*"/>')
@@ -109,8 +110,8 @@ def column_refs(count: int) -> list[str]:
 def workbook_bytes(book: Any, sheets: dict[Any, SheetXml] | None = None) -> bytes:
     """`book` saved as xlsx, with the cells of each sheet in `sheets` from its SheetXml (those
     sheets hold no cells of their own); its times fixed to SOURCE_DATE_EPOCH when that is set."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    when = _clamped(dt.datetime.fromtimestamp(int(epoch), dt.UTC)) if epoch.isdigit() else None
+    fixed = source_date()
+    when = _clamped(fixed) if fixed is not None else None
     stamp = (when or dt.datetime.now(dt.UTC)).replace(tzinfo=None)
     book.properties.modified = stamp
     if when is not None:
