@@ -1,5 +1,5 @@
 """An openpyxl workbook as xlsx bytes, reproducible when SOURCE_DATE_EPOCH is set; the cells
-of large sheets written as XML here, byte for byte as openpyxl writes them, at a tenth of its cost.
+of large sheets written as XML here, the XML openpyxl writes for them, at a tenth of its cost.
 
 openpyxl stamps the current time into docProps/core.xml (created, modified) and zipfile
 stamps each entry, so two runs over the same data differ. With SOURCE_DATE_EPOCH (the
@@ -8,10 +8,11 @@ the same tables give the same bytes; without it a workbook says when it was writ
 
 openpyxl keeps a Python object per cell and writes each through lxml (~15 µs a cell: 5 s of
 a 10,000-task decomposition's 336,000 cells). `SheetXml` writes the `<sheetData>` of a sheet
-whose cells openpyxl never holds: plain text as openpyxl's `inlineStr` (same escaping, same
-character references), anything else (numbers, dates, text openpyxl treats specially) through
-openpyxl's own cell writer; styles are registered in the workbook in the order openpyxl's
-writer would register them, so styles.xml and every sheet come out the same.
+whose cells openpyxl never holds: plain text as openpyxl's `inlineStr` (the same escaping; the
+characters themselves, in UTF-8, where openpyxl writes character references), dates as openpyxl
+writes them, anything else (numbers, text openpyxl treats specially) through openpyxl's own
+cell writer; styles are registered in the workbook in the order openpyxl's
+writer would register them, so styles.xml and every sheet come out the same XML.
 """
 
 from __future__ import annotations
@@ -99,8 +100,11 @@ class SheetXml:
         return f"A1:{get_column_letter(self._columns)}{self._last}" if self._columns else "A1:A1"
 
     def data(self) -> bytes:
-        """The `<sheetData>` element, character references for all but ASCII as lxml writes."""
-        return b"<sheetData>" + "".join(self._parts).encode("ascii", "xmlcharrefreplace") + b"</sheetData>"
+        """The `<sheetData>` element in UTF-8 (the part's encoding: it has no declaration). openpyxl
+        writes a character reference for each character beyond ASCII (`&#20849;`, 8 bytes for 3):
+        at 10,000 tasks 42 MB of XML instead of 27, 0.6 s more of encoding and compressing and a
+        workbook of 2.5 MB instead of 2.1."""
+        return b"<sheetData>" + "".join(self._parts).encode("utf-8") + b"</sheetData>"
 
 
 def column_refs(count: int) -> list[str]:
