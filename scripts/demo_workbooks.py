@@ -14,6 +14,8 @@ from pathlib import Path
 
 from openpyxl import Workbook, load_workbook  # type: ignore[import-untyped]
 
+from lzzr.render.xlsxfile import workbook_bytes
+
 
 def upper(out: Path) -> None:
     book = Workbook()
@@ -34,7 +36,7 @@ def upper(out: Path) -> None:
         sheet.append(row)
     for ref in ("A1:E1", "A2:A3", "B2:B3", "C2:D2", "E2:E3", "A4:E4", "A7:E7"):
         sheet.merge_cells(ref)
-    book.save(out)
+    out.write_bytes(workbook_bytes(book))  # with SOURCE_DATE_EPOCH (make demo) the same bytes every run
 
 
 def fill(form: Path, out: Path) -> None:
@@ -47,7 +49,7 @@ def fill(form: Path, out: Path) -> None:
     for row in duties.iter_rows(min_row=4):
         if row[1].value == "廉政谈话":
             row[3].value, row[4].value, row[5].value = "是", "2026.11.3", "廉政谈话记录本"
-    book.save(out)
+    out.write_bytes(workbook_bytes(book))
 
 
 if __name__ == "__main__":
