@@ -16,7 +16,7 @@ changed), phase (decompose json, assess --no-pdf), start (`--help`, `--version`)
 (check 10k), pool (letters --jobs 2 against bare WeasyPrint), rerun (letters unchanged and one
 task changed), busy (letters --jobs 2 against --jobs 1 with one CPU-burning process beside:
 another job holding the second core). `--big` adds plan and report (the PDFs at 10,000 tasks)
-and letters-memory (1,017 letters against 50: ~15 minutes of CPU).
+and letters-memory (1,017 letters against 50: ~11 minutes of CPU).
 """
 
 from __future__ import annotations
@@ -338,7 +338,7 @@ def letters_memory_rows(work: Path) -> list[Row]:
     def mb(figures: dict[str, float], key: str) -> str:
         return f"{figures[key] / 1024:.0f} MB"
 
-    return [Row(f"letters peak memory, {n1} letters ({mb(large, 'tree_peak_kb')}, largest process "
+    return [Row(f"letters peak memory, {n1:,} letters ({mb(large, 'tree_peak_kb')}, largest process "
                 f"{mb(large, 'largest_maxrss_kb')}; {large['wall_s']:.0f} s, CPU {large['cpu_s']:.0f} s, load {load1:.1f})",
                 large["tree_peak_kb"] / small["tree_peak_kb"],
                 f"{n0} letters ({mb(small, 'tree_peak_kb')}, largest process {mb(small, 'largest_maxrss_kb')}; "
