@@ -85,12 +85,15 @@ dist-test: setup
 	rm -rf build/dist-init && cd /tmp && $(CURDIR)/build/dist-venv/bin/lzzr init $(CURDIR)/build/dist-init --kind 县 --year 2027 --quiet
 	cd /tmp && $(CURDIR)/build/dist-venv/bin/lzzr check $(CURDIR)/build/dist-init --quiet
 
-# One table of ratios, each against its paired baseline (docs/performance.md); ~10 min.
+# One table of ratios, each against its paired baseline (docs/performance.md): check, cache, decompose
+# and assess against the parse, start-up, letters (pool, re-runs, --jobs 2 against 1 on a busy machine); ~10 min.
+# `bench/bench.py --only ROWS` runs some of them (the names are in its --help).
 bench: setup
 	$(BIN)/python -m pip install -q -e '.[bench]'
 	$(BIN)/python bench/bench.py
 
-# The same plus the plan PDF and the assessment report PDF of 10,000 tasks (time and peak memory): slow.
+# The same plus the plan PDF and the assessment report PDF of 10,000 tasks (time and peak memory) and the peak
+# memory of 1,017 letters against 50: slow (~30 min).
 bench-big: setup
 	$(BIN)/python -m pip install -q -e '.[bench]'
 	$(BIN)/python bench/bench.py --big

@@ -1,15 +1,22 @@
 """`make bench`: one table of ratios, each measured against its own baseline in the same run.
 
-    .venv/bin/python bench/bench.py [--repeat 3] [--big] [--keep DIR]
+    .venv/bin/python bench/bench.py [--repeat 3] [--big] [--only ROWS] [--keep DIR] [--no-burner]
 
 Workspaces come from bench/generate.py (city shape, 2,000 units per 10,000 tasks). Every
 timed command runs as a subprocess, the way a cadre or cron runs it; a ratio pairs each run
 with a run of its baseline right before it, and the table shows the median of the paired
 ratios (the machine is shared: a ratio of neighbours is steadier than two medians).
 Baselines: a bare PyYAML CSafeLoader parse of the same files; a bare serial WeasyPrint loop
-over the same HTML; a Python interpreter that does nothing. Peak memory is the child's
-maximum resident set (getrusage). `--big` adds the plan PDF and the assessment report PDF at
-10,000 tasks (slow).
+over the same HTML; a Python interpreter that does nothing; `letters --jobs 1`. Peak memory
+is the child's maximum resident set (getrusage), and for letters also the sampled peak of
+the summed RSS of lzzr and its render workers (bench/treemem.py).
+
+The rows, by `--only` name: check (10k, 40k, growth), cache (check unchanged and one file
+changed), phase (decompose json, assess --no-pdf), start (`--help`, `--version`), memory
+(check 10k), pool (letters --jobs 2 against bare WeasyPrint), rerun (letters unchanged and one
+task changed), busy (letters --jobs 2 against --jobs 1 with one CPU-burning process beside:
+another job holding the second core). `--big` adds plan and report (the PDFs at 10,000 tasks)
+and letters-memory (1,017 letters against 50: ~11 minutes of CPU).
 """
 
 from __future__ import annotations
@@ -32,6 +39,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
+sys.path.insert(0, str(BENCH))
 ROOT = BENCH.parent
 LZZR = [sys.executable, "-m", "lzzr"]
 SCRIPT = Path(sys.executable).with_name("lzzr")  # the command a user types, when installed
@@ -81,9 +89,9 @@ def peak_mb(cmd: list[str]) -> float:
     return int(out.stdout.split()[-1]) / 1024
 
 
-def generate(out: Path, tasks: int) -> Path:
+def generate(out: Path, tasks: int, units: int | None = None) -> Path:
     subprocess.run([sys.executable, str(BENCH / "generate.py"), str(out), "--tasks", str(tasks),
-                    "--units", str(tasks // 5)], check=True, stdout=subprocess.DEVNULL)
+                    "--units", str(units or tasks // 5)], check=True, stdout=subprocess.DEVNULL)
     return out
 
 
@@ -221,18 +229,14 @@ def letters_rerun_rows(repeat: int) -> list[Row]:
     order per round; the one-change row subtracts what WeasyPrint alone takes for the letters
     that run rendered (bench/render_only.py, its import included). Wall and CPU (user+sys of
     the run and its workers) both; the ratio is of wall times, median over the rounds."""
-    work = Path(tempfile.mkdtemp(prefix="lzzr-bench-letters-"))
-    ws = shutil.copytree(ROOT / "sample-data", work / "ws",
-                         ignore=shutil.ignore_patterns("lzzr-register.json", "廉政档案", ".lzzr.lock"))
-    env = {**os.environ, "LZZR_LANG": "zh", "LZZR_CACHE_DIR": str(work / "cache"), "SOURCE_DATE_EPOCH": "1772064000"}
+    work, ws, env = _sample_copy()
     cmd = [*LZZR, "letters", str(ws), "-o", str(work / "out"), "--jobs", "2", "-f", "json"]
     target, rounds = ws / "tasks.yaml", []
     original = target.read_bytes()
     changed = original.replace("全年不少于4次".encode(), "全年不少于5次".encode(), 1)
     try:
         for _ in range(repeat):
-            for path in (work / "out", work / "cache", ws / "lzzr-register.json"):
-                shutil.rmtree(path, ignore_errors=True) if path.is_dir() else path.unlink(missing_ok=True)
+            _fresh(work, ws)
             full = _letters(cmd, env)
             unchanged = _letters(cmd, env)
             target.write_bytes(changed)
@@ -256,6 +260,105 @@ def letters_rerun_rows(repeat: int) -> list[Row]:
             Row(f"letters one task changed (wall {med(2, 0):.1f} s, CPU {med(2, 1):.1f} s; {count} rendered, "
                 f"WeasyPrint alone {med(3, 0):.1f} s)", statistics.median((r[2][0] - r[3][0]) / r[0][0] for r in rounds),
                 "full run, less WeasyPrint alone for the rendered", 0.1)]
+
+
+BUSY_KIND = "member"  # the sample's 17 letters to members of a team: ~1/3 of the 51, enough for the pool
+
+# The burner: one process that holds a CPU for as long as the bench runs, and not longer (it
+# stops when its parent is no longer the bench, whose pid it is given: the bench died, even by
+# SIGKILL, also before the burner had started).
+BURN = "import os, sys\nwhile os.getppid() == int(sys.argv[1]):\n    sum(range(100_000))\n"
+
+
+@contextlib.contextmanager
+def _burner(on: bool = True) -> Iterator[subprocess.Popen[bytes] | None]:
+    """Another job holding a CPU: one Python process spinning beside what the block runs."""
+    if not on:
+        yield None
+        return
+    proc = subprocess.Popen([sys.executable, "-c", BURN, str(os.getpid())])
+    try:
+        yield proc
+    finally:
+        proc.kill()
+        proc.wait()
+
+
+def letters_busy_rows(repeat: int, burn: bool = True) -> list[Row]:
+    """`lzzr letters --jobs 2` against `--jobs 1` while one burner process holds a CPU (the
+    issue's "another job holds the second core"): the sample's letters of one kind, everything
+    rendered each run (no register, cache or PDFs), `repeat` pairs, the order alternated per
+    pair; the ratio is of wall times, median of the pairs; CPU is user+sys of lzzr and its
+    workers. Without `burn`, the same on whatever the machine is doing (a quiet figure)."""
+    work, ws, env = _sample_copy()
+    cmd = [*LZZR, "letters", str(ws), "-o", str(work / "out"), "--kind", BUSY_KIND, "-f", "json"]
+    runs: dict[int, list[tuple[float, float, list[str]]]] = {1: [], 2: []}
+    loads = []
+    try:
+        with _burner(burn):
+            for i in range(repeat):
+                for jobs in (1, 2) if i % 2 == 0 else (2, 1):
+                    _fresh(work, ws)
+                    runs[jobs].append(_letters([*cmd, "--jobs", str(jobs)], env))
+                loads.append(os.getloadavg()[0])
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    ratio = statistics.median(two[0] / one[0] for one, two in zip(runs[1], runs[2], strict=True))
+    count = len(runs[2][-1][2])
+
+    def med(jobs: int, i: int) -> float:
+        return statistics.median(r[i] for r in runs[jobs])
+
+    case = "one CPU burner beside" if burn else "no burner"
+    return [Row(f"letters --jobs 2, {case}, {count} letters (wall {med(2, 0):.1f} s, CPU {med(2, 1):.1f} s; "
+                f"load {min(loads):.1f}–{max(loads):.1f})", ratio,
+                f"--jobs 1 (wall {med(1, 0):.1f} s, CPU {med(1, 1):.1f} s)", 1.0 if burn else None)]
+
+
+LETTERS_SMALL = (16, 150)  # units, tasks: 50 letters (the fewest units that make a valid workspace near 50)
+LETTERS_LARGE = (260, 650)  # 1,017 letters
+
+
+def letters_memory_rows(work: Path) -> list[Row]:
+    """Peak memory of `lzzr letters WS --jobs 2` (nothing before it: no register, cache or PDFs)
+    on a generated workspace of 1,017 letters against one of 50 (same generator and seed): the
+    peak of the summed RSS of lzzr and its render worker (sampled, bench/treemem.py) and the
+    largest single process's maximum RSS."""
+    import treemem
+
+    found = []
+    for units, tasks in (LETTERS_SMALL, LETTERS_LARGE):
+        ws = generate(work / f"letters-{units}", tasks, units)
+        out = work / f"letters-{units}-out"
+        env = {**os.environ, "LZZR_LANG": "zh", "LZZR_CACHE_DIR": str(work / f"letters-{units}-cache")}
+        figures = treemem.measure([*LZZR, "letters", str(ws), "-o", str(out), "--jobs", "2", "-q"], env)
+        found.append((len(list(out.glob("*.pdf"))), figures, os.getloadavg()[0]))
+    (n0, small, load0), (n1, large, load1) = found
+
+    def mb(figures: dict[str, float], key: str) -> str:
+        return f"{figures[key] / 1024:.0f} MB"
+
+    return [Row(f"letters peak memory, {n1:,} letters ({mb(large, 'tree_peak_kb')}, largest process "
+                f"{mb(large, 'largest_maxrss_kb')}; {large['wall_s']:.0f} s, CPU {large['cpu_s']:.0f} s, load {load1:.1f})",
+                large["tree_peak_kb"] / small["tree_peak_kb"],
+                f"{n0} letters ({mb(small, 'tree_peak_kb')}, largest process {mb(small, 'largest_maxrss_kb')}; "
+                f"load {load0:.1f})", 1.5)]
+
+
+def _sample_copy() -> tuple[Path, Path, dict[str, str]]:
+    """A temporary folder with a copy of the sample (no register, no 廉政档案) and the
+    environment that keeps lzzr's result cache in that folder."""
+    work = Path(tempfile.mkdtemp(prefix="lzzr-bench-letters-"))
+    ws = shutil.copytree(ROOT / "sample-data", work / "ws",
+                         ignore=shutil.ignore_patterns("lzzr-register.json", "廉政档案", ".lzzr.lock"))
+    env = {**os.environ, "LZZR_LANG": "zh", "LZZR_CACHE_DIR": str(work / "cache"), "SOURCE_DATE_EPOCH": "1772064000"}
+    return work, ws, env
+
+
+def _fresh(work: Path, ws: Path) -> None:
+    """No PDFs, no cache and no register: the next `letters` run renders everything."""
+    for path in (work / "out", work / "cache", ws / "lzzr-register.json"):
+        shutil.rmtree(path, ignore_errors=True) if path.is_dir() else path.unlink(missing_ok=True)
 
 
 def _letters(cmd: list[str], env: dict[str, str]) -> tuple[float, float, list[str]]:
@@ -293,41 +396,69 @@ def report_rows(ws: Path, work: Path) -> list[Row]:
             Row("assessment report PDF 10k tasks, time", took, f"{float(cpu):.0f} s CPU", 120, "s")]
 
 
+GROUPS = ("check", "cache", "phase", "start", "memory", "pool", "rerun", "busy")  # `make bench`
+BIG = ("plan", "report", "letters-memory")  # and `--big`
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--repeat", type=int, default=3)
-    ap.add_argument("--big", action="store_true", help="also the plan and report PDFs at 10k tasks")
+    ap.add_argument("--big", action="store_true", help="also the plan and report PDFs at 10k tasks, 1,017 letters' memory")
+    ap.add_argument("--only", help=f"only these rows, comma-separated: {', '.join(GROUPS + BIG)}")
     ap.add_argument("--keep", type=Path, help="generate the workspaces here and keep them")
-    ap.add_argument("--letters", action="store_true", help="only the letters re-run rows")
-    ap.add_argument("--pool", action="store_true", help="only the letters --jobs 2 row, --repeat pairs")
+    ap.add_argument("--letters", action="store_true", help="only the letters re-run rows (--only rerun)")
+    ap.add_argument("--pool", action="store_true", help="only the letters --jobs 2 row, --repeat pairs (--only pool)")
+    ap.add_argument("--no-burner", action="store_true", help="the busy row without its burner (a quiet figure)")
     a = ap.parse_args()
+    chosen = [*GROUPS, *(BIG if a.big else ())]
+    if a.only or a.pool or a.letters:
+        chosen = (a.only.split(",") if a.only else []) + ["pool"] * a.pool + ["rerun"] * a.letters
+    unknown = sorted(set(chosen) - set(GROUPS + BIG))
+    if unknown:
+        ap.error(f"unknown rows: {', '.join(unknown)} (choose from {', '.join(GROUPS + BIG)})")
     # as installed: Python keeps the compiled modules (a shell with PYTHONDONTWRITEBYTECODE set
     # would make every timed start compile lzzr again, ~0.3 s that no user's run pays)
     os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
     work = a.keep or Path(tempfile.mkdtemp(prefix="lzzr-bench-"))
     started = time.perf_counter()
     try:
-        if a.pool:
-            return _table(letters_rows(a.repeat), started)
-        if a.letters:
-            rows = letters_rerun_rows(a.repeat)
-            return _table(rows, started)
-        rows, spaces = check_rows(work, a.repeat)
-        ws = spaces[10_000]
-        if CACHE:
-            rows += cache_rows(ws, a.repeat)
-        rows += phase_rows(ws, work)
-        rows += start_rows(a.repeat)
-        rows += memory_rows(ws)
-        rows += letters_rows()
-        rows += letters_rerun_rows(a.repeat)
-        if a.big:
-            rows += plan_rows(ws, work)
-            rows += report_rows(ws, work)
+        rows = _rows(chosen, work, a)
     finally:
         if a.keep is None:
             shutil.rmtree(work, ignore_errors=True)
     _table(rows, started)
+
+
+def _rows(chosen: list[str], work: Path, a: argparse.Namespace) -> list[Row]:
+    """The rows of the groups `chosen`, in the table's order."""
+    rows: list[Row] = []
+    spaces: dict[int, Path] = {}
+
+    def ws10k() -> Path:
+        if 10_000 not in spaces:
+            spaces[10_000] = generate(work / "ws10k", 10_000)
+        return spaces[10_000]
+
+    if "check" in chosen:
+        found, spaces = check_rows(work, a.repeat)
+        rows += found
+    alone = len(chosen) == 1  # the pool row alone takes --repeat pairs; in the whole table, one
+    makers: dict[str, Callable[[], list[Row]]] = {
+        "cache": lambda: cache_rows(ws10k(), a.repeat) if CACHE else [],
+        "phase": lambda: phase_rows(ws10k(), work),
+        "start": lambda: start_rows(a.repeat),
+        "memory": lambda: memory_rows(ws10k()),
+        "pool": lambda: letters_rows(a.repeat if alone else 1),
+        "rerun": lambda: letters_rerun_rows(a.repeat),
+        "busy": lambda: letters_busy_rows(a.repeat, burn=not a.no_burner),
+        "plan": lambda: plan_rows(ws10k(), work),
+        "report": lambda: report_rows(ws10k(), work),
+        "letters-memory": lambda: letters_memory_rows(work),
+    }
+    for name in (*GROUPS, *BIG):
+        if name in chosen and name in makers:
+            rows += makers[name]()
+    return rows
 
 
 def _table(rows: list[Row], started: float) -> None:

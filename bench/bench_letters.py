@@ -19,13 +19,11 @@ from __future__ import annotations
 import argparse
 import json
 import math
-import os
 import random
 import resource
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
@@ -38,6 +36,9 @@ from lzzr.render.batch import Job, content_key, render_many  # noqa: E402
 from lzzr.render.fonts import choose, font_css  # noqa: E402
 from lzzr.render.renderer import builtin_templates  # noqa: E402
 from lzzr.workspace.model import Fonts  # noqa: E402
+
+sys.path.insert(0, str(ROOT / "bench"))
+from treemem import TreeSampler  # noqa: E402
 
 LETTER = """<!DOCTYPE html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>{{ year }}年度党风廉政建设责任书（{{ a }}—{{ b }}）</title>
@@ -126,41 +127,6 @@ def pooled(docs: list[tuple[str, str]], out: Path, css: str, jobs: int,
         sum(d.rendered for d in done)
 
 
-class TreeSampler(threading.Thread):
-    """The peak summed RSS (kB) of this process and all its descendants, sampled every 50 ms."""
-
-    def __init__(self) -> None:
-        super().__init__(daemon=True)
-        self.peak = 0
-        self.stop = threading.Event()
-
-    def run(self) -> None:
-        while not self.stop.is_set():
-            self.peak = max(self.peak, tree_rss_kb(os.getpid()))
-            self.stop.wait(0.05)
-
-
-def tree_rss_kb(root: int) -> int:
-    parents: dict[int, int] = {}
-    rss: dict[int, int] = {}
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            status = (entry / "status").read_text()
-        except OSError:
-            continue
-        fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
-        parents[int(entry.name)] = int(fields.get("PPid", "0").strip() or 0)
-        rss[int(entry.name)] = int(fields.get("VmRSS", "0 kB").split()[0] or 0)
-    total, todo = 0, [root]
-    while todo:
-        pid = todo.pop()
-        total += rss.get(pid, 0)
-        todo.extend(p for p, parent in parents.items() if parent == pid)
-    return total
-
-
 def memory_run(count: int, jobs: int) -> None:
     """Child mode: render `count` letters with the pool and print the memory figures as JSON."""
     css = font_css(choose(Fonts()))
@@ -169,10 +135,8 @@ def memory_run(count: int, jobs: int) -> None:
     sampler.start()
     with tempfile.TemporaryDirectory() as tmp:
         elapsed, _, _ = pooled(docs, Path(tmp), css, jobs)
-    sampler.stop.set()
-    sampler.join()
     print(json.dumps({
-        "count": count, "seconds": elapsed, "tree_peak_kb": sampler.peak,
+        "count": count, "seconds": elapsed, "tree_peak_kb": sampler.finish(),
         "self_hwm_kb": _high_water_kb(),
         "largest_child_maxrss_kb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss,
     }))
