@@ -55,8 +55,10 @@ class Workspace:
     def memoised(self, name: str, build: Callable[[Workspace], _T]) -> _T:
         """A value derived from the loaded records (an index), built once while the record
         collections stay the same objects of the same size."""
-        tables = (self.units, self.leaders, self.teams, self.updocs, self.uptasks, self.tasks, self.raw)
-        key = (*(id(t) for t in tables), *(len(t) for t in tables), id(self.plan), id(self.config))
+        u, le, te, ud, ut, ta = self.units, self.leaders, self.teams, self.updocs, self.uptasks, self.tasks
+        raw = self.raw
+        key = (id(u), id(le), id(te), id(ud), id(ut), id(ta), id(raw),  # written out: asked per task
+               len(u), len(le), len(te), len(ud), len(ut), len(ta), len(raw), id(self.plan), id(self.config))
         found = self.memo.get(name)
         if found is None or found[0] != key:
             found = (key, build(self))
