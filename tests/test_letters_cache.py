@@ -197,13 +197,20 @@ def test_any_change_takes_the_normal_path(what: str, ws: Path, counts: Counts, c
     then renders is exactly what changed (a face named in lzzr.yaml goes into every letter's
     font stack; the built-in templates and the installed faces are only swapped in the cache's
     key here, so the letters read the same)."""
-    letters(capsys, ws)
-    letters(capsys, ws)
-    change, expected = CHANGES[what]
+    after_change(CHANGES[what], letters, rendered_again, ws, counts, capsys, monkeypatch, tmp_path)
+
+
+def after_change(case: tuple[Any, list[str]], issue: Any, again: Any, ws: Path, counts: Counts,
+                 capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Run `issue` twice, make the change of `case`, assert that `again` (a run through the normal
+    path) lays out what `case` expects, then that the next run is answered from the cache."""
+    issue(capsys, ws)
+    issue(capsys, ws)
+    change, expected = case
     change(ws, monkeypatch, tmp_path)
-    assert rendered_again(capsys, ws, counts) == expected
+    assert again(capsys, ws, counts) == expected
     counts.reset()
-    letters(capsys, ws)
+    issue(capsys, ws)
     assert counts.checks == 0  # and the new state is kept
 
 

@@ -20,6 +20,7 @@ from lzzr import cache
 from .helpers import mini_workspace, run
 from .test_letters_cache import (
     Counts,
+    after_change,
     changes,
     counting,
     edit,
@@ -85,14 +86,7 @@ def test_any_change_takes_the_normal_path(what: str, ws: Path, counts: Counts, c
                                           monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """As for letters: the built-in templates and the installed faces are only swapped in the
     cache's key here, so the pledges read the same and none is laid out again."""
-    pledges(capsys, ws)
-    pledges(capsys, ws)
-    change, expected = CHANGES[what]
-    change(ws, monkeypatch, tmp_path)
-    assert rendered_again(capsys, ws, counts) == expected
-    counts.reset()
-    pledges(capsys, ws)
-    assert counts.checks == 0  # and the new state is kept
+    after_change(CHANGES[what], pledges, rendered_again, ws, counts, capsys, monkeypatch, tmp_path)
 
 
 def test_the_public_version_has_an_entry_of_its_own(ws: Path, counts: Counts,
