@@ -162,9 +162,14 @@ def _outside(chars: list[dict[str, Any]], page: Any, block: tuple[float, float, 
 
 
 def _crossing(chars: list[dict[str, Any]], page: Any) -> Iterator[str]:
-    """Characters drawn across a vertical cell line of a table."""
+    """Characters drawn across a vertical cell line of a table: a thin line or rectangle, or the
+    left or right edge of a filled rectangle (WeasyPrint draws a cell's separate borders as its
+    border box filled within a clip, which pdfplumber reports as the whole box)."""
     rules = [(float(r["x0"] + r["x1"]) / 2, float(r["top"]), float(r["bottom"]))
              for r in (*page.lines, *page.rects) if float(r["x1"] - r["x0"]) < 1.5 and float(r["bottom"] - r["top"]) > 3]
+    rules += [(float(r[edge]), float(r["top"]), float(r["bottom"])) for r in page.rects
+              if r.get("fill") and float(r["x1"] - r["x0"]) >= 1.5 and float(r["bottom"] - r["top"]) > 3
+              for edge in ("x0", "x1")]
     if not rules:
         return
     seen: set[str] = set()

@@ -22,7 +22,7 @@ from jinja2.exceptions import SecurityError
 
 from lzzr.errors import EnvironmentProblem, LzzrError
 from lzzr.fsutil import leaves, write_atomic
-from lzzr.render.nobreak import keep, keep_known, keep_parts, tall_row, text_lines
+from lzzr.render.nobreak import id_parts, keep, keep_known, keep_parts, tall_row, text_lines
 from lzzr.render.printer import Printer
 from lzzr.render.sandbox import MAX_HTML, MAX_SECONDS, BoundedSandbox, deadline
 from lzzr.text import cut
@@ -57,6 +57,7 @@ class Renderer:
             lstrip_blocks=True,
         )
         self.env.filters.update({"keep": keep, "keep_parts": keep_parts, "keep_known": keep_known(()),
+                                 "id_parts": id_parts,
                                  "text_lines": text_lines, "tall_row": tall_row, **self.filters})
         self.env.guard_filters()
 
