@@ -166,8 +166,14 @@ def test_changed_record_needs_update_and_shows_a_diff(tmp_path: Path, capsys: Ca
     assert "-  完成时限: 2026-12-31" in out and "+  完成时限: 2026-11-30" in out
     assert err == "有 1 条已有记录与表格不同（差异见上）；未写入任何文件。确认无误后加 --update 再运行\n"
     assert (root / "tasks.yaml").read_bytes() == before
+    code, out, err = run(capsys, "import", str(book), str(root), "--quiet")  # not applied: still shown
+    assert code == ExitCode.PROBLEMS and out.startswith("修改 任务 T02") and err.startswith("有 1 条已有记录")
     code, out, _ = run(capsys, "import", str(book), str(root), "--update")
     assert code == ExitCode.OK and out.endswith("新增 0 条，补充 0 条，修改 1 条，未变 0 条；写入 tasks.yaml\n")
+    assert "--- tasks.yaml 任务 T02" in out
+    (root / "tasks.yaml").write_bytes(before)
+    code, out, err = run(capsys, "import", str(book), str(root), "--update", "--quiet")  # applied: nothing to say
+    assert (code, out, err) == (ExitCode.OK, "", "")
     ws, problems = load_workspace(root)
     assert problems == [] and ws.tasks["T02"].deadline == dt.date(2026, 11, 30)
     code, out, _ = run(capsys, "import", str(book), str(root))

@@ -85,20 +85,23 @@ def _print_import(result: Any, quiet: bool, dry_run: bool) -> None:
     writes = result.writes
     for c in writes.changes if writes else []:
         args = {"section": c.section, "id": c.rid, "file": c.file, "row": c.row}
-        if c.status == "changed":
+        if c.status == "changed" and not (quiet and result.written):  # an applied change is no problem
             _echo(t("import.changed", **args))
             _echo(c.diff)
         elif c.status in ("new", "more") and not quiet:
             _echo(t(f"import.{c.status}", **args))
-    if quiet or writes is None:
+    if writes is None:
         return
-    if result.ignored:
+    if result.ignored and not quiet:
         _echo(t("import.ignored", columns="、".join(result.ignored)))
+    if result.pending and not result.written and not dry_run:  # a problem: said even with --quiet
+        _echo(t("import.pending", changed=result.pending), err=True)
+        return
+    if quiet:
+        return
     counts = {s: writes.count(s) for s in ("new", "more", "changed", "same")}
     if dry_run:
         _echo(t("import.dry_run", **counts))
-    elif result.pending and not result.written:
-        _echo(t("import.pending", changed=result.pending), err=True)
     elif result.written:
         _echo(t("import.done", sheet=result.sheet or "-", files="、".join(result.written), **counts))
     else:
