@@ -64,10 +64,16 @@ class Row:
 
 
 def timed(cmd: list[str], cwd: Path | None = None) -> float:
+    """Wall seconds of `cmd` (lzzr may exit 1 for problems found; a baseline must succeed, or
+    every ratio against it would be meaningless)."""
     start = time.perf_counter()
-    subprocess.run(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False,
-                   env={**os.environ, "LZZR_LANG": "zh"})
-    return time.perf_counter() - start
+    done = subprocess.run(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False,
+                          env={**os.environ, "LZZR_LANG": "zh"})
+    took = time.perf_counter() - start
+    if cmd[:len(PARSE)] == PARSE and done.returncode != 0:
+        raise SystemExit(f"bench: the baseline {' '.join(cmd[1:])} failed (PyYAML's C loader: make bench "
+                         f"installs it, '.[bench]'):\n{done.stderr.decode(errors='replace')[-600:]}")
+    return took
 
 
 def paired(run: Callable[[], float], base: Callable[[], float], repeat: int) -> tuple[float, float, float]:
