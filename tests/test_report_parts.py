@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
+from unittest import mock
 
 import pytest
 from pypdf import PdfReader
@@ -18,6 +19,7 @@ from pypdf import PdfReader
 from lzzr.assess.report import CHART_BARS, PART_WEIGHT, chart_parts, report_context, report_pdf, sheet_weight
 from lzzr.assess.score import assess
 from lzzr.i18n import set_lang
+from lzzr.render import chunked
 from lzzr.render.chunked import _cut, _end
 from lzzr.render.renderer import renderer_for
 from lzzr.workspace.load import Workspace, load_workspace
@@ -77,9 +79,11 @@ def test_sheets_that_fit_one_part_are_laid_out_in_one_pass() -> None:
     assert fake.laid == ["assessment.html:5"] * 3 and PART_WEIGHT > 5 * 12
 
 
-@pytest.fixture(scope="module")
-def reports(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Workspace]:
-    """The tiny workspace's report (9 sheets) in one pass and in parts of a third of its weight."""
+@pytest.fixture(scope="module", params=[1, 2], ids=["one after another", "two processes"])
+def reports(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest) -> tuple[Path, Path, Workspace]:
+    """The tiny workspace's report (9 sheets) in one pass and in parts of a third of its weight,
+    laid out one after another or in two worker processes at once (unnumbered, the numbers
+    drawn over them afterwards)."""
     root = tmp_path_factory.mktemp("report")
     set_lang("zh")
     ws, _ = load_workspace(tiny(root / "ws"))
@@ -89,9 +93,21 @@ def reports(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Works
     total = sum(sheet_weight(s) for s in context["sheets"])
     one, parts = root / "one.pdf", root / "parts.pdf"
     one.write_bytes(report_pdf(renderer, context, part_weight=total))
-    parts.write_bytes(report_pdf(renderer, context, part_weight=total // 3))
+    with mock.patch.object(chunked, "_numbers_pdf", wraps=chunked._numbers_pdf) as numbers:
+        parts.write_bytes(report_pdf(renderer, context, part_weight=total // 3, workers=request.param))
     assert parts.read_bytes() != one.read_bytes()  # joined parts, not the one-pass fallback
+    assert numbers.call_count == (request.param > 1)  # apart: the numbers laid out alone, drawn over
     return one, parts, ws
+
+
+def test_parts_apart_need_the_built_in_page_rules(tmp_path: Path) -> None:
+    """A workspace's own stylesheet may number pages otherwise: its parts are laid out one after
+    another (numbered as they go), never unnumbered and overlaid."""
+    ws, _ = load_workspace(tiny(tmp_path / "ws"))
+    assert not renderer_for(ws).own_stylesheets()
+    (tmp_path / "ws" / "templates").mkdir()
+    (tmp_path / "ws" / "templates" / "assessment.css").write_text("@page { margin: 20mm }", encoding="utf-8")
+    assert renderer_for(load_workspace(tmp_path / "ws")[0]).own_stylesheets()
 
 
 @needs_poppler

@@ -341,7 +341,8 @@ def report_filename(a: Assessment) -> str:
     return f"{a.year}-责任制考核报告.pdf"
 
 
-def issue_report(ws: Workspace, a: Assessment, out_dir: Path, variant: str | None = None) -> Path:
+def issue_report(ws: Workspace, a: Assessment, out_dir: Path, variant: str | None = None,
+                 workers: int | None = None) -> Path:
     """Render the report to `out_dir`; return its path. The score sheets are laid out in parts
     (lzzr.render.chunked), so a city's report stays in bounded memory."""
     from lzzr.fsutil import write_atomic
@@ -351,14 +352,17 @@ def issue_report(ws: Workspace, a: Assessment, out_dir: Path, variant: str | Non
     assert ws.config is not None
     font = css_stack(choose(ws.config.fonts)["hei"]).replace('"', "'")
     target = out_dir / report_filename(a)
-    write_atomic(target, report_pdf(renderer_for(ws), report_context(ws, a, font), variant))
+    write_atomic(target, report_pdf(renderer_for(ws), report_context(ws, a, font), variant, workers=workers))
     return target
 
 
 def report_pdf(renderer: Renderer, context: dict[str, Any], variant: str | None = None,
-               part_weight: int = PART_WEIGHT) -> bytes:
-    """The report's PDF, its score sheets in parts of `part_weight` (one pass when they fit one)."""
+               part_weight: int = PART_WEIGHT, workers: int | None = None) -> bytes:
+    """The report's PDF, its score sheets in parts of `part_weight` (one pass when they fit one),
+    laid out in `workers` processes at once (default: one per free CPU, `lzzr.cpus.free_cpus`)."""
+    from lzzr.cpus import free_cpus
     from lzzr.render.chunked import long_table_pdf, sections
 
     return long_table_pdf(renderer, "assessment.html", context, "sheets", part_weight, variant,
-                          sections("sheet"), [sheet_weight(s) for s in context["sheets"]])
+                          sections("sheet"), [sheet_weight(s) for s in context["sheets"]],
+                          workers=free_cpus() if workers is None else workers)

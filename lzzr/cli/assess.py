@@ -38,6 +38,9 @@ def register_commands(app: typer.Typer) -> None:
         strict: bool = o.strict_opt(), quiet: bool = o.quiet_opt(), wait: float | None = o.wait_opt(),
         on: str | None = o.on_opt("截至某日考核（未到期且未完成的任务不计分）；默认全年",
                                   "as of a day (tasks not yet due are not scored); default the whole year"),
+        jobs: int = o.jobs_opt("排版考核报告的进程数（默认：按当前空闲的 CPU 核数；评分表分段排版，"
+                               "一段以内不另开进程）", "processes laying out the report (default: the CPUs free "
+                               "now; a report whose score sheets fit one part is laid out in this process)"),
     ) -> None:
         from lzzr.assess.run import problems_shown
 
@@ -53,7 +56,7 @@ def register_commands(app: typer.Typer) -> None:
             return
         with writing(run.workspace.root, "assess", wait):
             _results(run.assessment, fmt, out, quiet)
-            _write(run.workspace, run.assessment, out, no_pdf, no_archive, quiet, data_out)
+            _write(run.workspace, run.assessment, out, no_pdf, no_archive, quiet, data_out, jobs)
 
 
 def _explain(a: Any, query: str) -> None:
@@ -85,12 +88,13 @@ def _results(a: Any, fmt: o.TableFormat, out: Path, quiet: bool) -> None:
         echo(to_text(result_table(a), shutil.get_terminal_size((120, 24)).columns).rstrip("\n"))
 
 
-def _write(ws: Any, a: Any, out: Path, no_pdf: bool, no_archive: bool, quiet: bool, data_out: bool) -> None:
+def _write(ws: Any, a: Any, out: Path, no_pdf: bool, no_archive: bool, quiet: bool, data_out: bool,
+           jobs: int = 0) -> None:
     written: list[Path] = []
     if not no_pdf:
         from lzzr.assess.report import issue_report
 
-        written.append(issue_report(ws, a, out))
+        written.append(issue_report(ws, a, out, workers=jobs or None))
     if not no_archive:
         from lzzr.assess.archive import archive_folder, write_archive
 

@@ -126,10 +126,10 @@ def no_pdf_opt(zh: str = "不生成 PDF", en: str = "skip the PDF") -> Any:
     return typer.Option(False, "--no-pdf", help=tr(zh, en))
 
 
-def jobs_opt() -> Any:
-    return typer.Option(0, "--jobs", "-j", show_default=False, help=tr(
-        "并行渲染进程数（默认：按当前空闲的 CPU 核数；文件少于 4 份时不另开进程）",
-        "render processes (default: the CPUs free now; fewer than 4 documents render in one process)"))
+def jobs_opt(zh: str = "并行渲染进程数（默认：按当前空闲的 CPU 核数；文件少于 4 份时不另开进程）",
+             en: str = "render processes (default: the CPUs free now; fewer than 4 documents render in one process)",
+             ) -> Any:
+    return typer.Option(0, "--jobs", "-j", show_default=False, help=tr(zh, en))
 
 
 def variant_opt() -> Any:

@@ -190,7 +190,7 @@ def _render_pool(jobs: Sequence[Job], todo: Sequence[int], setup: tuple[list[str
     to finish alone while the other processes have nothing to do.
     """
     queue = _Queue(sorted(todo, key=lambda i: -len(jobs[i].html)))
-    executor = ProcessPoolExecutor(count - 1, mp_context=_context(), initializer=init_worker, initargs=setup)
+    executor = ProcessPoolExecutor(count - 1, mp_context=spawn_context(), initializer=init_worker, initargs=setup)
     finished: SimpleQueue[tuple[int, Future[list[Result]]]] = SimpleQueue()
     submitted = _Counter()
 
@@ -307,6 +307,13 @@ def _collect(jobs: Sequence[Job], chunk: list[int], future: Future[list[Result]]
 def _stop(executor: ProcessPoolExecutor, unfinished: Sequence[Job]) -> None:
     """Cancel what has not started, end the workers now (Ctrl-C, a failed job), and remove
     the temporary files of documents they were writing."""
+    stop_pool(executor)
+    for job in unfinished:
+        remove_temporaries(job.target)
+
+
+def stop_pool(executor: ProcessPoolExecutor) -> None:
+    """Cancel what has not started and end the workers now, without waiting for their jobs."""
     terminate = getattr(executor, "terminate_workers", None)  # Python 3.14+
     if terminate is not None:
         terminate()
@@ -315,11 +322,9 @@ def _stop(executor: ProcessPoolExecutor, unfinished: Sequence[Job]) -> None:
             process.terminate()
     # The pool's manager thread sees the workers die, fails what is left and reaps them.
     executor.shutdown(wait=True, cancel_futures=True)
-    for job in unfinished:
-        remove_temporaries(job.target)
 
 
-def _context() -> multiprocessing.context.BaseContext:
+def spawn_context() -> multiprocessing.context.BaseContext:
     """Spawned workers: they inherit nothing (no threads, no half-initialised Pango) from us.
 
     Forking would save ~0.1 s per run but is unsafe once the parent has threads, which is

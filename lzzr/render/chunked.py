@@ -31,14 +31,21 @@ from __future__ import annotations
 
 import gc
 import io
+import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from lzzr.render.printer import quiet_weasyprint
-from lzzr.render.renderer import Renderer
+from lzzr.render.printer import Printer, quiet_weasyprint
+
+if TYPE_CHECKING:
+    from lzzr.render.renderer import Renderer
 
 PART_ROWS = 400  # rows of the long table per part (docs/performance.md: measured)
+PARTS_PER_WORKER = 4  # independent parts laid out apart: about this many for each worker
+# A part laid out apart has no page numbers (gongwen.css puts them in these margin boxes).
+UNNUMBERED = ("@page :left { @bottom-left { content: none !important } } "
+              "@page :right { @bottom-right { content: none !important } }")
 
 
 Found = tuple[Any, Any, list[Any]]  # (first and last element to keep whole, the item elements)
@@ -53,6 +60,10 @@ class Items:
     find: Callable[[Any], Found | None]
     tail: int
     slack: int
+    # Each item opens a new page (the report's sheets): a part keeps every page it lays out, so
+    # parts depend on each other only through their page numbers and may be laid out apart.
+    independent: bool = False
+    name: str = ""  # the class of `sections(name)`, to make the same Items in a worker
 
 
 @dataclass
@@ -75,27 +86,110 @@ class _Part:
 
 def long_table_pdf(renderer: Renderer, template: str, context: dict[str, Any], rows_key: str = "rows",
                    part_rows: int = PART_ROWS, variant: str | None = None, items: Items | None = None,
-                   weights: Sequence[int] | None = None) -> bytes:
+                   weights: Sequence[int] | None = None, workers: int = 1) -> bytes:
     """The PDF of `template` whose `context[rows_key]` are the long run's items (by default
     the rows of its longest table), in parts of at most `part_rows` of weight (an item weighs
-    1, or its entry in `weights`)."""
+    1, or its entry in `weights`); independent items (`Items.independent`) in up to `workers`
+    processes at once."""
     rows: Sequence[Any] = context[rows_key]
     kind = items or TABLE_ROWS
     weight = list(weights) if weights is not None else [1] * len(rows)
     if sum(weight) <= part_rows or variant is not None:
         return renderer.pdf_bytes(renderer.html(template, context), variant)
+    if kind.independent and workers > 1 and not renderer.own_stylesheets():
+        # smaller parts than one after another, so that the workers finish close together
+        spans = _spans(weight, min(part_rows, -(-sum(weight) // (PARTS_PER_WORKER * workers))))
+        done = _apart(renderer, template, context, rows_key, spans, kind, workers)
+        if done is not None:
+            return done
     parts: list[_Part] = []
     start, page = 0, 1
+    printer = renderer.printer(None)
     while start < len(rows):
-        end = _end(weight, start, part_rows, kind.tail + 1)
+        end = _end(weight, start, part_rows, 1 if kind.independent else kind.tail + 1)
         html = renderer.html(template, {**context, rows_key: rows[start:end]})
-        part = _lay_out(renderer, html, (start, end, len(rows)), page, kind)
+        part = _lay_out(printer, html, (start, end, len(rows)), page, kind)
         if part is None:
             return renderer.pdf_bytes(renderer.html(template, context), variant)
         parts.append(part)
         start, page = part.next_row, page + part.pages
         gc.collect()  # WeasyPrint's boxes hold cycles: free one part before the next
     return join_pdfs([p.pdf for p in parts], [m for p in parts for m in p.marks])
+
+
+def _spans(weight: Sequence[int], budget: int) -> list[tuple[int, int]]:
+    """The parts (first item, end) of independent items, each as many items as `budget` holds."""
+    spans, start = [], 0
+    while start < len(weight):
+        end = _end(weight, start, budget, 1)
+        spans.append((start, end))
+        start = end
+    return spans
+
+
+def _apart(renderer: Renderer, template: str, context: dict[str, Any], rows_key: str,
+           spans: list[tuple[int, int]], kind: Items, workers: int) -> bytes | None:
+    """Independent parts laid out in `workers` processes at once, without page numbers (a part
+    does not know its first page's number before the parts before it are laid out); the numbers
+    are then laid out alone, on as many empty pages with the same page rules, and drawn over
+    the joined parts. None when a part does not hold its items as expected, or its pages are not
+    all the size of the numbered pages (the caller then lays the parts out one after another)."""
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    from lzzr.render.batch import spawn_context, stop_pool
+    from lzzr.render.worker import init_worker
+
+    rows: Sequence[Any] = context[rows_key]
+    setup = ([str(d) for d in renderer.template_dirs], [str(d) for d in renderer.extra_allowed],
+             renderer.font_css, None)
+    pool = ProcessPoolExecutor(max_workers=min(workers, len(spans)), mp_context=spawn_context(),
+                               initializer=init_worker, initargs=setup)
+    first = ""
+    try:
+        futures = []
+        for start, end in spans:  # each part goes to the workers as soon as its HTML is made
+            html = renderer.html(template, {**context, rows_key: rows[start:end]})
+            first = first or html
+            futures.append(pool.submit(lay_out_apart, html, (start, end, len(rows)), kind.name))
+        parts = [f.result() for f in futures]
+    except (BrokenProcessPool, OSError, RuntimeError, MemoryError):  # a worker died or could not start
+        return None
+    finally:  # also on Ctrl-C: the workers end now, not after their parts
+        stop_pool(pool)
+    if any(p is None for p in parts):
+        return None
+    done = [p for p in parts if p is not None]
+    numbers = _numbers_pdf(renderer.printer(None), first, sum(p.pages for p in done))
+    try:
+        return join_pdfs([p.pdf for p in done], [m for p in done for m in p.marks], overlay=numbers)
+    except ValueError:  # a page of another size than the numbered ones
+        return None
+
+
+def lay_out_apart(html: str, span: tuple[int, int, int], name: str) -> _Part | None:
+    """A worker's job (lzzr.render.worker's printer): one independent part, unnumbered."""
+    from lzzr.render.worker import worker_printer
+
+    return _lay_out(worker_printer(), html, span, None, sections(name))
+
+
+_STYLESHEET = re.compile(r"<link\b[^>]*\brel=\"stylesheet\"[^>]*>", re.IGNORECASE)
+
+
+def _numbers_pdf(printer: Printer, html: str, pages: int) -> bytes:
+    """`pages` empty pages with the page numbers of `html`'s stylesheets (its page rules)."""
+    from weasyprint import HTML
+
+    links = "".join(_STYLESHEET.findall(html))
+    blank = '<div style="break-before: page"></div>' * (pages - 1)
+    document = HTML(string=f"<!DOCTYPE html><html><head>{links}</head><body><div></div>{blank}</body></html>",
+                    base_url=printer.base, url_fetcher=printer.fetcher)
+    buf = io.BytesIO()
+    with quiet_weasyprint():
+        document.write_pdf(buf, stylesheets=printer.sheets, font_config=printer.font_config, attachments=[],
+                           uncompressed_pdf=False)
+    return buf.getvalue()
 
 
 def _end(weight: Sequence[int], start: int, budget: int, least: int) -> int:
@@ -107,14 +201,13 @@ def _end(weight: Sequence[int], start: int, budget: int, least: int) -> int:
     return end
 
 
-def _lay_out(renderer: Renderer, html: str, span: tuple[int, int, int], first_page: int,
+def _lay_out(printer: Printer, html: str, span: tuple[int, int, int], first_page: int | None,
              kind: Items) -> _Part | None:
-    """Lay out items start..end (of `total`, in `span`) starting at page `first_page`, or None
-    when the HTML does not hold exactly those items."""
+    """Lay out items start..end (of `total`, in `span`) starting at page `first_page` (None:
+    without page numbers), or None when the HTML does not hold exactly those items."""
     from weasyprint import CSS, HTML
 
     start, end, total = span
-    printer = renderer.printer(None)
     document = HTML(string=html, base_url=printer.base, url_fetcher=printer.fetcher)
     found = kind.find(document.etree_element)
     if found is None or len(found[2]) != end - start:
@@ -122,7 +215,9 @@ def _lay_out(renderer: Renderer, html: str, span: tuple[int, int, int], first_pa
     first, last, row_elements = found
     _prune(document.etree_element, first, last, before=start > 0, after=end < total)
     sheets = list(printer.sheets)
-    if first_page > 1:
+    if first_page is None:
+        sheets.append(CSS(string=UNNUMBERED, font_config=printer.font_config))
+    elif first_page > 1:
         side = "right" if first_page % 2 else "left"
         sheets.append(CSS(string=f"html {{ break-before: {side} }} "
                                  f"@page :first {{ counter-reset: page {first_page} }}",
@@ -132,7 +227,7 @@ def _lay_out(renderer: Renderer, html: str, span: tuple[int, int, int], first_pa
                                uncompressed_pdf=False)
         index = {id(el): i for i, el in enumerate(row_elements)}
         on_page = [sorted(set(_items_on(p._page_box, index))) for p in laid.pages]
-        keep, next_row = _cut(on_page, end - start, end < total, kind.tail, kind.slack)
+        keep, next_row = _cut(on_page, end - start, end < total and not kind.independent, kind.tail, kind.slack)
         if next_row is None:
             return None
         buf = io.BytesIO()
@@ -185,7 +280,7 @@ def sections(name: str) -> Items:
         found = [el for el in root.iter() if name in (el.get("class") or "").split()]
         return (found[0], found[-1], found) if found else None
 
-    return Items(find, tail=1, slack=0)
+    return Items(find, tail=1, slack=0, independent=True, name=name)
 
 
 def _prune(root: Any, first: Any, last: Any, before: bool, after: bool) -> None:
@@ -225,9 +320,10 @@ def _items_on(box: Any, index: dict[int, int]) -> Iterator[int]:
             stack.extend(node.children)
 
 
-def join_pdfs(parts: Sequence[bytes], marks: Sequence[_Mark] | None = None) -> bytes:
+def join_pdfs(parts: Sequence[bytes], marks: Sequence[_Mark] | None = None, overlay: bytes | None = None) -> bytes:
     """One PDF of the parts in order: pages, outline (from each part's, or from `marks`: the
-    bookmarks of every page of the whole), document information and language."""
+    bookmarks of every page of the whole), document information and language; the pages of
+    `overlay` (as many) drawn over them."""
     from pypdf import PdfReader, PdfWriter
     from pypdf.generic import NameObject
 
@@ -235,6 +331,14 @@ def join_pdfs(parts: Sequence[bytes], marks: Sequence[_Mark] | None = None) -> b
     first = PdfReader(io.BytesIO(parts[0]))
     for data in parts:
         writer.append(PdfReader(io.BytesIO(data)), import_outline=marks is None)
+    if overlay is not None:
+        over = PdfReader(io.BytesIO(overlay)).pages
+        if len(over) != len(writer.pages):
+            raise ValueError(f"{len(over)} overlay pages for {len(writer.pages)}")
+        for page, top in zip(writer.pages, over, strict=True):
+            if [round(float(v)) for v in page.mediabox] != [round(float(v)) for v in top.mediabox]:
+                raise ValueError("an overlay page of another size")
+            page.merge_page(top)
     if marks is not None:
         _add_outline(writer, _bookmark_tree(marks), None)
     if first.metadata:

@@ -81,6 +81,12 @@ class Renderer:
         """Lay out `html` (relative links resolve in the template folders) into PDF bytes."""
         return self.printer(variant).pdf(html)
 
+    def own_stylesheets(self) -> bool:
+        """Whether a template folder other than the built-in one holds a stylesheet (a
+        workspace's own page rules, which may number pages other than gongwen.css does)."""
+        builtin = builtin_templates().resolve()
+        return any(Path(d).resolve() != builtin and any(Path(d).rglob("*.css")) for d in self.template_dirs)
+
     def printer(self, variant: str | None = None) -> Printer:
         """WeasyPrint set up for this renderer (made once per variant)."""
         if variant not in self._printers:

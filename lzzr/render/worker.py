@@ -59,6 +59,13 @@ def start_printer(template_dirs: list[str], extra: list[str], font_css: str, var
         return WorkerPrinter([Path(p) for p in template_dirs], font_css, variant, [Path(p) for p in extra])
 
 
+def worker_printer() -> WorkerPrinter:
+    """The worker's printer, or the error that kept `init_worker` from making it."""
+    if not _printer:
+        raise RuntimeError(_startup[0] if _startup else "no printer")
+    return _printer[0]
+
+
 def render_chunk(tasks: list[Task]) -> list[Result]:
     """Render a chunk of documents; stop at the first failure (its error is the last result)."""
     if not _printer:
