@@ -11,12 +11,15 @@ items as fit its budget (each item weighs 1, or what the caller says):
 - the first part keeps what stands before the table (the 公文's first pages, the attachment's
   label and title); the last keeps what follows it (the colophon); a middle part keeps only
   the table, so its header row opens each page as it does on every continued page;
-- a part's last pages are laid out but not kept (table rows: those with its last two rows,
-  which the template keeps together, and the page before them; sections: those of its last
-  section): the next part starts with the first item on them, so items flow from page to
-  page as in one pass and no item is cut at a seam;
-- page numbers continue: a later part starts its page counter at the next number and on
+- table rows: a part's last pages are laid out but not kept (those with its last two rows,
+  which the template keeps together, and the page before them): the next part starts with
+  the first row on them, so rows flow from page to page as in one pass and no row is cut at a
+  seam; page numbers continue: a later part starts its page counter at the next number and on
   the side (left/right) that number falls on, so `— N —` alternates as in one pass;
+- sections (`Items.independent`: each opens a new page) need no seam: a part keeps every page,
+  and depends on the parts before it only through its page numbers. With more than one worker
+  the parts are laid out apart in spawned processes, without numbers, and the numbers are laid
+  out alone on as many empty pages and drawn over the joined parts (built-in stylesheets only);
 - the parts are joined with pypdf; the outline is built from every kept page's bookmarks
   (their levels, as WeasyPrint nests them in one pass, so a sheet's heading stays under the
   report's title), the document information and the catalogue's language from the first part.
