@@ -110,3 +110,38 @@ def test_a_tall_task_row_splits_under_the_repeated_header(tmp_path: Path) -> Non
     assert head == ["编号", "任务", "工作标准及量化指标", "完成时限", "责任"], head  # the header repeats above the rest
     words = workspace_words(ws, {"工作标准", "量化指标", "完成时限"})
     assert check_pdf(path, words) == []
+
+
+def _letter_lines(tmp_path: Path, letter: str) -> list[list[Any]]:
+    """The lines (split at gaps such as the 　 between a post and a name) of each page of a
+    sample letter, top to bottom."""
+    import pdfplumber
+
+    ws, problems = load_workspace(copy_sample(tmp_path / "ws"))
+    assert not problems
+    (doc,) = [d for d in letter_docs(ws, plan_letters(ws)) if d.id == letter]
+    renderer = renderer_for(ws)
+    path = tmp_path / "letter.pdf"
+    path.write_bytes(renderer.pdf_bytes(renderer.html(doc.template, doc.context)))
+    with pdfplumber.open(path) as pdf:
+        return [sorted(group_lines(page.chars), key=lambda x: (x.baseline, x.x0)) for page in pdf.pages]
+
+
+def test_a_party_line_breaks_before_the_post_and_hangs_under_the_unit(tmp_path: Path) -> None:
+    """甲方's unit name and post (旗纪委监委's 21 characters, then 旗纪委书记、旗监委主任) do not fit
+    one line: the line breaks before the post, which stays whole (it broke as 旗纪委 / 书记、…), and
+    the second line starts under the unit name, after 甲方： (letter.css `.parties p.first`)."""
+    first = _letter_lines(tmp_path, "2026-supervision-czj-zqy")[0]
+    (party,) = [x for x in first if x.text.startswith("甲方：")]
+    assert party.text == "甲方：中共示例旗纪律检查委员会、示例旗监察委员会　", party.text
+    below = [x for x in first if 0 < x.baseline - party.baseline < 2 * party.size]
+    assert [x.text for x in below] == ["旗纪委书记、旗监委主任　孟庆华"], [x.text for x in below]
+    assert abs(below[0].x0 - (party.x0 + 3 * party.size / MM)) < 0.5, (party.x0, below[0].x0)  # mm
+
+
+def test_a_signer_post_breaks_only_after_its_separators(tmp_path: Path) -> None:
+    """Under the signatures (half the width) 旗委常委、旗纪委书记、旗监委主任 takes two lines and
+    breaks after a 、 (it broke as 旗监 / 委主任 before)."""
+    last = _letter_lines(tmp_path, "2026-qw-mqh")[-1]
+    texts = [x.text for x in last]
+    assert "旗委常委、旗纪委书记、" in texts and "旗监委主任　孟庆华" in texts, texts[-6:]

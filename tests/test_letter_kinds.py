@@ -91,7 +91,7 @@ def test_the_default_basis_is_the_1998_rules(ws: Workspace) -> None:
     assert "为深入贯彻落实《中共中央、国务院关于实行党风廉政建设责任制的规定》，" in html
     assert "依照《关于实行党风廉政建设责任制的规定》追究责任" in html
     # the co-signer under the principal of the same side, indented, without the unit again
-    assert '<p class="with">红岱镇党委副书记、镇长　' in _html(ws, "2026-hdz-fwj")
+    assert '<p class="with"><span class="nb">红岱镇党委副书记、镇长　</span>' in _html(ws, "2026-hdz-fwj")
     assert html.count("<li>（") == 6 and "<li>（六）对配偶、子女、身边工作人员严重违纪违法知情不管的；包庇、纵容的。</li>" in html
 
 
