@@ -381,19 +381,21 @@ def _letters(cmd: list[str], env: dict[str, str]) -> tuple[float, float, list[st
 
 
 def plan_rows(ws: Path, work: Path) -> list[Row]:
-    cmd = [*LZZR, "decompose", str(ws), "-o", str(work / "plan-out"), "-q"]
-    start = time.perf_counter()
-    mb = peak_mb(cmd)
-    took = time.perf_counter() - start
-    return [Row(f"plan PDF 10k tasks ({took:.0f} s)", mb, "maximum RSS", 1024, "MB"),
-            Row("plan PDF 10k tasks, time", took, "", 120, "s")]
+    """The plan PDF at 10k (its attachment table in sections): peak memory, wall and CPU time."""
+    return pdf_rows("plan PDF 10k tasks", [*LZZR, "decompose", str(ws), "-o", str(work / "plan-out"), "-q",
+                                           "--jobs", "2"])
 
 
 def report_rows(ws: Path, work: Path) -> list[Row]:
     """The assessment report PDF at 10k (its score sheets in parts): peak memory, wall and CPU time."""
-    # --jobs 2: by default the report takes the CPUs free now, and the load the bench's own runs
-    # leave in the 1-minute average would lay it out in one process
-    cmd = [*LZZR, "assess", str(ws), "--no-archive", "-o", str(work / "report-out"), "-q", "--jobs", "2"]
+    return pdf_rows("assessment report PDF 10k tasks", [*LZZR, "assess", str(ws), "--no-archive", "-o",
+                                                        str(work / "report-out"), "-q", "--jobs", "2"])
+
+
+def pdf_rows(what: str, cmd: list[str]) -> list[Row]:
+    """Peak memory (of the largest process) and wall time of a command that writes a large PDF,
+    with its CPU time (all its processes). --jobs 2: by default the layout takes the CPUs free
+    now, and the load the bench's own runs leave in the 1-minute average would keep it to one."""
     probe = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL,"
              " stderr=subprocess.DEVNULL, check=True); u = resource.getrusage(resource.RUSAGE_CHILDREN);"
              " print(u.ru_maxrss, u.ru_utime + u.ru_stime)")
@@ -401,9 +403,8 @@ def report_rows(ws: Path, work: Path) -> list[Row]:
     out = subprocess.run([sys.executable, "-c", probe, *cmd], capture_output=True, text=True, check=True)
     took = time.perf_counter() - start
     rss, cpu = out.stdout.split()[-2:]
-    return [Row(f"assessment report PDF 10k tasks ({took:.0f} s, {float(cpu):.0f} s CPU)", int(rss) / 1024,
-                "maximum RSS", 1024, "MB"),
-            Row("assessment report PDF 10k tasks, time", took, f"{float(cpu):.0f} s CPU", 120, "s")]
+    return [Row(f"{what} ({took:.0f} s, {float(cpu):.0f} s CPU)", int(rss) / 1024, "maximum RSS", 1024, "MB"),
+            Row(f"{what}, time", took, f"{float(cpu):.0f} s CPU", 120, "s")]
 
 
 GROUPS = ("check", "cache", "phase", "start", "memory", "pool", "rerun", "busy")  # `make bench`

@@ -7,22 +7,27 @@ import hashlib
 import os
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
 
 STALE_SECONDS = 600  # a temporary file this old is no write in progress: a killed run left it
 
 
-def write_atomic(path: Path, data: str | bytes) -> None:
-    """Write `data` to a temporary file beside `path`, fsync it, rename it into place and
-    fsync the folder; then remove what an earlier, killed write of `path` left behind."""
+def write_atomic(path: Path, data: str | bytes | Callable[[BinaryIO], None]) -> None:
+    """Write `data` (or what the function `data` writes to the file it is given) to a temporary
+    file beside `path`, fsync it, rename it into place and fsync the folder; then remove what an
+    earlier, killed write of `path` left behind. Nothing is left when `data` raises."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    raw = data.encode("utf-8") if isinstance(data, str) else data
     prefix = _temp_prefix(path)
     fd, tmp = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=path.parent)
     try:
         os.fchmod(fd, 0o666 & ~_umask())
         with os.fdopen(fd, "wb") as fh:
-            fh.write(raw)
+            if callable(data):
+                data(fh)
+            else:
+                fh.write(data.encode("utf-8") if isinstance(data, str) else data)
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)

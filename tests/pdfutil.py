@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from unittest import mock
 
 import pytest
 from pypdf import PdfReader
@@ -46,3 +49,20 @@ def same_information(one: PdfReader, other: PdfReader) -> None:
     assert (other.metadata.title, other.metadata.author) == (one.metadata.title, one.metadata.author)
     catalogues: list[Any] = [other.trailer["/Root"], one.trailer["/Root"]]
     assert catalogues[0]["/Lang"] == catalogues[1]["/Lang"]
+
+
+@contextlib.contextmanager
+def apart_results() -> Iterator[list[bool]]:
+    """What each call of `lzzr.render.chunked._apart` returned while in the block (True: the
+    parts were laid out in worker processes and joined, not one after another)."""
+    from lzzr.render import chunked
+
+    found: list[bool] = []
+    real = chunked._apart
+
+    def spy(*args: Any) -> bool:
+        found.append(real(*args))
+        return found[-1]
+
+    with mock.patch.object(chunked, "_apart", spy):
+        yield found

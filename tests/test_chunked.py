@@ -6,6 +6,7 @@ passes. A document in one part is the one-pass PDF byte for byte."""
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 from typing import Any
 
@@ -13,11 +14,11 @@ import pytest
 from pypdf import PdfReader
 
 from lzzr.decompose.plan import plan_context
-from lzzr.render.chunked import _cut, long_table_pdf
+from lzzr.render.chunked import TABLE_SECTIONS, _cut, _end, _spans, long_table_pdf
 from lzzr.render.renderer import Renderer, renderer_for
 from lzzr.workspace.load import load_workspace
 from tests.layoutcheck import Expect, check_pdf, workspace_words
-from tests.pdfutil import needs_poppler, same_information, same_pages
+from tests.pdfutil import apart_results, needs_poppler, pdf_text, same_information, same_pages
 from tests.test_layout_demo import header_words
 
 from .helpers import SAMPLE
@@ -112,3 +113,57 @@ def test_the_plan_in_parts_keeps_outline_and_document_information(plans: tuple[P
 def test_the_plan_in_parts_passes_the_layout_check(plans: tuple[Path, Path, Any]) -> None:
     _, parts, ws = plans
     assert check_pdf(parts, workspace_words(ws, header_words()), Expect(gongwen=True, landscape=True)) == []
+
+
+def test_a_section_of_rows_ends_before_a_top_level_task() -> None:
+    # rows 0..9, top-level tasks at 0, 3, 7 (the others their sub-tasks), six rows a part
+    breaks = [i in (0, 3, 7) for i in range(10)]
+    assert _end([1] * 10, 0, 6, 1, breaks) == 3  # not 6: row 6 is a sub-task of 3
+    assert _end([1] * 10, 3, 6, 1, breaks) == 7
+    assert _end([1] * 10, 7, 6, 1, breaks) == 10  # the rest
+    # a task with more sub-tasks than a part holds is cut where the part is full
+    assert _end([1] * 10, 0, 6, 1, [i == 0 for i in range(10)]) == 6
+    assert _spans([1] * 10, 6, breaks) == [(0, 3), (3, 7), (7, 10)]
+
+
+@pytest.fixture(scope="module", params=[1, 2], ids=["one-process", "two-processes"])
+def sections(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str], Any]:
+    """The sample's plan in sections of at most 60 rows (what `lzzr decompose` does with more than
+    `PART_ROWS`), laid out in one process or two; and the ids of the rows that open a section."""
+    ws, _ = load_workspace(SAMPLE)
+    renderer, context = renderer_for(ws), plan_context(ws)
+    breaks = [row["depth"] == 0 for row in context["rows"]]
+    path = tmp_path_factory.mktemp("sections") / f"plan-{request.param}.pdf"
+    with apart_results() as apart:
+        path.write_bytes(long_table_pdf(renderer, "plan.html", context, part_rows=60, items=TABLE_SECTIONS,
+                                        workers=request.param, breaks=breaks))
+    assert apart == ([True] if request.param > 1 else [])  # in two processes: apart, not one after another
+    spans = _spans([1] * len(breaks), 60, breaks)
+    assert len(spans) >= 3
+    return path, [str(context["rows"][start]["id"]) for start, _ in spans], ws
+
+
+def _ids_on(page: str) -> set[str]:
+    return set(re.findall(r"(?<![\w.])T\d+(?:\.\d+)*(?![\w.])", page))
+
+
+@needs_poppler
+def test_sections_of_the_plan_each_start_a_page_and_are_the_same_in_two_processes(
+        sections: tuple[Path, list[str], Any], tmp_path: Path) -> None:
+    path, openers, ws = sections
+    pages = pdf_text(path, layout=True).split("\f")
+    for opener in openers[1:]:  # a section's first row opens a page: the row before it is on an earlier page
+        (at,) = [i for i, page in enumerate(pages) if opener in _ids_on(page)][:1]
+        assert "编号" in pages[at]  # under the header row
+        assert not any(i >= at for i, page in enumerate(pages) if _before(ws, opener) in _ids_on(page)), opener
+    serial = tmp_path / "serial.pdf"
+    context = plan_context(ws)
+    serial.write_bytes(long_table_pdf(renderer_for(ws), "plan.html", context, part_rows=60, items=TABLE_SECTIONS,
+                                      breaks=[row["depth"] == 0 for row in context["rows"]]))
+    assert same_pages(serial, path)  # numbered alike, page for page, in one process or two
+    assert check_pdf(path, workspace_words(ws, header_words()), Expect(gongwen=True, landscape=True)) == []
+
+
+def _before(ws: Any, row_id: str) -> str:
+    ids = [str(row["id"]) for row in plan_context(ws)["rows"]]
+    return ids[ids.index(row_id) - 1]

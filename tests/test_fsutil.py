@@ -7,6 +7,9 @@ from __future__ import annotations
 import os
 import time
 from pathlib import Path
+from typing import BinaryIO
+
+import pytest
 
 from lzzr.fsutil import STALE_SECONDS, write_atomic
 
@@ -37,3 +40,21 @@ def test_a_symlink_named_like_a_temporary_file_is_not_followed(tmp_path: Path) -
     os.utime(link, (time.time() - STALE_SECONDS - 60,) * 2, follow_symlinks=False)
     write_atomic(tmp_path / "out" / "a.pdf", b"x")
     assert outside.exists() and link.is_symlink()
+
+
+def test_a_file_written_by_a_function_appears_whole_or_not_at_all(tmp_path: Path) -> None:
+    """A large PDF is joined straight into the temporary file (lzzr.render.chunked); when the
+    function that writes it fails, neither the target nor a temporary file is left, and an
+    earlier version of the target stays as it was."""
+    target = tmp_path / "2026-责任分解方案.pdf"
+    write_atomic(target, lambda out: out.write(b"%PDF-1.7 whole"))
+    assert target.read_bytes() == b"%PDF-1.7 whole"
+
+    def fails(out: BinaryIO) -> None:
+        out.write(b"%PDF-1.7 half")
+        raise ValueError("a part of another page size")
+
+    with pytest.raises(ValueError):
+        write_atomic(target, fails)
+    assert target.read_bytes() == b"%PDF-1.7 whole"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [target.name]

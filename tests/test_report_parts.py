@@ -11,7 +11,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
-from unittest import mock
 
 import pytest
 from pypdf import PdfReader
@@ -19,13 +18,12 @@ from pypdf import PdfReader
 from lzzr.assess.report import CHART_BARS, PART_WEIGHT, chart_parts, report_context, report_pdf, sheet_weight
 from lzzr.assess.score import assess
 from lzzr.i18n import set_lang
-from lzzr.render import chunked
 from lzzr.render.chunked import _cut, _end
 from lzzr.render.renderer import renderer_for
 from lzzr.workspace.load import Workspace, load_workspace
 from lzzr.workspace.scheme import scheme_of
 from tests.layoutcheck import Expect, check_pdf, workspace_words
-from tests.pdfutil import needs_poppler, same_information, same_pages
+from tests.pdfutil import apart_results, needs_poppler, same_information, same_pages
 from tests.test_layout_demo import header_words
 
 from .assess_base import tiny
@@ -93,10 +91,10 @@ def reports(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureReq
     total = sum(sheet_weight(s) for s in context["sheets"])
     one, parts = root / "one.pdf", root / "parts.pdf"
     one.write_bytes(report_pdf(renderer, context, part_weight=total))
-    with mock.patch.object(chunked, "_numbers_pdf", wraps=chunked._numbers_pdf) as numbers:
+    with apart_results() as apart:
         parts.write_bytes(report_pdf(renderer, context, part_weight=total // 3, workers=request.param))
     assert parts.read_bytes() != one.read_bytes()  # joined parts, not the one-pass fallback
-    assert numbers.call_count == (request.param > 1)  # apart: the numbers laid out alone, drawn over
+    assert apart == ([True] if request.param > 1 else [])  # apart: laid out unnumbered, the numbers drawn over
     return one, parts, ws
 
 

@@ -34,6 +34,9 @@ def register_commands(app: typer.Typer) -> None:
                                          "output: text tables, json data, csv (with --by)"),
         out: Path = o.out_opt(), no_pdf: bool = o.no_pdf_opt(),
         strict: bool = o.strict_opt(), quiet: bool = o.quiet_opt(), wait: float | None = o.wait_opt(),
+        jobs: int = o.jobs_opt("排版方案附件表的进程数（默认：按当前空闲的 CPU 核数；超过 400 行的表分段排版，"
+                               "一段以内不另开进程）", "processes laying out the plan's attachment table (default: "
+                               "the CPUs free now; a table of at most 400 rows is laid out in this process)"),
     ) -> None:
         if fmt is o.ViewFormat.csv and by is None:
             raise UsageError("usage.csv_needs_by")
@@ -45,7 +48,7 @@ def register_commands(app: typer.Typer) -> None:
             _print_done(result, [], _view_text(result.workspace, by, fmt), fmt, quiet=True)
             return
         with writing(result.workspace.root, "decompose", wait):
-            files = _issue(result.workspace, out, no_pdf)
+            files = _issue(result.workspace, out, no_pdf, jobs)
         _print_done(result, files, None, fmt, quiet)
 
 
@@ -60,7 +63,7 @@ def _checked(workspace: Path, no_pdf: bool) -> Any:
     return result
 
 
-def _issue(ws: Any, out: Path, no_pdf: bool) -> list[Path]:
+def _issue(ws: Any, out: Path, no_pdf: bool, jobs: int = 0) -> list[Path]:
     from lzzr.decompose.issue import issue_plan, plan_missing, table_files
 
     missing = plan_missing(ws)
@@ -68,7 +71,7 @@ def _issue(ws: Any, out: Path, no_pdf: bool) -> list[Path]:
         raise LzzrError("plan.missing", missing="、".join(missing))
     files = table_files(ws, out)
     if not no_pdf:
-        files.insert(0, issue_plan(ws, out))
+        files.insert(0, issue_plan(ws, out, workers=jobs or None))
     return files
 
 

@@ -24,18 +24,25 @@ def plan_filename(ws: Workspace) -> str:
     return f"{ws.config.year}-责任分解方案.pdf"
 
 
-def issue_plan(ws: Workspace, out_dir: Path, variant: str | None = None) -> Path:
-    """Render the decomposition plan to `out_dir`; return its path. The attachment table is
-    laid out in parts (lzzr.render.chunked), so a city's plan stays in bounded memory."""
+def issue_plan(ws: Workspace, out_dir: Path, variant: str | None = None, workers: int | None = None) -> Path:
+    """Render the decomposition plan to `out_dir`; return its path. An attachment table of more
+    than `PART_ROWS` rows is laid out in sections (lzzr.render.chunked), each starting a new page
+    before a top-level task, in up to `workers` processes (default: the CPUs free now), so that
+    a city's plan stays in bounded memory."""
+    from lzzr.cpus import free_cpus
     from lzzr.decompose.plan import plan_context
     from lzzr.fsutil import write_atomic
-    from lzzr.render.chunked import long_table_pdf
+    from lzzr.render.chunked import TABLE_SECTIONS, write_long_table
 
     missing = plan_missing(ws)
     if missing:
         raise LzzrError("plan.missing", missing="、".join(missing))
     target = out_dir / plan_filename(ws)
-    write_atomic(target, long_table_pdf(renderer_for(ws), "plan.html", plan_context(ws), variant=variant))
+    context = plan_context(ws)
+    breaks = [row["depth"] == 0 for row in context["rows"]]
+    renderer, jobs = renderer_for(ws), free_cpus() if workers is None else workers
+    write_atomic(target, lambda out: write_long_table(out, renderer, "plan.html", context, variant=variant,
+                                                      items=TABLE_SECTIONS, workers=jobs, breaks=breaks))
     return target
 
 

@@ -17,9 +17,13 @@ items as fit its budget (each item weighs 1, or what the caller says):
   seam; page numbers continue: a later part starts its page counter at the next number and on
   the side (left/right) that number falls on, so `— N —` alternates as in one pass;
 - sections (`Items.independent`: each opens a new page) need no seam: a part keeps every page,
-  and depends on the parts before it only through its page numbers. With more than one worker
-  the parts are laid out apart in spawned processes, without numbers, and the numbers are laid
-  out alone on as many empty pages and drawn over the joined parts (built-in stylesheets only);
+  and depends on the parts before it only through its page numbers. These are the report's
+  score sheets, and the plan's rows in sections (`TABLE_SECTIONS`: each part of rows opens a
+  new page with the table's header, and ends at a top-level task: `breaks`), so that the same
+  parts are laid out whatever the number of workers. With more than one worker the parts are
+  laid out apart in spawned processes, without numbers; once the parts before one are back,
+  a worker lays its numbers out alone on as many empty pages (of the same named pages) and
+  draws them over its pages, and the numbered parts are joined (built-in stylesheets only);
 - the parts are joined with pypdf; the outline is built from every kept page's bookmarks
   (their levels, as WeasyPrint nests them in one pass, so a sheet's heading stays under the
   report's title), the document information and the catalogue's language from the first part.
@@ -35,9 +39,9 @@ from __future__ import annotations
 import gc
 import io
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from lzzr.render.printer import Printer, quiet_weasyprint
 
@@ -67,6 +71,9 @@ class Items:
     # parts depend on each other only through their page numbers and may be laid out apart.
     independent: bool = False
     name: str = ""  # the class of `sections(name)`, to make the same Items in a worker
+    # Each item opens a new page of itself (the report's sheets, not the plan's sections of rows):
+    # parts of any size make the same pages, so parts laid out apart may be smaller.
+    paged: bool = False
 
 
 @dataclass
@@ -85,59 +92,81 @@ class _Part:
     pages: int
     next_row: int
     marks: list[_Mark] = field(default_factory=list)
+    names: list[str] = field(default_factory=list)  # each kept page's named page (@page NAME), or ""
 
 
 def long_table_pdf(renderer: Renderer, template: str, context: dict[str, Any], rows_key: str = "rows",
                    part_rows: int = PART_ROWS, variant: str | None = None, items: Items | None = None,
-                   weights: Sequence[int] | None = None, workers: int = 1) -> bytes:
-    """The PDF of `template` whose `context[rows_key]` are the long run's items (by default
-    the rows of its longest table), in parts of at most `part_rows` of weight (an item weighs
-    1, or its entry in `weights`); independent items (`Items.independent`) in up to `workers`
-    processes at once."""
+                   weights: Sequence[int] | None = None, workers: int = 1,
+                   breaks: Sequence[bool] | None = None) -> bytes:
+    """The PDF of `write_long_table` as bytes."""
+    buf = io.BytesIO()
+    write_long_table(buf, renderer, template, context, rows_key, part_rows, variant, items, weights, workers, breaks)
+    return buf.getvalue()
+
+
+def write_long_table(out: BinaryIO, renderer: Renderer, template: str, context: dict[str, Any],
+                     rows_key: str = "rows", part_rows: int = PART_ROWS, variant: str | None = None,
+                     items: Items | None = None, weights: Sequence[int] | None = None, workers: int = 1,
+                     breaks: Sequence[bool] | None = None) -> None:
+    """Write to `out` the PDF of `template` whose `context[rows_key]` are the long run's items
+    (by default the rows of its longest table), in parts of at most `part_rows` of weight (an
+    item weighs 1, or its entry in `weights`); a part starts only at an item whose entry in
+    `breaks` is true (the plan's top-level tasks), unless one group of items outweighs a part.
+    Independent items (`Items.independent`) in up to `workers` processes at once; the plan's
+    sections are the same parts whatever the number of workers, so its pages do not depend on
+    it. The parts are joined straight into `out` (a city's plan: 130 MB, which the process then
+    does not also hold as bytes)."""
     rows: Sequence[Any] = context[rows_key]
     kind = items or TABLE_ROWS
     weight = list(weights) if weights is not None else [1] * len(rows)
     if sum(weight) <= part_rows or variant is not None:
-        return renderer.pdf_bytes(renderer.html(template, context), variant)
+        out.write(renderer.pdf_bytes(renderer.html(template, context), variant))
+        return
     if kind.independent and workers > 1 and not renderer.own_stylesheets():
         # smaller parts than one after another, so that the workers finish close together
-        spans = _spans(weight, min(part_rows, -(-sum(weight) // (PARTS_PER_WORKER * workers))))
-        done = _apart(renderer, template, context, rows_key, spans, kind, workers)
-        if done is not None:
-            return done
+        budget = min(part_rows, -(-sum(weight) // (PARTS_PER_WORKER * workers))) if kind.paged else part_rows
+        if _apart(out, renderer, template, context, rows_key, _spans(weight, budget, breaks), kind, workers):
+            return
     parts: list[_Part] = []
     start, page = 0, 1
     printer = renderer.printer(None)
     while start < len(rows):
-        end = _end(weight, start, part_rows, 1 if kind.independent else kind.tail + 1)
+        end = _end(weight, start, part_rows, 1 if kind.independent else kind.tail + 1, breaks)
         html = renderer.html(template, {**context, rows_key: rows[start:end]})
         part = _lay_out(printer, html, (start, end, len(rows)), page, kind)
         if part is None:
-            return renderer.pdf_bytes(renderer.html(template, context), variant)
+            out.write(renderer.pdf_bytes(renderer.html(template, context), variant))
+            return
         parts.append(part)
         start, page = part.next_row, page + part.pages
         gc.collect()  # WeasyPrint's boxes hold cycles: free one part before the next
-    return join_pdfs([p.pdf for p in parts], [m for p in parts for m in p.marks])
+    marks = [m for p in parts for m in p.marks]
+    join_pdfs(out, (parts.pop(0).pdf for _ in range(len(parts))), marks)
 
 
-def _spans(weight: Sequence[int], budget: int) -> list[tuple[int, int]]:
+def _spans(weight: Sequence[int], budget: int, breaks: Sequence[bool] | None = None) -> list[tuple[int, int]]:
     """The parts (first item, end) of independent items, each as many items as `budget` holds."""
     spans, start = [], 0
     while start < len(weight):
-        end = _end(weight, start, budget, 1)
+        end = _end(weight, start, budget, 1, breaks)
         spans.append((start, end))
         start = end
     return spans
 
 
-def _apart(renderer: Renderer, template: str, context: dict[str, Any], rows_key: str,
-           spans: list[tuple[int, int]], kind: Items, workers: int) -> bytes | None:
+def _apart(out: BinaryIO, renderer: Renderer, template: str, context: dict[str, Any], rows_key: str,
+           spans: list[tuple[int, int]], kind: Items, workers: int) -> bool:
     """Independent parts laid out in `workers` processes at once, without page numbers (a part
-    does not know its first page's number before the parts before it are laid out); the numbers
-    are then laid out alone, on as many empty pages with the same page rules, and drawn over
-    the joined parts. None when a part does not hold its items as expected, or its pages are not
-    all the size of the numbered pages (the caller then lays the parts out one after another)."""
-    from concurrent.futures import ProcessPoolExecutor
+    does not know its first page's number before the parts before it are laid out). As soon as
+    the parts before one are back, its first page's number is known and a worker numbers it: the
+    numbers laid out alone, on as many empty pages with the same page rules, drawn over its
+    pages. The numbered parts are then joined into `out`. A few parts are given out at a time,
+    so that numbering a part need not wait for every part to be laid out. False, with nothing
+    written, when a part does not hold its items as expected, or its pages are not all the size
+    of the numbered pages (the caller then lays the parts out one after another)."""
+    from collections import deque
+    from concurrent.futures import Future, ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
     from lzzr.render.batch import spawn_context, stop_pool
@@ -148,59 +177,101 @@ def _apart(renderer: Renderer, template: str, context: dict[str, Any], rows_key:
              renderer.font_css, None)
     pool = ProcessPoolExecutor(max_workers=min(workers, len(spans)), mp_context=spawn_context(),
                                initializer=init_worker, initargs=setup)
-    first = ""
+    links: list[str] = []  # the stylesheets of the first part's HTML, for the numbers
+    waiting = deque(spans)
+
+    def give_out() -> Future[_Part | None]:
+        start, end = waiting.popleft()
+        html = renderer.html(template, {**context, rows_key: rows[start:end]})
+        if not links:
+            links.append("".join(_STYLESHEET.findall(html)))
+        return pool.submit(lay_out_apart, html, (start, end, len(rows)), kind.name)
+
     try:
-        futures = []
-        for start, end in spans:  # each part goes to the workers as soon as its HTML is made
-            html = renderer.html(template, {**context, rows_key: rows[start:end]})
-            first = first or html
-            futures.append(pool.submit(lay_out_apart, html, (start, end, len(rows)), kind.name))
-        parts = [f.result() for f in futures]
+        laying = deque(give_out() for _ in range(min(len(spans), workers + 1)))
+        numbering: list[Future[bytes]] = []
+        marks: list[_Mark] = []
+        page = 1
+        while laying:
+            part = laying.popleft().result()
+            if waiting:
+                laying.append(give_out())
+            if part is None:
+                return False
+            numbering.append(pool.submit(number_part, part.pdf, part.names, page, links[0]))
+            page += part.pages
+            marks += part.marks
+        # each part's bytes let go of once joined (the futures would hold them to the end)
+        join_pdfs(out, (numbering.pop(0).result() for _ in range(len(numbering))), marks)
     except (BrokenProcessPool, OSError, RuntimeError, MemoryError):  # a worker died or could not start
-        return None
+        return False
+    except ValueError:  # a page of another size than the numbered ones
+        return False
     finally:  # also on Ctrl-C: the workers end now, not after their parts
         stop_pool(pool)
-    if any(p is None for p in parts):
-        return None
-    done = [p for p in parts if p is not None]
-    numbers = _numbers_pdf(renderer.printer(None), first, sum(p.pages for p in done))
-    try:
-        return join_pdfs([p.pdf for p in done], [m for p in done for m in p.marks], overlay=numbers)
-    except ValueError:  # a page of another size than the numbered ones
-        return None
+    return True
 
 
 def lay_out_apart(html: str, span: tuple[int, int, int], name: str) -> _Part | None:
     """A worker's job (lzzr.render.worker's printer): one independent part, unnumbered."""
     from lzzr.render.worker import worker_printer
 
-    return _lay_out(worker_printer(), html, span, None, sections(name))
+    kind = TABLE_SECTIONS if name == TABLE_SECTIONS.name else sections(name)
+    part = _lay_out(worker_printer(), html, span, None, kind)
+    gc.collect()  # WeasyPrint's boxes hold cycles: free this part before the worker's next
+    return part
 
 
 _STYLESHEET = re.compile(r"<link\b[^>]*\brel=\"stylesheet\"[^>]*>", re.IGNORECASE)
 
 
-def _numbers_pdf(printer: Printer, html: str, pages: int) -> bytes:
-    """`pages` empty pages with the page numbers of `html`'s stylesheets (its page rules)."""
-    from weasyprint import HTML
+def number_part(pdf: bytes, names: list[str], number: int, links: str) -> bytes:
+    """A worker's job: an unnumbered part with its page numbers drawn over it, from `number` on."""
+    from lzzr.render.worker import worker_printer
 
-    links = "".join(_STYLESHEET.findall(html))
-    blank = '<div style="break-before: page"></div>' * (pages - 1)
-    document = HTML(string=f"<!DOCTYPE html><html><head>{links}</head><body><div></div>{blank}</body></html>",
-                    base_url=printer.base, url_fetcher=printer.fetcher)
     buf = io.BytesIO()
-    with quiet_weasyprint():
-        document.write_pdf(buf, stylesheets=printer.sheets, font_config=printer.font_config, attachments=[],
-                           uncompressed_pdf=False)
+    join_pdfs(buf, [pdf], [], overlay=_numbers_pdf(worker_printer(), links, names, number))
     return buf.getvalue()
 
 
-def _end(weight: Sequence[int], start: int, budget: int, least: int) -> int:
-    """The end of the part that starts at `start`: as many items as `budget` holds, at least `least`."""
+def _numbers_pdf(printer: Printer, links: str, names: Sequence[str], number: int = 1) -> bytes:
+    """Empty pages with the page numbers of the stylesheets `links` (their page rules), from
+    `number` on: one for each of `names`, of that named page (@page NAME: the plan's landscape
+    attachment) or of none."""
+    from weasyprint import HTML
+
+    blank = "".join('<div style="{}{}"></div>'.format("break-before: page; " if i else "",
+                                                     f"page: {name}" if name else "") for i, name in enumerate(names))
+    document = HTML(string=f"<!DOCTYPE html><html><head>{links}</head><body>{blank}</body></html>",
+                    base_url=printer.base, url_fetcher=printer.fetcher)
+    buf = io.BytesIO()
+    with quiet_weasyprint():
+        document.write_pdf(buf, stylesheets=[*printer.sheets, *_first_page(number, printer)],
+                           font_config=printer.font_config, attachments=[], uncompressed_pdf=False)
+    return buf.getvalue()
+
+
+def _first_page(number: int, printer: Printer) -> list[Any]:
+    """The stylesheet that starts a document's pages at `number`, on that number's side."""
+    from weasyprint import CSS
+
+    if number <= 1:
+        return []
+    side = "right" if number % 2 else "left"
+    return [CSS(string=f"html {{ break-before: {side} }} @page :first {{ counter-reset: page {number} }}",
+                font_config=printer.font_config)]
+
+
+def _end(weight: Sequence[int], start: int, budget: int, least: int, breaks: Sequence[bool] | None = None) -> int:
+    """The end of the part that starts at `start`: as many items as `budget` holds, at least
+    `least`; with `breaks`, the last item before it where a part may start (if there is one
+    after the least)."""
     end, total = start, 0
     while end < len(weight) and (end - start < least or total + weight[end] <= budget):
         total += weight[end]
         end += 1
+    if breaks is not None and end < len(weight) and not breaks[end]:
+        end = next((e for e in range(end - 1, start + least - 1, -1) if breaks[e]), end)
     return end
 
 
@@ -220,11 +291,8 @@ def _lay_out(printer: Printer, html: str, span: tuple[int, int, int], first_page
     sheets = list(printer.sheets)
     if first_page is None:
         sheets.append(CSS(string=UNNUMBERED, font_config=printer.font_config))
-    elif first_page > 1:
-        side = "right" if first_page % 2 else "left"
-        sheets.append(CSS(string=f"html {{ break-before: {side} }} "
-                                 f"@page :first {{ counter-reset: page {first_page} }}",
-                          font_config=printer.font_config))
+    else:
+        sheets += _first_page(first_page, printer)
     with quiet_weasyprint():
         laid = document.render(stylesheets=sheets, font_config=printer.font_config, attachments=[],
                                uncompressed_pdf=False)
@@ -236,7 +304,8 @@ def _lay_out(printer: Printer, html: str, span: tuple[int, int, int], first_page
         buf = io.BytesIO()
         kept = laid.pages[:keep]
         laid.copy(kept).write_pdf(buf, attachments=[], uncompressed_pdf=False)
-    return _Part(buf.getvalue(), keep, start + next_row, [_Mark(list(p.bookmarks), p.height) for p in kept])
+    return _Part(buf.getvalue(), keep, start + next_row, [_Mark(list(p.bookmarks), p.height) for p in kept],
+                 [p._page_box.page_type.name or "" for p in kept])
 
 
 def _cut(on_page: list[list[int]], count: int, more: bool, tail: int = 2,
@@ -273,6 +342,9 @@ def _table_rows(root: Any) -> Found | None:
 
 
 TABLE_ROWS = Items(_table_rows, tail=2, slack=1)
+# The rows of the longest table in sections: each part of rows starts a new page (its header row
+# first) and ends with its own last rows, so the parts are laid out apart like sections.
+TABLE_SECTIONS = Items(_table_rows, tail=2, slack=0, independent=True, name=":table-rows")
 
 
 def sections(name: str) -> Items:
@@ -283,7 +355,7 @@ def sections(name: str) -> Items:
         found = [el for el in root.iter() if name in (el.get("class") or "").split()]
         return (found[0], found[-1], found) if found else None
 
-    return Items(find, tail=1, slack=0, independent=True, name=name)
+    return Items(find, tail=1, slack=0, independent=True, name=name, paged=True)
 
 
 def _prune(root: Any, first: Any, last: Any, before: bool, after: bool) -> None:
@@ -323,17 +395,25 @@ def _items_on(box: Any, index: dict[int, int]) -> Iterator[int]:
             stack.extend(node.children)
 
 
-def join_pdfs(parts: Sequence[bytes], marks: Sequence[_Mark] | None = None, overlay: bytes | None = None) -> bytes:
-    """One PDF of the parts in order: pages, outline (from each part's, or from `marks`: the
+def join_pdfs(out: BinaryIO, parts: Iterable[bytes], marks: Sequence[_Mark] | None = None,
+              overlay: bytes | None = None) -> None:
+    """Write to `out` one PDF of the parts in order (each let go of once read: `parts` may be a
+    generator that hands each over): pages, outline (from each part's, or from `marks`: the
     bookmarks of every page of the whole), document information and language; the pages of
-    `overlay` (as many) drawn over them."""
+    `overlay` (as many) drawn over them. Nothing is written when a part or the overlay fails."""
     from pypdf import PdfReader, PdfWriter
     from pypdf.generic import NameObject
 
     writer = PdfWriter()
-    first = PdfReader(io.BytesIO(parts[0]))
+    first: PdfReader | None = None
     for data in parts:
-        writer.append(PdfReader(io.BytesIO(data)), import_outline=marks is None)
+        reader = PdfReader(io.BytesIO(data))
+        if first is None:
+            first = reader
+        writer.append(reader, import_outline=marks is None)
+        del data, reader
+    if first is None:
+        raise ValueError("no parts to join")
     if overlay is not None:
         over = PdfReader(io.BytesIO(overlay)).pages
         if len(over) != len(writer.pages):
@@ -350,9 +430,7 @@ def join_pdfs(parts: Sequence[bytes], marks: Sequence[_Mark] | None = None, over
     for key in ("/Lang", "/PageMode"):
         if key in catalogue:
             writer._root_object[NameObject(key)] = catalogue[key]
-    buf = io.BytesIO()
-    writer.write(buf)
-    return buf.getvalue()
+    writer.write(out)
 
 
 def _bookmark_tree(marks: Sequence[_Mark]) -> list[Any]:
