@@ -30,13 +30,7 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> list[list[str]]:
     """The body lines (text, top to bottom) of each page of the letter."""
     import pdfplumber
 
-    root = tmp_path_factory.mktemp("breaks")
-    ws, problems = load_workspace(copy_sample(root / "ws"))
-    assert not problems
-    (doc,) = [d for d in letter_docs(ws, plan_letters(ws)) if d.id == LETTER]
-    renderer = renderer_for(ws)
-    path = root / "letter.pdf"
-    path.write_bytes(renderer.pdf_bytes(renderer.html(doc.template, doc.context)))
+    path = _sample_letter(tmp_path_factory.mktemp("breaks"), LETTER)
     result = []
     with pdfplumber.open(path) as pdf:
         for page in pdf.pages:
@@ -117,13 +111,7 @@ def _letter_lines(tmp_path: Path, letter: str) -> list[list[Any]]:
     sample letter, top to bottom."""
     import pdfplumber
 
-    ws, problems = load_workspace(copy_sample(tmp_path / "ws"))
-    assert not problems
-    (doc,) = [d for d in letter_docs(ws, plan_letters(ws)) if d.id == letter]
-    renderer = renderer_for(ws)
-    path = tmp_path / "letter.pdf"
-    path.write_bytes(renderer.pdf_bytes(renderer.html(doc.template, doc.context)))
-    with pdfplumber.open(path) as pdf:
+    with pdfplumber.open(_sample_letter(tmp_path, letter)) as pdf:
         return [sorted(group_lines(page.chars), key=lambda x: (x.baseline, x.x0)) for page in pdf.pages]
 
 
@@ -145,3 +133,14 @@ def test_a_signer_post_breaks_only_after_its_separators(tmp_path: Path) -> None:
     last = _letter_lines(tmp_path, "2026-qw-mqh")[-1]
     texts = [x.text for x in last]
     assert "旗委常委、旗纪委书记、" in texts and "旗监委主任　孟庆华" in texts, texts[-6:]
+
+
+def _sample_letter(root: Path, letter: str) -> Path:
+    """The PDF of one of the sample's letters, rendered in a copy of the sample under `root`."""
+    ws, problems = load_workspace(copy_sample(root / "ws"))
+    assert not problems
+    (doc,) = [d for d in letter_docs(ws, plan_letters(ws)) if d.id == letter]
+    renderer = renderer_for(ws)
+    path = root / "letter.pdf"
+    path.write_bytes(renderer.pdf_bytes(renderer.html(doc.template, doc.context)))
+    return path
